@@ -1,0 +1,55 @@
+"""The one exception base and the located problems that validation collects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in an input file, printed as ``FILE:LINE:COL: path: message (hint)``.
+
+    ``line`` and ``column`` are 1-based; ``path`` is the field's address in the document
+    (``claims[2].quote``), ``$`` for the document as a whole.
+    """
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class BriefgenError(Exception):
+    """Base of every error briefgen reports to a user; ``cli`` maps it to exit code 1."""
+
+
+class ValidationError(BriefgenError):
+    """An input file has one or more problems; all of them are carried, sorted by place."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RenderError(BriefgenError):
+    """A template or the Word writer failed on a brief that validated."""
+
+
+class OutputError(BriefgenError):
+    """An output could not be written; the previous file, if any, is untouched."""
+
+
+def display_path(path: Path) -> str:
+    """A path as a user typed it: relative to the working directory when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

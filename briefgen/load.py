@@ -1,0 +1,397 @@
+"""YAML file -> validated ``Brief``; every problem carries its file, line and column.
+
+Loading runs in stages and collects every problem of a stage before it stops:
+
+1. bytes: size limit, UTF-8, control characters;
+2. YAML events: syntax errors, anchors and aliases (refused: they make YAML bombs);
+3. nodes -> plain data with a location for every path: duplicate keys, foreign tags;
+4. the pydantic schema: missing and unknown fields, types, vocabularies, YAML 1.1 surprises;
+5. the rules across fields: references, unique ids, min <= max, quotes verbatim in the seeds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from briefgen.errors import Problem, ValidationError, display_path
+from briefgen.model import Brief
+from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest incident file accepted; real ones are a few kilobytes."""
+
+PathKey = tuple[str | int, ...]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass
+class Document:
+    """A YAML file as plain data, with the 1-based line and column of every path in it."""
+
+    file: str
+    data: Any = None
+    places: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    surprises: dict[PathKey, str] = field(default_factory=dict)
+    """Unquoted scalars that YAML 1.1 read as something other than text, by path."""
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: PathKey) -> tuple[int, int]:
+        """The place of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.places:
+                return self.places[path[:end]]
+        return (1, 1)
+
+    def problem(self, path: PathKey, message: str, hint: str = "") -> None:
+        line, column = self.locate(path)
+        self.problems.append(Problem(self.file, line, column, format_path(path), message, hint))
+
+
+def format_path(path: PathKey) -> str:
+    """``("claims", 2, "quote")`` -> ``claims[2].quote``; the empty path is ``$``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "$"
+
+
+def load_brief(path: Path, seeds_dir: Path | None = None) -> Brief:
+    """Load and validate one incident file, or raise ``ValidationError`` with every problem."""
+    doc = read_document(path)
+    if doc.problems:
+        raise ValidationError(doc.problems)
+    brief = validate_schema(doc)
+    if brief is None:
+        raise ValidationError(doc.problems)
+    check_rules(doc, brief, seeds_dir or find_seeds_dir(path.resolve().parent))
+    if doc.problems:
+        raise ValidationError(doc.problems)
+    return brief
+
+
+def read_document(path: Path) -> Document:
+    """Stages 1 to 3: the file as plain data with places, or the problems that stop it."""
+    doc = Document(display_path(path))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        doc.problem((), f"cannot read the file: {exc.strerror or exc}")
+        return doc
+    if len(raw) > MAX_BYTES:
+        doc.problem((), f"file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed",
+                    "an incident file is a few kilobytes; split it or remove pasted text")
+        return doc
+    text = decode_text(raw, doc)
+    if text is None:
+        return doc
+    check_characters(text, doc)
+    if doc.problems:
+        return doc
+    try:
+        check_events(text, doc)
+        if doc.problems:
+            return doc
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        doc.problems.append(Problem(doc.file, line, column, "$",
+                                    f"YAML syntax error: {exc.problem or exc.context}",
+                                    "check indentation, colons and quotes on this line"))
+        return doc
+    except RecursionError:
+        doc.problem((), "nesting is too deep", "an incident file nests a few levels at most")
+        return doc
+    if node is None:
+        doc.problem((), "the file is empty", "start from `briefgen new ID`")
+        return doc
+    loader = yaml.SafeLoader("")
+    doc.data = convert_node(node, (), doc, loader)
+    return doc
+
+
+def decode_text(raw: bytes, doc: Document) -> str | None:
+    """The file's text, from UTF-8 with or without a byte-order mark."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        doc.problems.append(Problem(doc.file, line, column, "$",
+                                    f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+                                    "save the file as UTF-8"))
+        return None
+
+
+def check_characters(text: str, doc: Document) -> None:
+    """Report every control character with its line and column."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _CONTROL.finditer(line.rstrip("\r")):
+            doc.problems.append(Problem(
+                doc.file, number, match.start() + 1, "$",
+                f"control character U+{ord(match.group()):04X} is not allowed",
+                "delete it; it is invisible in most editors"))
+
+
+def check_events(text: str, doc: Document) -> None:
+    """Refuse anchors and aliases: they hide repeated content and make YAML bombs."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+        mark = event.start_mark
+        doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1, "$",
+                                    f"YAML {kind} '{anchor}' is not allowed",
+                                    "write the value out in full"))
+
+
+def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.SafeLoader) -> Any:
+    """A YAML node as plain data; records places, duplicate keys and unquoted surprises."""
+    doc.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key_path = (*path, str(key))
+            if key_node.tag != _TAG + "str" or not isinstance(key, str):
+                doc.places[key_path] = (key_node.start_mark.line + 1,
+                                        key_node.start_mark.column + 1)
+                doc.problem(key_path, f"key {key_node.value!r} is not text",
+                            f"quote it: '{key_node.value}'" if key is not None else "")
+                continue
+            if key in result:
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                first = doc.places[key_path]
+                doc.problems.append(Problem(doc.file, line, column, format_path(key_path),
+                                            f"duplicate key '{key}'",
+                                            f"first given on line {first[0]}; keep one"))
+                continue
+            result[key] = convert_node(value_node, key_path, doc, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [convert_node(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
+    if node.tag not in _PLAIN_TAGS:
+        doc.problem(path, f"YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed",
+                    "remove the tag; only plain values are read")
+        return None
+    if node.tag in (_TAG + "str", _TAG + "timestamp"):
+        return node.value  # dates stay text; the schema parses them and reports bad ones
+    value = loader.construct_object(node)
+    if node.style is None and node.tag != _TAG + "null":
+        doc.surprises[path] = node.value
+    return value
+
+
+def validate_schema(doc: Document) -> Brief | None:
+    """Stage 4: the data against the schema; ``None`` with problems recorded on failure."""
+    if not isinstance(doc.data, dict):
+        doc.problem((), "expected a mapping of fields (id: ..., title: ...)",
+                    "start from `briefgen new ID`")
+        return None
+    try:
+        return Brief.model_validate(doc.data)
+    except pydantic.ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            path: PathKey = tuple(error["loc"])
+            message, hint = describe_error(error, path, doc)
+            doc.problem(path, message, hint)
+        return None
+
+
+def describe_error(error: Any, path: PathKey, doc: Document) -> tuple[str, str]:
+    """A pydantic error in the words of an editor: what was expected, what was found."""
+    kind: str = error["type"]
+    found = describe_value(error.get("input"))
+    name = str(path[-1]) if path else "$"
+    if kind == "missing":
+        return f"required field '{name}' is missing", f"add `{name}:`"
+    if kind == "extra_forbidden":
+        allowed = fields_at(path[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+        return f"unknown field '{name}'", hint
+    surprise = doc.surprises.get(path)
+    if surprise is not None and kind in _TEXT_ERRORS:
+        return (f"expected {expected_words(kind, error)}, found {surprise} "
+                f"(YAML reads it as {found})", f"quote it: '{surprise}'")
+    if kind == "literal_error":
+        return (f"{found} is not one of: {error['ctx']['expected']}",
+                "use one of the words exactly as listed")
+    if kind == "string_pattern_mismatch":
+        return (f"{found} is not a valid id",
+                "use lower-case letters, digits and single hyphens, e.g. al-tanf-2017")
+    return f"expected {expected_words(kind, error)}, found {found}", ""
+
+
+_TEXT_ERRORS = {"string_type", "literal_error", "string_pattern_mismatch"}
+"""Errors where an unquoted value that YAML 1.1 read as a boolean or number was meant as text."""
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "list_type": "a list",
+    "model_type": "a mapping of fields",
+    "dict_type": "a mapping of fields",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a valid date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date without a time",
+}
+
+
+def expected_words(kind: str, error: Any) -> str:
+    """What the schema wanted, for an error of type ``kind``."""
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    return str(error["msg"][0].lower() + error["msg"][1:]).removeprefix("input should be ")
+
+
+def describe_value(value: Any) -> str:
+    """A found value as an editor would recognise it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return repr(shown)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def fields_at(path: PathKey) -> list[str]:
+    """The field names the schema allows at ``path`` (for 'did you mean')."""
+    model: type[pydantic.BaseModel] | None = Brief
+    for part in path:
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
+        model = next(iter_models(info.annotation), None) if info else None
+    if model is None:
+        return []
+    return sorted(f.alias or n for n, f in model.model_fields.items())
+
+
+def iter_models(annotation: Any) -> Iterator[type[pydantic.BaseModel]]:
+    """The pydantic models inside an annotation such as ``list[Claim] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        yield annotation
+    elif isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            yield from iter_models(arg)
+
+
+def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
+    """Stage 5: the rules that span fields, each failure located."""
+    actors = check_unique(doc, "actors", [a.id for a in brief.actors])
+    sources = check_unique(doc, "sources", [s.id for s in brief.sources])
+    claims = check_unique(doc, "claims", [c.id for c in brief.claims])
+    for i, actor in enumerate(brief.actors):
+        if actor.parent is not None:
+            check_ref(doc, ("actors", i, "parent"), actor.parent, actors, "actor")
+    for i, claim in enumerate(brief.claims):
+        check_ref(doc, ("claims", i, "actor"), claim.actor, actors, "actor")
+        for j, target in enumerate(claim.against):
+            check_ref(doc, ("claims", i, "against", j), target, actors, "actor")
+        for j, source in enumerate(claim.sources):
+            check_ref(doc, ("claims", i, "sources", j), source, sources, "source")
+        if claim.casualties is not None:
+            for what in ("killed", "wounded"):
+                figure = getattr(claim.casualties, what)
+                if figure is not None and figure.max is not None and figure.min > figure.max:
+                    doc.problem(("claims", i, "casualties", what, "min"),
+                                f"min {figure.min} is greater than max {figure.max}",
+                                "min is the lowest number the claim supports")
+    for i, judgment in enumerate(brief.judgments):
+        for j, claim_id in enumerate(judgment.rests_on):
+            check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
+    check_quotes(doc, brief, seeds_dir)
+
+
+def check_unique(doc: Document, section: str, ids: list[str]) -> list[str]:
+    """Report ids given twice in ``section``; return the ids."""
+    seen: dict[str, int] = {}
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            first = doc.locate((section, seen[item_id], "id"))[0]
+            doc.problem((section, i, "id"), f"duplicate id '{item_id}'",
+                        f"first used on line {first}; ids must be unique within {section}")
+        else:
+            seen[item_id] = i
+    return ids
+
+
+def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: str) -> None:
+    """Report a reference to an id that is not defined."""
+    if value in known:
+        return
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: " + ", ".join(known)
+    doc.problem(path, f"unknown {what} '{value}'", hint)
+
+
+def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
+    """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
+    texts: dict[str, str] = {}
+    for i, source in enumerate(brief.sources):
+        if seeds_dir is None:
+            doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
+                        "pass --seeds DIR")
+            continue
+        seed_path = seeds_dir / source.seed
+        if ".." in Path(source.seed).parts or not seed_path.is_file():
+            names = sorted(p.name for p in seeds_dir.glob("*.txt"))
+            close = difflib.get_close_matches(source.seed, names, n=1)
+            doc.problem(("sources", i, "seed"),
+                        f"seed file '{source.seed}' not found in {display_path(seeds_dir)}",
+                        f"did you mean '{close[0]}'?" if close else "give a file name in seeds/")
+            continue
+        texts[source.id] = read_seed(seed_path.resolve())
+    for i, claim in enumerate(brief.claims):
+        if claim.quote is None:
+            continue
+        source_id = claim.quote_source
+        if source_id is None:
+            if len(claim.sources) > 1:
+                doc.problem(("claims", i, "quote"),
+                            "the claim has several sources; say which one the quote is from",
+                            "add quote_source: with one of " + ", ".join(claim.sources))
+                continue
+            source_id = claim.sources[0]
+        elif source_id not in claim.sources:
+            doc.problem(("claims", i, "quote_source"),
+                        f"quote_source '{source_id}' is not one of the claim's sources",
+                        "add it to sources: or name one of " + ", ".join(claim.sources))
+            continue
+        if source_id in texts and not contains_quote(texts[source_id], claim.quote):
+            doc.problem(("claims", i, "quote"),
+                        f"quote not found verbatim in the seed text of source '{source_id}'",
+                        "copy the words exactly from the article; mark your own cuts with […]")

@@ -1,0 +1,234 @@
+"""The incident file's schema: one pydantic model per concept, a docstring per field.
+
+The docstrings are the field reference: they become the JSON Schema's descriptions.
+Cross-references (a claim's actor, a judgment's claims) are checked in ``load``, where
+every problem can be located in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1)]
+"""Prose the editor writes in Markdown; everything else is printed as plain text."""
+
+Handling = Literal["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+Confidence = Literal["low", "moderate", "high"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+StrikeStatus = Literal["declared", "alleged", "denied", "contested"]
+DatePrecision = Literal["day", "week", "month", "year"]
+GeoPrecision = Literal["exact", "near", "region"]
+ActorKind = Literal[
+    "state", "government", "armed-forces", "coalition", "militia", "armed-group", "umbrella",
+    "person", "media",
+]
+ClaimKind = Literal[
+    "accuses", "denies", "claims-responsibility", "declines-comment", "finds", "reports",
+    "assesses",
+]
+
+LIKELIHOOD_WORDS: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-defined]
+CONFIDENCE_WORDS: tuple[str, ...] = Confidence.__args__  # type: ignore[attr-defined]
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, docstrings describe fields."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+class Revision(Model):
+    number: int = Field(ge=1)
+    """Revision number, 1 for the first issue; raise it with every reissue."""
+    date: dt.date
+    """Date of this revision (YYYY-MM-DD); printed on the brief and used for its properties."""
+    authors: list[Text] = Field(min_length=1)
+    """Analysts and editors responsible for this revision."""
+    changes: Text
+    """What changed in this revision (ICD 203 standard 7: say what changed and why)."""
+
+
+class DateWindow(Model):
+    start: dt.date
+    """First day the incident may have happened on."""
+    end: dt.date | None = None
+    """Last possible day, when the date is known only as a window."""
+    precision: DatePrecision = "day"
+    """How precisely the date is known (after ACLED's time precision): day, week, month, year."""
+
+
+class Place(Model):
+    name: Text
+    """Where it happened, as the sources name it (``east of al-Tanf``)."""
+    country: Text
+    """Country the place lies in."""
+    admin1: Text | None = None
+    """First-level administrative region (province, governorate)."""
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    """Latitude in decimal degrees, only when the sources allow it."""
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    """Longitude in decimal degrees, only when the sources allow it."""
+    precision: GeoPrecision = "region"
+    """How precisely the place is known (after ACLED's geo precision): exact, near, region."""
+
+
+class Incident(Model):
+    date: DateWindow
+    """When it happened."""
+    place: Place
+    """Where it happened."""
+    event_type: Text
+    """What kind of event it was (``air or drone strike``, ``shelling``)."""
+    strike_status: StrikeStatus
+    """Airwars' strike status: declared, alleged, denied or contested."""
+
+
+class Actor(Model):
+    id: Id
+    """Stable id that claims refer to (``kss``)."""
+    name: Text
+    """Name as the brief prints it."""
+    aliases: list[Text] = []
+    """Other names the sources use for it."""
+    name_ar: Text | None = None
+    """The name in Arabic script, where it is well established."""
+    kind: ActorKind
+    """What kind of actor it is."""
+    parent: Id | None = None
+    """Id of the actor it belongs to (Kataib Sayyid al-Shuhada -> Popular Mobilisation Forces)."""
+
+
+class Source(Model):
+    id: Id
+    """Stable id that claims cite."""
+    seed: Text
+    """File name of the article's text in seeds/; quotes are checked against it."""
+    publisher: Text | None = None
+    """Who published the article, where known."""
+    title: Text | None = None
+    """The article's headline; empty when the text has none."""
+    date: dt.date | None = None
+    """Publication date, where the article gives it."""
+    url: Text | None = None
+    """Address of the article, where known."""
+    descriptor: Text
+    """ICD 206 source descriptor: who the source is, its access and its affiliation."""
+    reliability: Reliability
+    """Admiralty-code reliability of the source, A (reliable) to F (cannot be judged)."""
+
+
+class Figure(Model):
+    min: int = Field(ge=0)
+    """Lowest number the claim supports (ACLED's conservative count: "dozens" counts low)."""
+    max: int | None = Field(default=None, ge=0)
+    """Highest number the claim supports; empty when it gives no upper bound."""
+    text: Text
+    """The claim's own words for the figure (``more than 40``, ``36``, ``dozens``)."""
+
+
+class Casualties(Model):
+    killed: Figure | None = None
+    """How many the claim says were killed."""
+    wounded: Figure | None = None
+    """How many the claim says were wounded."""
+    of: Text | None = None
+    """Who was counted (``fighters``, ``Revolutionary Guards``)."""
+
+
+class Claim(Model):
+    id: Id
+    """Stable id that judgments cite."""
+    actor: Id
+    """Id of the actor who makes the claim."""
+    speaker: Text | None = None
+    """The person who spoke for the actor, where the sources name one."""
+    kind: ClaimKind
+    """What the claim does: accuses, denies, claims-responsibility, declines-comment, finds
+    (an official finding), reports, assesses."""
+    against: list[Id] = []
+    """Ids of the actors the claim is about (whom it accuses, whose strike it denies)."""
+    date: dt.date | None = None
+    """When the claim was made, where the sources say."""
+    summary: Text
+    """A neutral one-sentence summary of the claim."""
+    quote: Text | None = None
+    """The claimant's words exactly as a source prints them; checked against the seed text."""
+    quote_source: Id | None = None
+    """Id of the source the quote is copied from; needed when the claim has several sources."""
+    sources: list[Id] = Field(min_length=1)
+    """Ids of the sources that carry the claim."""
+    credibility: int = Field(ge=1, le=6)
+    """Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged)."""
+    casualties: Casualties | None = None
+    """The casualty figures the claim gives."""
+
+
+class Judgment(Model):
+    text: Markdown
+    """The analyst's judgment, one or two sentences of Markdown."""
+    likelihood: Likelihood
+    """ICD 203 likelihood word (almost no chance ... almost certain)."""
+    confidence: Confidence
+    """Analytic confidence, stated apart from likelihood: low, moderate, high."""
+    rests_on: list[Id] = Field(min_length=1)
+    """Ids of the claims the judgment rests on."""
+
+
+class Implication(Model):
+    text: Markdown
+    """One implication, in Markdown."""
+    horizon: Text | None = None
+    """When it may bear (``weeks``, ``the 2018 elections``)."""
+
+
+class Brief(Model):
+    """One curated incident file: the facts from the sources and the analyst's judgments."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    """Version of this file format; 1."""
+    id: Id
+    """Stable id of the brief, lower-case letters, digits and hyphens; names the output files."""
+    title: Text
+    """Neutral one-line title."""
+    handling: Handling
+    """Distribution marking (Traffic Light Protocol), printed on every page."""
+    revision: Revision
+    """Revision number, date, authors and what changed."""
+    bluf: Markdown
+    """Bottom line up front: one or two sentences, printed first."""
+    incident: Incident
+    """When, where and what, with precision."""
+    actors: list[Actor] = Field(min_length=1)
+    """Everyone who acts or speaks in the brief."""
+    sources: list[Source] = Field(min_length=1)
+    """The articles the brief rests on."""
+    claims: list[Claim] = Field(min_length=1)
+    """The competing claims, each carried by one or more sources."""
+    judgments: list[Judgment] = Field(min_length=1)
+    """The analyst's key judgments."""
+    background: Markdown
+    """Context a reader needs, in Markdown."""
+    implications: list[Implication] = Field(min_length=1)
+    """What it means, one item each."""
+    gaps: list[Text] = []
+    """What is not known."""
+    indicators: list[Text] = []
+    """What would change the judgments."""
+
+    model_config = ConfigDict(populate_by_name=True)

@@ -1,0 +1,59 @@
+"""The article corpus: finding seed texts and checking that quotes are verbatim."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_QUOTE_MARKS = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark, the usual apostrophe
+        "\u201b": "'",
+        "`": "'",  # seed 001 writes Shi`ite and Iran`s
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+    }
+)
+_SPACE = re.compile(r"\s+")
+_CUT = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
+"""An editor's cut in a quote: ``[…]`` or ``[...]``."""
+
+
+def normalise_text(text: str) -> str:
+    """Text as quotes are compared: NFC, one kind of each quote mark, single spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
+    return _SPACE.sub(" ", text).strip()
+
+
+def find_seeds_dir(start: Path) -> Path | None:
+    """The nearest ``seeds`` folder in ``start`` or one of its parents."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "seeds"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=256)
+def read_seed(path: Path) -> str:
+    """A seed article's text, normalised for quote comparison; read once per process."""
+    return normalise_text(path.read_text(encoding="utf-8"))
+
+
+def contains_quote(seed_text: str, quote: str) -> bool:
+    """Whether ``quote`` appears verbatim in the normalised ``seed_text``.
+
+    An editor may cut a quote with ``[…]``: then each piece must appear, in order.
+    """
+    position = 0
+    for piece in _CUT.split(normalise_text(quote)):
+        found = seed_text.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True

@@ -1,0 +1,1 @@
+"""The default brief templates and reference.docx, shipped inside the wheel."""
