@@ -16,7 +16,17 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, StringConstraints(min_length=1)]
+
+
+class ProseMarker:
+    """Marks a field as Markdown prose: templates print it as Markdown, not escaped."""
+
+    def __repr__(self) -> str:
+        return "PROSE"
+
+
+PROSE = ProseMarker()
+Markdown = Annotated[str, StringConstraints(min_length=1), PROSE]
 """Prose the editor writes in Markdown; everything else is printed as plain text."""
 
 Handling = Literal["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]

@@ -1,0 +1,140 @@
+"""The jobs behind the commands: validate files, render one brief, build a batch.
+
+Every output is written to a temporary file beside its target and renamed into place, so a
+failed render leaves the last good file untouched; in a batch one bad brief fails alone.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError, display_path
+from briefgen.load import load_brief
+from briefgen.model import Brief
+
+FORMATS = ("md", "docx")
+DEFAULT_BRIEFS = Path("briefs")
+DEFAULT_OUT = Path("out")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where templates, the reference document and the seeds come from."""
+
+    templates: Path | None = None
+    reference: Path | None = None
+    seeds: Path | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a batch did: files written, and the briefs that failed with their errors."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, BriefgenError]] = field(default_factory=list)
+    briefs: int = 0
+
+
+def find_briefs(paths: Sequence[Path]) -> list[Path]:
+    """The incident files named, folders expanded to their ``*.yaml``, sorted, no repeats."""
+    if not paths:
+        paths = [DEFAULT_BRIEFS]
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise OutputError(f"{display_path(path)}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def validate_files(paths: Sequence[Path], options: Options = Options()) -> tuple[int, list[Problem]]:
+    """Every problem of every file: the number of files read and the problems, in order."""
+    files = find_briefs(paths)
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            load_brief(path, options.seeds)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    return len(files), problems
+
+
+def render_text(brief: Brief, options: Options) -> str:
+    from briefgen.render.markdown import render_markdown
+
+    return render_markdown(brief, options.templates)
+
+
+def render_outputs(brief: Brief, formats: Iterable[str], options: Options) -> dict[str, bytes]:
+    """The brief in each format, as bytes; nothing is written."""
+    markdown = render_text(brief, options)
+    outputs: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "md":
+            outputs[fmt] = markdown.encode("utf-8")
+        elif fmt == "docx":
+            from briefgen.render.docx import render_docx
+
+            outputs[fmt] = render_docx(brief, markdown, options.reference)
+        else:
+            raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    return outputs
+
+
+def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
+    """One brief: Markdown returned for stdout, or written to ``output`` by its suffix."""
+    brief = load_brief(path, options.seeds)
+    if output is None:
+        return render_text(brief, options)
+    fmt = output.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
+                          f"'{output.suffix}' (use .md or .docx)")
+    write_atomic(output, render_outputs(brief, [fmt], options)[fmt])
+    return None
+
+
+def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
+                 formats: Sequence[str] = FORMATS, options: Options = Options()) -> BuildReport:
+    """Build every brief named into ``out_dir/ID.FORMAT``; a failing brief fails alone."""
+    report = BuildReport()
+    files = find_briefs(paths)
+    report.briefs = len(files)
+    for path in files:
+        try:
+            brief = load_brief(path, options.seeds)
+            outputs = render_outputs(brief, formats, options)
+            for fmt, data in outputs.items():
+                target = out_dir / f"{brief.id}.{fmt}"
+                write_atomic(target, data)
+                report.written.append(target)
+        except BriefgenError as exc:
+            report.failed.append((path, exc))
+    return report
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it into place."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                             dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") from exc

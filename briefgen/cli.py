@@ -1,0 +1,150 @@
+"""The command line: each command parses options, calls one library function, prints.
+
+The one module that imports click. Errors become exit codes here and only here:
+0 success, 1 bad input or a failed render, 2 usage. No traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from briefgen import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+ANY_PATH = click.Path(path_type=Path)
+
+
+class Group(click.Group):
+    """Runs a command and turns briefgen's errors into one-line messages and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from briefgen.errors import BriefgenError
+
+        try:
+            return super().invoke(ctx)
+        except BriefgenError as exc:
+            if ctx.params.get("debug"):
+                raise
+            fail(str(exc))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            fail("interrupted")
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+def render_options(func: Any) -> Any:
+    """The options every rendering command shares."""
+    func = click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
+                        help="Folder of seed articles (default: the nearest seeds/ above "
+                             "each file).")(func)
+    func = click.option("--reference-doc", "reference", type=EXISTING_FILE, metavar="FILE",
+                        help="Word document whose styles the .docx uses.")(func)
+    func = click.option("--templates", type=EXISTING_DIR, metavar="DIR",
+                        help="Folder of templates that override the defaults file by file.")(func)
+    return func
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def main(debug: bool) -> None:
+    """Turn curated YAML incident summaries into Word and Markdown briefs.
+
+    \b
+    Example:
+      briefgen validate briefs/
+      briefgen build
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=ANY_PATH)
+@click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
+              help="Folder of seed articles (default: the nearest seeds/ above each file).")
+def validate(paths: tuple[Path, ...], seeds: Path | None) -> None:
+    """Check incident files and report every problem as FILE:LINE:COL: path: message.
+
+    PATHS are files or folders (default: briefs/). Exits 1 if any file has a problem.
+
+    \b
+    Example:
+      briefgen validate briefs/2017-08-al-tanf-kss.yaml
+    """
+    from briefgen.build import Options, validate_files
+
+    count, problems = validate_files(list(paths), Options(seeds=seeds))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        files = len({p.file for p in problems})
+        fail(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} of {count} "
+             f"file{'s' * (count != 1)}")
+    click.echo(f"{count} file{'s' * (count != 1)} valid")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=EXISTING_FILE)
+@click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
+              help="Write to FILE, .md or .docx by its suffix (default: Markdown to stdout).")
+@render_options
+def render(path: Path, output: Path | None, templates: Path | None, reference: Path | None,
+           seeds: Path | None) -> None:
+    """Render one brief: Markdown to stdout, or to FILE.
+
+    \b
+    Example:
+      briefgen render briefs/2019-01-sarsar-lake.yaml -o sarsar.docx
+    """
+    from briefgen.build import Options, render_file
+
+    text = render_file(path, output, Options(templates, reference, seeds))
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=ANY_PATH)
+@click.option("-o", "--output-dir", "out_dir", type=ANY_PATH, default=Path("out"),
+              show_default=True, metavar="DIR", help="Folder for the outputs.")
+@click.option("-f", "--format", "formats", type=click.Choice(["md", "docx"]), multiple=True,
+              help="Output format; repeat for several (default: md and docx).")
+@render_options
+def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
+          templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
+    """Build briefs to DIR/ID.md and DIR/ID.docx.
+
+    PATHS are files or folders (default: briefs/). A brief that fails does not stop the
+    others; the exit code is 1 if any failed.
+
+    \b
+    Example:
+      briefgen build briefs/ -o out -f docx
+    """
+    from briefgen.build import FORMATS, Options, build_briefs
+
+    report = build_briefs(list(paths), out_dir, formats or FORMATS,
+                          Options(templates, reference, seeds))
+    for target in report.written:
+        click.echo(f"wrote {target}")
+    for _path, error in report.failed:
+        click.echo(str(error), err=True)
+    if report.failed:
+        fail(f"{len(report.failed)} of {report.briefs} brief{'s' * (report.briefs != 1)} failed")

@@ -1,0 +1,1 @@
+"""Rendering: the template context, Markdown through Jinja2, and the Word writer."""

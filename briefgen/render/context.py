@@ -1,0 +1,76 @@
+"""What templates see: the brief as plain values, prose marked, and the derived views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefgen import analysis
+from briefgen.model import PROSE, Brief
+
+
+class Prose(str):
+    """Text the model types as Markdown prose: printed as Markdown, not escaped."""
+
+    __slots__ = ()
+
+
+def to_view(value: Any) -> Any:
+    """A model as nested dicts and lists, with every prose field wrapped in ``Prose``."""
+    if isinstance(value, BaseModel):
+        view: dict[str, Any] = {}
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            is_prose = PROSE in info.metadata and isinstance(item, str)
+            view[info.alias or name] = Prose(item) if is_prose else to_view(item)
+        return view
+    if isinstance(value, list | tuple):
+        return [to_view(item) for item in value]
+    return value
+
+
+def build_context(brief: Brief) -> dict[str, Any]:
+    """The variables every template gets."""
+    names = {actor.id: actor.name for actor in brief.actors}
+    sources = {source.id: analysis.label_source(source) for source in brief.sources}
+    groups = analysis.group_claims(brief)
+    ordered = [claim for group in groups for claim in group.claims]
+    numbers = {claim.id: f"C{i}" for i, claim in enumerate(ordered, start=1)}
+    view = to_view(brief)
+    claims_by_id = {claim["id"]: claim for claim in view["claims"]}
+    spreads = [analysis.measure_spread(brief, count) for count in ("killed", "wounded")]
+    return {
+        "brief": view,
+        "actor_names": names,
+        "source_labels": sources,
+        "claim_numbers": numbers,
+        "incident_date": analysis.format_window(brief.incident.date),
+        "revision_date": analysis.format_date(brief.revision.date),
+        "claim_groups": [
+            {"label": group.label, "kind": group.kind,
+             "claims": [claims_by_id[claim.id] for claim in group.claims]}
+            for group in groups
+        ],
+        "casualty_rows": [
+            {
+                "claim": numbers[row.claim.id],
+                "claimant": names[row.claim.actor],
+                "counted": row.counted,
+                "killed": analysis.describe_figure(row.killed) if row.killed else "–",
+                "wounded": analysis.describe_figure(row.wounded) if row.wounded else "–",
+                "sources": [sources[s] for s in row.claim.sources],
+            }
+            for row in sorted(analysis.list_casualty_rows(brief),
+                              key=lambda row: int(numbers[row.claim.id][1:]))
+        ],
+        "spread_sentences": [
+            analysis.describe_spread(spread, names) for spread in spreads if spread is not None
+        ],
+        "credibility_words": analysis.CREDIBILITY_WORDS,
+        "reliability_words": analysis.RELIABILITY_WORDS,
+        "format_date": analysis.format_date,
+        "cite_sources": lambda ids: "; ".join(sources[i] for i in ids),
+        "cite_claims": lambda ids: ", ".join(
+            sorted((numbers[i] for i in ids), key=lambda n: int(n[1:]))),
+    }

@@ -1,0 +1,86 @@
+"""Markdown through Jinja2: sandboxed, StrictUndefined, every data value escaped."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from briefgen.errors import RenderError
+from briefgen.model import Brief
+from briefgen.render.context import Prose, build_context
+
+MAIN_TEMPLATE = "brief.md.j2"
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|#~&!])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_SPACE_RUNS = re.compile(r"\s+")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text made safe to print anywhere in a Markdown line: shown as typed."""
+    text = _SPACE_RUNS.sub(" ", text)
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def clean_prose(text: str) -> str:
+    """Editor's Markdown, with raw HTML shown as text rather than rendered."""
+    return _HTML_START.sub("&lt;", text.strip())
+
+
+def finalize_value(value: Any) -> str:
+    """Jinja2's finalize hook: prose passes as Markdown, everything else is escaped."""
+    if isinstance(value, Prose):
+        return clean_prose(value)
+    return escape_markdown(str(value))
+
+
+def indent_prose(value: str, width: int = 2) -> Prose:
+    """Prose indented under a list item: continuation lines line up with the item's text."""
+    lines = clean_prose(value).split("\n")
+    pad = " " * width
+    return Prose("\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]]))
+
+
+def default_templates_dir() -> Path:
+    """The templates shipped inside the package."""
+    return Path(str(resources.files("briefgen.templates")))
+
+
+@lru_cache(maxsize=8)
+def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """One environment per template folder, per process: templates compile once."""
+    search = [str(user_dir)] if user_dir is not None else []
+    search.append(str(default_templates_dir()))
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize_value,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["indent_prose"] = indent_prose
+    return env
+
+
+def render_markdown(brief: Brief, templates: Path | None = None) -> str:
+    """The brief as Markdown text, from the default templates or a user's overrides."""
+    env = make_environment(templates)
+    try:
+        text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}:1: template syntax error: "
+                          f"{exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"{brief.id}: template error: {exc}") from exc
+    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
