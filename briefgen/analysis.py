@@ -132,7 +132,8 @@ def describe_spread(spread: Spread, names: dict[str, str]) -> str:
     high_claim, high = spread.high
     low_name, high_name = names[low_claim.actor], names[high_claim.actor]
     if len(spread.figures) == 1:
-        return f"Only {low_name} gives a figure for the {noun}: {describe_figure(low)}."
+        return (f"Only one claim gives a figure for the {noun}: {describe_figure(low)}, "
+                f"from {low_name}.")
     if low.min == high_value(high) and all(f.max == f.min for _, f in spread.figures):
         return f"Every claim that gives a figure for the {noun} gives {low.min}."
     if low_name == high_name:

@@ -54,7 +54,8 @@ def find_briefs(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def validate_files(paths: Sequence[Path], options: Options = Options()) -> tuple[int, list[Problem]]:
+def validate_files(paths: Sequence[Path],
+                   options: Options = Options()) -> tuple[int, list[Problem]]:
     """Every problem of every file: the number of files read and the problems, in order."""
     files = find_briefs(paths)
     problems: list[Problem] = []

@@ -22,6 +22,7 @@ from typing import Any
 
 import pydantic
 import yaml
+from pydantic.fields import FieldInfo
 
 from briefgen.errors import Problem, ValidationError, display_path
 from briefgen.model import Brief
@@ -157,7 +158,8 @@ def check_events(text: str, doc: Document) -> None:
             continue
         kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
         mark = event.start_mark
-        doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1, "$",
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        doc.problems.append(Problem(doc.file, line, column, "$",
                                     f"YAML {kind} '{anchor}' is not allowed",
                                     "write the value out in full"))
 
@@ -194,7 +196,7 @@ def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.Saf
     if node.tag in (_TAG + "str", _TAG + "timestamp"):
         return node.value  # dates stay text; the schema parses them and reports bad ones
     value = loader.construct_object(node)
-    if node.style is None and node.tag != _TAG + "null":
+    if getattr(node, "style", None) is None and node.tag != _TAG + "null":
         doc.surprises[path] = node.value
     return value
 
@@ -229,15 +231,15 @@ def describe_error(error: Any, path: PathKey, doc: Document) -> tuple[str, str]:
         return f"unknown field '{name}'", hint
     surprise = doc.surprises.get(path)
     if surprise is not None and kind in _TEXT_ERRORS:
-        return (f"expected {expected_words(kind, error)}, found {surprise} "
-                f"(YAML reads it as {found})", f"quote it: '{surprise}'")
+        return (f"expected {expected_words(kind, error)}, found {surprise}, which YAML reads "
+                f"as {found}", f"quote it: '{surprise}'")
     if kind == "literal_error":
         return (f"{found} is not one of: {error['ctx']['expected']}",
                 "use one of the words exactly as listed")
     if kind == "string_pattern_mismatch":
         return (f"{found} is not a valid id",
                 "use lower-case letters, digits and single hyphens, e.g. al-tanf-2017")
-    return f"expected {expected_words(kind, error)}, found {found}", ""
+    return f"expected {expected_words(kind, error)}, found {found}", describe_field(path)
 
 
 _TEXT_ERRORS = {"string_type", "literal_error", "string_pattern_mismatch"}
@@ -285,19 +287,41 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-def fields_at(path: PathKey) -> list[str]:
-    """The field names the schema allows at ``path`` (for 'did you mean')."""
+def model_at(path: PathKey) -> type[pydantic.BaseModel] | None:
+    """The model whose fields are allowed at ``path``, or None if it is not a mapping."""
     model: type[pydantic.BaseModel] | None = Brief
     for part in path:
         if model is None:
-            return []
+            return None
         if isinstance(part, int):
             continue
-        info = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
+        info = field_info(model, part)
         model = next(iter_models(info.annotation), None) if info else None
+    return model
+
+
+def field_info(model: type[pydantic.BaseModel], key: str) -> FieldInfo | None:
+    """A model's field by the key an editor writes (its alias where it has one)."""
+    return next((f for n, f in model.model_fields.items() if (f.alias or n) == key), None)
+
+
+def fields_at(path: PathKey) -> list[str]:
+    """The field names the schema allows at ``path`` (for 'did you mean')."""
+    model = model_at(path)
     if model is None:
         return []
     return sorted(f.alias or n for n, f in model.model_fields.items())
+
+
+def describe_field(path: PathKey) -> str:
+    """The docstring of the field at ``path``, as a hint of what it expects."""
+    keys = [part for part in path if isinstance(part, str)]
+    if not keys:
+        return ""
+    trimmed = path[: max(i for i, part in enumerate(path) if isinstance(part, str))]
+    model = model_at(trimmed)
+    info = field_info(model, keys[-1]) if model else None
+    return " ".join((info.description or "").split()).rstrip(".") if info else ""
 
 
 def iter_models(annotation: Any) -> Iterator[type[pydantic.BaseModel]]:
@@ -354,7 +378,8 @@ def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: 
     if value in known:
         return
     close = difflib.get_close_matches(value, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"known {what}s: " + ", ".join(known)
+    hint = (f"did you mean '{close[0]}'?" if close
+            else f"known {what}s: " + ", ".join(dict.fromkeys(known)))
     doc.problem(path, f"unknown {what} '{value}'", hint)
 
 

@@ -24,7 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from briefgen.render.docx import normalise_zip  # noqa: E402
+from briefgen.render.docx import normalise_zip
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 
@@ -38,13 +38,14 @@ GREY = RGBColor(0x59, 0x63, 0x6E)
 
 KEEP_TABLE_STYLES = {"Normal Table", "Table Grid"}
 
-PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
-    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-    "rPr sectPr pPrChange"
-).split()
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+    "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
+    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+    "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
 """The children of w:pPr in the order ISO 29500 requires."""
 
 
@@ -106,12 +107,15 @@ def set_defaults(document: docx.document.Document) -> None:
     defaults.getparent().remove(defaults)
     document.styles.element.insert(0, parse_xml(f"""<w:docDefaults {nsdecls("w")}>
   <w:rPrDefault><w:rPr>
-    <w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}" w:cs="{BODY_FONT}"/>
+    <w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}"
+              w:cs="{BODY_FONT}"/>
     <w:color w:val="{INK}"/>
     <w:sz w:val="21"/><w:szCs w:val="21"/>
     <w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>
   </w:rPr></w:rPrDefault>
-  <w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>
+  <w:pPrDefault>
+    <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+  </w:pPrDefault>
 </w:docDefaults>"""))
 
 

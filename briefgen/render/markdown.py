@@ -18,7 +18,8 @@ from briefgen.render.context import Prose, build_context
 MAIN_TEMPLATE = "brief.md.j2"
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|#~&!])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+_LINE_START = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+=]|(?<=\d)[.)])(?=\s|$)")
+"""What would start a list or heading underline at the start of a line: ``- x``, ``1. x``."""
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SPACE_RUNS = re.compile(r"\s+")
@@ -28,7 +29,7 @@ def escape_markdown(text: str) -> str:
     """Plain text made safe to print anywhere in a Markdown line: shown as typed."""
     text = _SPACE_RUNS.sub(" ", text)
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(r"\1\\\2", text)
 
 
 def clean_prose(text: str) -> str:
@@ -51,8 +52,11 @@ def indent_prose(value: str, width: int = 2) -> Prose:
 
 
 def default_templates_dir() -> Path:
-    """The templates shipped inside the package."""
-    return Path(str(resources.files("briefgen.templates")))
+    """The templates shipped inside the package (``templates/`` of a source checkout)."""
+    try:
+        return Path(str(resources.files("briefgen.templates")))
+    except ModuleNotFoundError:  # imported from the source tree rather than installed
+        return Path(__file__).resolve().parents[2] / "templates"
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +74,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["indent_prose"] = indent_prose
+    env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
 

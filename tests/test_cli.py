@@ -1,0 +1,143 @@
+"""The commands as a user runs them: output, exit codes, help, atomic writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from briefgen import __version__
+from briefgen.cli import main
+from conftest import BRIEFS, DATA, ROOT
+
+INVALID = DATA / "invalid"
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args), prog_name="briefgen")
+
+
+def test_validate_curated_briefs_exits_zero() -> None:
+    result = run("validate", "briefs/")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "3 files valid\n", "")
+
+
+def test_validate_reports_every_problem_of_every_file_in_the_order_given() -> None:
+    result = run("validate", "tests/data/invalid/unknown-key.yaml",
+                 "tests/data/invalid/anchor-and-alias.yaml")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "tests/data/invalid/unknown-key.yaml:16:18: incident.strike_stauts: unknown field "
+        "'strike_stauts' (did you mean 'strike_status'?)",
+        "tests/data/invalid/anchor-and-alias.yaml:19:11: $: YAML anchor 'kind' is not allowed "
+        "(write the value out in full)",
+        "tests/data/invalid/anchor-and-alias.yaml:22:11: $: YAML alias 'kind' is not allowed "
+        "(write the value out in full)",
+        "3 problems in 2 of 2 files",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_invalid_file_exits_one_with_a_located_message(path: Path) -> None:
+    result = run("validate", str(path.relative_to(ROOT)))
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"tests/data/invalid/{path.name}:")
+    assert "Traceback" not in result.stderr
+
+
+def test_render_prints_markdown_to_stdout() -> None:
+    result = run("render", "briefs/2019-01-sarsar-lake.yaml")
+    assert result.exit_code == 0
+    golden = (ROOT / "tests" / "golden" / "2019-01-sarsar-lake.md").read_text(encoding="utf-8")
+    assert result.stdout == golden
+
+
+def test_render_to_docx_by_suffix(tmp_path: Path) -> None:
+    target = tmp_path / "brief.docx"
+    result = run("render", "briefs/2019-01-sarsar-lake.yaml", "-o", str(target))
+    assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_render_refuses_unknown_suffix(tmp_path: Path) -> None:
+    result = run("render", "briefs/2019-01-sarsar-lake.yaml", "-o", str(tmp_path / "b.txt"))
+    assert result.exit_code == 1
+    assert result.stderr.endswith("cannot tell the format from the suffix '.txt' "
+                                  "(use .md or .docx)\n")
+
+
+def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = run("build")
+    assert result.exit_code == 0, result.stderr
+    expected = sorted(f"{p.stem}.{fmt}" for p in BRIEFS for fmt in ("md", "docx"))
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == expected
+
+
+def test_one_bad_brief_fails_alone_and_keeps_its_last_good_output(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs"
+    shutil.copytree(ROOT / "briefs", briefs)
+    out = tmp_path / "out"
+    seeds = ["--seeds", str(ROOT / "seeds")]
+    assert run("build", str(briefs), "-o", str(out), "-f", "md", *seeds).exit_code == 0
+    good = (out / "2019-01-sarsar-lake.md").read_bytes()
+    broken = briefs / "2019-01-sarsar-lake.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("credibility: 5",
+                                                                "credibility: 9"),
+                      encoding="utf-8")
+    (out / "2017-08-al-tanf-kss.md").unlink()
+    result = run("build", str(briefs), "-o", str(out), "-f", "md", *seeds)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "1 of 3 briefs failed"
+    assert "claims[0].credibility: expected a whole number" not in result.stderr
+    assert "claims[0].credibility" in result.stderr
+    assert (out / "2017-08-al-tanf-kss.md").exists()
+    assert (out / "2019-01-sarsar-lake.md").read_bytes() == good
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.stdout == f"briefgen, version {__version__}\n"
+
+
+def test_usage_error_exits_two() -> None:
+    assert run("build", "--format", "pdf").exit_code == 2
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_documents_an_example(name: str) -> None:
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert "  Example:\n    briefgen " + name + " " in result.stdout
+
+
+def test_internal_errors_have_no_traceback_without_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr("briefgen.build.validate_files", explode)
+    result = run("validate")
+    assert (result.exit_code, result.stderr) == (
+        1, "internal error: ZeroDivisionError: boom (run with --debug for details)\n")
+    assert isinstance(run("--debug", "validate").exception, ZeroDivisionError)
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = ("import sys; from briefgen.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('docx', 'jinja2', 'pydantic', 'yaml', 'markdown_it') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

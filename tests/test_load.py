@@ -1,0 +1,157 @@
+"""The loader: every kind of bad input gives its exact, located message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import ValidationError
+from briefgen.load import format_path, load_brief
+from conftest import BRIEFS, DATA
+
+INVALID = DATA / "invalid"
+
+EXPECTED = {
+    "anchor-and-alias.yaml": [
+        "19:11: $: YAML anchor 'kind' is not allowed (write the value out in full)",
+        "22:11: $: YAML alias 'kind' is not allowed (write the value out in full)",
+    ],
+    "casualty-min-greater-than-max.yaml": [
+        "41:21: claims[0].casualties.killed.min: min 40 is greater than max 36 "
+        "(min is the lowest number the claim supports)",
+    ],
+    "confidence-not-icd203.yaml": [
+        "51:17: judgments[0].confidence: 'medium' is not one of: 'low', 'moderate' or 'high' "
+        "(use one of the words exactly as listed)",
+    ],
+    "control-character.yaml": [
+        "53:23: $: control character U+0007 is not allowed "
+        "(delete it; it is invisible in most editors)",
+    ],
+    "duplicate-id.yaml": [
+        "42:9: claims[1].id: duplicate id 'kss-accuses' "
+        "(first used on line 32; ids must be unique within claims)",
+        "52:29: judgments[0].rests_on[1]: unknown claim 'coalition-denies' "
+        "(known claims: kss-accuses)",
+    ],
+    "duplicate-key.yaml": [
+        "4:1: title: duplicate key 'title' (first given on line 3; keep one)",
+    ],
+    "id-not-lowercase-slug.yaml": [
+        "2:5: id: 'Al_Tanf 2017' is not a valid id "
+        "(use lower-case letters, digits and single hyphens, e.g. al-tanf-2017)",
+    ],
+    "likelihood-not-icd203.yaml": [
+        "50:17: judgments[0].likelihood: 'probably' is not one of: 'almost no chance', "
+        "'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely' or "
+        "'almost certain' (use one of the words exactly as listed)",
+    ],
+    "missing-required-field.yaml": [
+        "1:1: bluf: required field 'bluf' is missing (add `bluf:`)",
+    ],
+    "quote-not-in-seed.yaml": [
+        "37:12: claims[0].quote: quote not found verbatim in the seed text of source "
+        "'reuters' (copy the words exactly from the article; mark your own cuts with […])",
+    ],
+    "seed-file-missing.yaml": [
+        "25:11: sources[0].seed: seed file '001-reuters-us-denies-bombing.txt' not found in "
+        "seeds (did you mean '001-reuters-us-denies-bombing-iraqi-shiite-militia.txt'?)",
+    ],
+    "unknown-actor-reference.yaml": [
+        "43:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
+    ],
+    "unknown-claim-reference.yaml": [
+        "52:29: judgments[0].rests_on[1]: unknown claim 'us-denies' "
+        "(known claims: kss-accuses, coalition-denies)",
+    ],
+    "unknown-key.yaml": [
+        "16:18: incident.strike_stauts: unknown field 'strike_stauts' "
+        "(did you mean 'strike_status'?)",
+    ],
+    "unknown-source-reference.yaml": [
+        "38:15: claims[0].sources[0]: unknown source 'reuter' (did you mean 'reuters'?)",
+    ],
+    "wrong-type.yaml": [
+        "39:18: claims[0].credibility: expected a whole number, found 'high' "
+        "(Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged))",
+    ],
+    "yaml-syntax-error.yaml": [
+        "4:9: $: YAML syntax error: expected ',' or ']', but got ':' "
+        "(check indentation, colons and quotes on this line)",
+    ],
+    "yaml11-no-read-as-false.yaml": [
+        "21:11: actors[1].name: expected text, found NO, which YAML reads as the boolean "
+        "false (quote it: 'NO')",
+    ],
+    "yaml11-sexagesimal-number.yaml": [
+        "14:15: incident.event_type: expected text, found 1:30, which YAML reads as the "
+        "number 90 (quote it: '1:30')",
+    ],
+    "yaml11-yes-read-as-true.yaml": [
+        "4:11: handling: expected 'TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT' "
+        "or 'TLP:RED', found yes, which YAML reads as the boolean true (quote it: 'yes')",
+    ],
+}
+
+
+def test_every_invalid_file_has_an_expected_message() -> None:
+    assert sorted(p.name for p in INVALID.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_file_reports_located_problems(name: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_brief(INVALID / name)
+    prefix = f"tests/data/invalid/{name}:"
+    assert [str(p) for p in caught.value.problems] == [prefix + line for line in EXPECTED[name]]
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)
+def test_curated_briefs_load(path: Path) -> None:
+    brief = load_brief(path)
+    assert brief.id == path.stem
+
+
+def test_problems_of_all_stages_after_the_first_are_collected(tmp_path: Path) -> None:
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("confidence: low", "confidence: medium")
+    text = text.replace("credibility: 3\n    casualties", "credibility: 9\n    casualties")
+    bad = tmp_path / "two.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_brief(bad, DATA.parents[1] / "seeds")
+    assert [p.path for p in caught.value.problems] == [
+        "claims[0].credibility", "judgments[0].confidence"]
+
+
+def test_empty_file_is_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_brief(empty)
+    assert [(p.line, p.path, p.message) for p in caught.value.problems] == [
+        (1, "$", "the file is empty")]
+
+
+def test_invalid_utf8_is_located(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes(b"schema: 1\ntitle: caf\xe9\n")
+    with pytest.raises(ValidationError) as caught:
+        load_brief(bad)
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column, problem.message) == (2, 11, "invalid UTF-8 byte 0xe9")
+
+
+def test_quote_with_an_editors_cut_matches_both_pieces(tmp_path: Path) -> None:
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace(
+        "quote: We hold the American army responsible for this act",
+        "quote: We hold the American army […] for this act")
+    path = tmp_path / "cut.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_brief(path, DATA.parents[1] / "seeds").claims[0].quote is not None
+
+
+def test_format_path() -> None:
+    assert format_path(()) == "$"
+    assert format_path(("claims", 2, "casualties", "killed")) == "claims[2].casualties.killed"

@@ -1,0 +1,97 @@
+"""Markdown rendering: golden briefs, escaping of data, prose, strictness, the sandbox.
+
+Set BRIEFGEN_UPDATE_GOLDEN=1 to rewrite the golden files from the current output; review
+the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from briefgen.errors import RenderError
+from briefgen.load import load_brief
+from briefgen.model import Brief
+from briefgen.render.markdown import escape_markdown, render_markdown
+from conftest import BRIEFS, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)
+def test_brief_matches_golden_markdown(path: Path) -> None:
+    text = render_markdown(load_brief(path))
+    golden = GOLDEN / f"{path.stem}.md"
+    if os.environ.get("BRIEFGEN_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_every_section_is_rendered_in_order(minimal: Brief) -> None:
+    headings = [line for line in render_markdown(minimal).splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Minimal brief", "## Bottom line", "## Key judgments", "## Background",
+        "## Competing claims", "### Accusations", "### Denials", "### Casualty figures",
+        "## Implications", "## Sources"]
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees once the Markdown is rendered."""
+    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parseInline(markdown)
+    return "".join(t.content for t in tokens[0].children or [] if t.type == "text")
+
+
+@pytest.mark.parametrize("value", [
+    "{{ 7*7 }}", "<b>bold</b>", "a | b", "*not emphasis*", "[^1]", "[link](http://x)",
+    "# not a heading", "1. not a list", "- not a bullet", "back\\slash", "`code`", "&amp;",
+])
+def test_data_is_printed_as_typed(value: str) -> None:
+    assert plain_text(escape_markdown(value)) == value
+
+
+def test_template_syntax_in_a_field_is_not_evaluated(minimal: Brief) -> None:
+    brief = minimal.model_copy(update={"title": "{{ 7*7 }} <script>x</script> | pipe"})
+    first = render_markdown(brief).splitlines()[0]
+    assert first == r"# {{ 7\*7 }} \<script\>x\</script\> \| pipe"
+
+
+def test_prose_is_markdown_but_raw_html_is_shown_as_text(minimal: Brief) -> None:
+    brief = minimal.model_copy(update={"background": "*Seen* <i>raw</i>"})
+    text = render_markdown(brief)
+    assert "## Background\n\n*Seen* &lt;i>raw&lt;/i>\n" in text
+
+
+def write_template(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_user_template_overrides_one_section(minimal: Brief, tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "t", "bluf.md.j2", "## BLUF\n\n{{ brief.bluf }}\n")
+    text = render_markdown(minimal, folder)
+    assert "## BLUF\n\nThe coalition denied the strike.\n\n## Key judgments" in text
+
+
+def test_undefined_variable_is_an_error(minimal: Brief, tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "u", "bluf.md.j2", "{{ brief.no_such_field }}\n")
+    with pytest.raises(RenderError, match="minimal: template error: 'dict object' has no "
+                                          "attribute 'no_such_field'"):
+        render_markdown(minimal, folder)
+
+
+def test_sandbox_refuses_python_internals(minimal: Brief, tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "s", "bluf.md.j2", "{{ ''.__class__.__mro__ }}\n")
+    with pytest.raises(RenderError, match="access to attribute '__class__' of 'str' object "
+                                          "is unsafe"):
+        render_markdown(minimal, folder)
+
+
+def test_template_syntax_error_names_file_and_line(minimal: Brief, tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "e", "bluf.md.j2", "ok\n{% if %}\n")
+    with pytest.raises(RenderError) as caught:
+        render_markdown(minimal, folder)
+    assert str(caught.value).startswith(f"{folder / 'bluf.md.j2'}:2:1: template syntax error:")
