@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from briefgen.errors import RenderError
 from briefgen.load import load_brief
 from briefgen.model import Brief
-from briefgen.render.docx import render_docx
+from briefgen.render.docx import render_docx, share_width
 from briefgen.render.markdown import render_markdown
 from conftest import BRIEFS, SHARED_TOOLS
 
@@ -175,3 +175,9 @@ def test_seed_briefs_pass_the_iso_schemas(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, str(SHARED_TOOLS / "check_docx.py"), "-q", *files],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_share_width_gives_every_column_its_minimum() -> None:
+    assert share_width(100, [10, 30, 10], [1, 1, 8]) == [10, 30, 60]
+    assert share_width(100, [10, 10], [1, 1]) == [50, 50]
+    assert share_width(10, [10, 10], [1, 1]) == [5, 5]

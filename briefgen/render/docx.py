@@ -54,6 +54,8 @@ BULLET_NAME = "briefgen bullet"
 DECIMAL_NAME = "briefgen decimal"
 LIST_INDENT = 360  # twentieths of a point per list level
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+CHAR_WIDTH = 73_000  # EMU: a bold 9 pt character, generously
+CELL_PADDING = 150_000  # EMU: the table style's cell margins and a little air
 
 _CUSTOM_STYLE = re.compile(r'^\{\s*custom-style\s*=\s*"([^"]+)"\s*\}$')
 
@@ -374,27 +376,41 @@ def mark_header(row: Any) -> None:
 
 
 def size_columns(table: Any, document: Any, rows: list[list[Token]]) -> None:
-    """Column widths in proportion to their longest text, within the text width."""
+    """Column widths: room for each column's longest word, the rest shared by text length."""
     section = document.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    weights = []
+    width = int(section.page_width - section.left_margin - section.right_margin)
+    minimums, weights = [], []
     for column in range(len(rows[0])):
         texts = [row[column].content for row in rows if column < len(row)]
-        longest_word = max((len(word) for text in texts for word in text.split()), default=0)
-        longest = max((len(text) for text in texts), default=0)
-        weights.append(max(longest_word + 4, min(longest, 40)))
-    total = sum(weights)
+        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        minimums.append(longest_word * CHAR_WIDTH + CELL_PADDING)
+        weights.append(min(max((len(text) for text in texts), default=1), 40))
+    sizes = share_width(width, minimums, weights)
     grid = table._tbl.tblGrid
-    for column, weight in enumerate(weights):
-        size = Emu(int(width * weight / total))
-        grid.gridCol_lst[column].w = size
+    for column, size in enumerate(sizes):
+        grid.gridCol_lst[column].w = Emu(size)
         for cell in table.columns[column].cells:
-            cell.width = size
+            cell.width = Emu(size)
     table.autofit = False
     tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
     if tbl_w is not None:
         tbl_w.set(qn("w:type"), "pct")
         tbl_w.set(qn("w:w"), "5000")
+
+
+def share_width(width: int, minimums: list[int], weights: list[int]) -> list[int]:
+    """Split ``width`` in proportion to ``weights``, no column below its minimum."""
+    if sum(minimums) >= width:
+        return [width * m // sum(minimums) for m in minimums]
+    fixed: set[int] = set()
+    while True:
+        free = width - sum(minimums[i] for i in fixed)
+        total = sum(w for i, w in enumerate(weights) if i not in fixed)
+        sizes = [minimums[i] if i in fixed else free * w // total for i, w in enumerate(weights)]
+        short = {i for i, size in enumerate(sizes) if size < minimums[i]} - fixed
+        if not short:
+            return sizes
+        fixed |= short
 
 
 def find_or_add_abstract(numbering: Any, name: str, ordered: bool) -> int:
