@@ -31,6 +31,7 @@ OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 BODY_FONT = "Calibri"  # LibreOffice substitutes the metric-compatible Carlito
 HEADING_FONT = "Calibri"
 MONO_FONT = "Consolas"
+COMPLEX_FONT = "Arial"  # Arabic script; LibreOffice falls back to a font that has it
 INK = RGBColor(0x1F, 0x29, 0x33)
 NAVY = RGBColor(0x1F, 0x3A, 0x5F)
 STEEL = RGBColor(0x2E, 0x5C, 0x8A)
@@ -108,7 +109,7 @@ def set_defaults(document: docx.document.Document) -> None:
     document.styles.element.insert(0, parse_xml(f"""<w:docDefaults {nsdecls("w")}>
   <w:rPrDefault><w:rPr>
     <w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}"
-              w:cs="{BODY_FONT}"/>
+              w:cs="{COMPLEX_FONT}"/>
     <w:color w:val="{INK}"/>
     <w:sz w:val="21"/><w:szCs w:val="21"/>
     <w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>
@@ -211,6 +212,14 @@ def build() -> bytes:
     paragraph_style(document, "Heading 3", "Normal", 10.5, bold=True, italic=True,
                     color=STEEL, before=8, after=2, font=HEADING_FONT, keep_next=True)
     paragraph_style(document, "Footnote Text", "Normal", 8.5, after=2, line=1.0)
+    for name in ("Header", "Footer"):
+        furniture = paragraph_style(document, name, "Normal", 8.5, color=GREY, after=2)
+        furniture.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph_style(document, "TOC Heading", "Normal", 11.5, bold=True, color=STEEL,
+                    before=10, after=3, font=HEADING_FONT, keep_next=True)
+    paragraph_style(document, "TOC 1", "Normal", after=2)
+    toc2 = paragraph_style(document, "TOC 2", "Normal", after=2)
+    toc2.paragraph_format.left_indent = Cm(0.5)
     paragraph_style(document, "Source Code", "Normal", 9, after=0, font=MONO_FONT)
     for level in (1, 2, 3):
         heading = document.styles[f"Heading {level}"]

@@ -153,7 +153,7 @@ def test_missing_style_in_a_users_reference_is_named(minimal: Brief, tmp_path: P
     docx.Document().save(str(reference))  # python-docx's blank: no "Table" style
     with pytest.raises(RenderError, match="the reference document has no table style named "
                                           "'Table'"):
-        render_docx(minimal, render_markdown(minimal), reference)
+        render_docx(minimal, "| a |\n|--|\n| b |\n", reference)
 
 
 def test_missing_paragraph_styles_fall_back(minimal: Brief, tmp_path: Path) -> None:
@@ -181,3 +181,109 @@ def test_share_width_gives_every_column_its_minimum() -> None:
     assert share_width(100, [10, 30, 10], [1, 1, 8]) == [10, 30, 60]
     assert share_width(100, [10, 10], [1, 1]) == [50, 50]
     assert share_width(10, [10, 10], [1, 1]) == [5, 5]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def brief_document(path: Path) -> tuple[Brief, bytes]:
+    brief = load_brief(path)
+    return brief, render_docx(brief, render_markdown(brief))
+
+
+def part_xml(data: bytes, name: str) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read(name).decode("utf-8")
+
+
+def footnote_texts(data: bytes) -> dict[int, str]:
+    from lxml import etree
+
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/footnotes.xml"))
+    notes = {}
+    for note in root.findall(f"{W}footnote"):
+        if note.get(f"{W}type") is None:
+            notes[int(note.get(f"{W}id"))] = "".join(t.text or "" for t in note.iter(f"{W}t"))
+    return notes
+
+
+def test_citations_are_word_footnotes_and_repeats_are_short() -> None:
+    _brief, data = brief_document(BRIEFS[1])  # Albu Kamal
+    notes = footnote_texts(data)
+    assert notes[1] == (" “Iran-backed Iraqi militias say they will not remain silent on alleged "
+                        "US strike”, 26 June 2018. Reliability C, fairly reliable.")
+    assert notes[2] == (" “Iran-backed Iraqi militias say they will not remain silent on alleged "
+                        "US strike”, 26 June 2018.")
+    assert notes[4] == (" Breitbart News. “Iraq Denies U.S. Bombed Anti-American Iran-Allied "
+                        "Militias”. Reliability C, fairly reliable.")
+    assert notes[6] == " Breitbart News."
+    document = open_docx(data)
+    references = document.element.body.findall(f".//{W}footnoteReference")
+    assert [int(r.get(f"{W}id")) for r in references] == list(range(1, len(notes) + 1))
+    styles = {r.getparent().find(f"{W}rPr/{W}rStyle").get(f"{W}val") for r in references}
+    assert styles == {"FootnoteReference"}
+    assert 'w:pStyle w:val="FootnoteText"' in part_xml(data, "word/footnotes.xml")
+
+
+def test_adjacent_citations_are_separated_by_a_comma() -> None:
+    _brief, data = brief_document(BRIEFS[0])  # al-Tanf: C9 cites three sources
+    document = open_docx(data)
+    claim = next(p for p in document.paragraphs if p.text.startswith("C9 · "))
+    assert claim.text.endswith("[at that time]”,, Credibility 3, possibly true.")
+
+
+def test_header_and_footer_carry_the_marking_and_page_fields() -> None:
+    _brief, data = brief_document(BRIEFS[2])
+    section = open_docx(data).sections[0]
+    assert [p.text for p in section.header.paragraphs] == [" TLP:CLEAR "]
+    assert [p.text for p in section.footer.paragraphs] == [" TLP:CLEAR ", "Page 1 of 1"]
+    assert [p.alignment for p in section.footer.paragraphs] == [1, 1]
+    footer = "".join(part_xml(data, n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+                     if n.startswith("word/footer"))
+    assert "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>" in footer
+    assert "<w:instrText xml:space=\"preserve\"> NUMPAGES </w:instrText>" in footer
+
+
+def test_contents_is_a_toc_field_with_entries_linked_to_headings() -> None:
+    _brief, data = brief_document(BRIEFS[0])
+    document = open_docx(data)
+    entries = [p for p in document.paragraphs if p.style.name == "TOC 1"]
+    assert [p.text for p in entries] == ["Bottom line", "Key judgments", "Background",
+                                         "Competing claims", "Implications", "Sources"]
+    body = part_xml(data, "word/document.xml")
+    assert '<w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText>' in body
+    anchors = [h.get(f"{W}anchor") for p in entries for h in p._p.findall(f"{W}hyperlink")]
+    bookmarks = {b.get(f"{W}name") for b in document.element.body.iter(f"{W}bookmarkStart")}
+    assert anchors == ["_Toc_bottom_line", "_Toc_key_judgments", "_Toc_background",
+                       "_Toc_competing_claims", "_Toc_implications", "_Toc_sources"]
+    assert set(anchors) <= bookmarks
+
+
+def test_arabic_names_are_right_to_left_runs() -> None:
+    _brief, data = brief_document(BRIEFS[1])
+    document = open_docx(data)
+    rtl = [(r.text, r.font.rtl) for p in document.paragraphs for r in p.runs if r.font.rtl]
+    assert ("الحشد الشعبي", True) in rtl
+    assert ("أبو مهدي المهندس", True) in rtl
+    assert all(not any("a" <= c <= "z" for c in text) for text, _ in rtl)
+
+
+def test_a_mostly_arabic_paragraph_is_bidi(minimal: Brief) -> None:
+    document = open_docx(render_docx(minimal, "# T\n\nكتائب حزب الله (KH)\n\nEnglish only\n"))
+    bidi = [p._p.pPr.find(qn("w:bidi")) is not None for p in document.paragraphs[1:]]
+    assert bidi == [True, False]
+
+
+def test_no_template_leftovers_in_the_package() -> None:
+    _brief, data = brief_document(BRIEFS[0])
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert not [n for n in names if "thumbnail" in n or n.startswith("customXml")]
+    app = part_xml(data, "docProps/app.xml")
+    assert "Normal.dotm" not in app and "<Application>briefgen</Application>" in app
+
+
+def test_source_date_epoch_sets_the_zip_timestamps(minimal: Brief,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    data = render_docx(minimal, render_markdown(minimal))
+    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    assert stamps == {(2023, 11, 14, 22, 13, 20)}

@@ -16,6 +16,11 @@ class Prose(str):
     __slots__ = ()
 
 
+def cite_notes(source_ids: list[str]) -> Prose:
+    """Markdown footnote references to sources, ``[^id]`` each; ids are safe slugs."""
+    return Prose("".join(f"[^{source_id}]" for source_id in source_ids))
+
+
 def to_view(value: Any) -> Any:
     """A model as nested dicts and lists, with every prose field wrapped in ``Prose``."""
     if isinstance(value, BaseModel):
@@ -40,8 +45,13 @@ def build_context(brief: Brief) -> dict[str, Any]:
     view = to_view(brief)
     claims_by_id = {claim["id"]: claim for claim in view["claims"]}
     spreads = [analysis.measure_spread(brief, count) for count in ("killed", "wounded")]
+    first_mentions = {next(c.id for c in ordered if c.actor == actor) for actor in
+                      {c.actor for c in ordered}}
     return {
         "brief": view,
+        "arabic_names": {actor.id: actor.name_ar for actor in brief.actors},
+        "first_mentions": first_mentions,
+        "cite_notes": cite_notes,
         "actor_names": names,
         "source_labels": sources,
         "claim_numbers": numbers,
@@ -60,6 +70,7 @@ def build_context(brief: Brief) -> dict[str, Any]:
                 "killed": analysis.describe_figure(row.killed) if row.killed else "–",
                 "wounded": analysis.describe_figure(row.wounded) if row.wounded else "–",
                 "sources": [sources[s] for s in row.claim.sources],
+                "source_ids": list(row.claim.sources),
             }
             for row in sorted(analysis.list_casualty_rows(brief),
                               key=lambda row: int(numbers[row.claim.id][1:]))

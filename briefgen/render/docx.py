@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from collections.abc import Sequence
@@ -20,17 +21,22 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Emu, RGBColor
+from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from briefgen.errors import RenderError
 from briefgen.model import Brief
-from briefgen.render.markdown import default_templates_dir
+from briefgen.render.markdown import default_templates_dir, slugify
 
 REFERENCE_NAME = "reference.docx"
 
@@ -47,6 +53,13 @@ FALLBACK_STYLES = {
     "Subtitle": "Body Text",
     "Heading 3": "Heading 2",
     "Body Text": "Normal",
+    "TOC Heading": "Heading 1",
+    "TOC 3": "TOC 2",
+    "TOC 2": "TOC 1",
+    "TOC 1": "Compact",
+    "Footnote Text": "Normal",
+    "Header": "Normal",
+    "Footer": "Normal",
 }
 """Where a user's reference lacks a style, the nearest one used instead."""
 
@@ -58,13 +71,43 @@ CHAR_WIDTH = 73_000  # EMU: a bold 9 pt character, generously
 CELL_PADDING = 150_000  # EMU: the table style's cell margins and a little air
 
 _CUSTOM_STYLE = re.compile(r'^\{\s*custom-style\s*=\s*"([^"]+)"\s*\}$')
+_CONTENTS = re.compile(r"^\{\s*\.contents\s*\}$")
+_ARABIC = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
+    "(?:[\\s\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]*"
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff])?")
+"""A stretch of Arabic script, spaces inside it included: written as one right-to-left run."""
+
+TLP_COLOURS = {
+    "TLP:CLEAR": "FFFFFF", "TLP:GREEN": "33FF00", "TLP:AMBER": "FFC000",
+    "TLP:AMBER+STRICT": "FFC000", "TLP:RED": "FF2B2B",
+}
+"""FIRST's TLP 2.0 colours: the label in its colour on black."""
+
+RPR_AFTER_SHD = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+                 "w:eastAsianLayout", "w:specVanish", "w:oMath")
+PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                  "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                  "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+"""Children of w:rPr and w:pPr that ISO 29500 puts after w:shd and w:bidi."""
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>briefgen</Application><DocSecurity>0</DocSecurity>'
+    "</Properties>"
+)
+"""Extended properties without the template's leftovers (Normal.dotm, page counts)."""
 
 
 def make_parser() -> MarkdownIt:
     """CommonMark with tables and pandoc's ``::: {custom-style="..."}`` divs; no raw HTML."""
-    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
     container_plugin(parser, "custom_style",
                      validate=lambda params, *_: bool(_CUSTOM_STYLE.match(params.strip())))
+    container_plugin(parser, "contents",
+                     validate=lambda params, *_: bool(_CONTENTS.match(params.strip())))
     return parser
 
 
@@ -94,6 +137,8 @@ def render_docx(brief: Brief, markdown: str, reference: Path | None = None) -> b
     clear_body(document)
     writer = Writer(document)
     writer.write(shared_parser().parse(markdown))
+    writer.notes.finish()
+    write_page_furniture(writer, brief.handling)
     set_properties(document, brief)
     fix_settings(document)
     buffer = io.BytesIO()
@@ -133,16 +178,29 @@ def fix_settings(document: Any) -> None:
             zoom.set(qn("w:percent"), "100")
 
 
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    """Timestamp of every zip entry: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ZIP_TIME
+    moment = dt.datetime.fromtimestamp(max(int(epoch), 315532800), tz=dt.UTC)
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
+            moment.second // 2 * 2)
+
+
 def normalise_zip(data: bytes) -> bytes:
     """The package rewritten with fixed timestamps and attributes, in the same order."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
+    stamp = zip_time()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            entry = zipfile.ZipInfo(info.filename, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            blob = APP_XML.encode() if info.filename == "docProps/app.xml" else source.read(
+                info.filename)
+            target.writestr(entry, blob)
     return out.getvalue()
 
 
@@ -177,6 +235,12 @@ class Writer:
     styles: dict[tuple[str, WD_STYLE_TYPE], Any] = field(default_factory=dict)
     abstract_ids: dict[str, int] = field(default_factory=dict)
     bullet_num: int | None = None
+    notes: Notes = field(init=False)
+    contents: Contents | None = None
+    bookmarks: int = 0
+
+    def __post_init__(self) -> None:
+        self.notes = Notes(self)
 
     def style(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Any:
         """A style by name, falling back along ``FALLBACK_STYLES``; an error naming it if none."""
@@ -198,17 +262,35 @@ class Writer:
         return self.styles[key]
 
     def write(self, tokens: Sequence[Token]) -> None:
+        """Write the body; footnote definitions become Word footnotes where they are cited."""
+        body: list[Token] = []
+        note_id: int | None = None
+        for token in tokens:
+            if token.type == "footnote_open":
+                note_id = int(token.meta["id"])
+            elif token.type == "footnote_close":
+                note_id = None
+            elif note_id is not None:
+                if token.type == "inline" and note_id not in self.notes.contents:
+                    self.notes.contents[note_id] = token
+            elif not token.type.startswith("footnote_block"):
+                body.append(token)
         index = 0
-        while index < len(tokens):
-            index = self.write_block(tokens, index)
+        while index < len(body):
+            index = self.write_block(body, index)
 
     def write_block(self, tokens: Sequence[Token], index: int) -> int:
         """Write the block starting at ``tokens[index]``; return the index after it."""
         token = tokens[index]
         kind = token.type
+        if self.contents is not None and kind != "container_contents_close":
+            self.contents.collect(token, tokens, index)
+            return index + 1
         if kind == "heading_open":
             level = int(token.tag[1:])
-            self.paragraph(tokens[index + 1], HEADING_STYLES.get(level, "Heading 3"))
+            inline = tokens[index + 1]
+            heading = self.paragraph(inline, HEADING_STYLES.get(level, "Heading 3"))
+            self.bookmark(heading, slugify(inline.content))
             self.after_heading = True
             return index + 3
         if kind == "paragraph_open":
@@ -234,6 +316,11 @@ class Writer:
             self.custom_styles.append(match.group(1) if match else "Body Text")
         elif kind == "container_custom_style_close":
             self.custom_styles.pop()
+        elif kind == "container_contents_open":
+            self.contents = Contents()
+        elif kind == "container_contents_close" and self.contents is not None:
+            self.contents.write(self)
+            self.contents = None
         elif kind == "table_open":
             end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
             self.table(tokens[index:end + 1])
@@ -267,21 +354,39 @@ class Writer:
                 paragraph.paragraph_format.left_indent = Emu(
                     (depth + 1) * LIST_INDENT * 635)  # continuation lines up with item text
         self.runs(paragraph, inline.children or [])
+        if is_mostly_arabic(inline.content):
+            set_bidi(paragraph)
         return paragraph
 
-    def runs(self, paragraph: Any, children: Sequence[Token]) -> None:
+    def bookmark(self, paragraph: Any, slug: str) -> None:
+        """A bookmark around the paragraph's text, named for the heading's anchor."""
+        self.bookmarks += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.bookmarks))
+        start.set(qn("w:name"), bookmark_name(slug))
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.bookmarks))
+        p_pr = paragraph._p.pPr
+        if p_pr is not None:
+            p_pr.addnext(start)
+        else:
+            paragraph._p.insert(0, start)
+        paragraph._p.append(end)
+
+    def runs(self, paragraph: Any, children: Sequence[Token], in_note: bool = False) -> None:
         state = InlineState()
+        previous = ""
         for child in children:
             kind = child.type
             if kind == "text":
                 self.run(paragraph, child.content, state)
             elif kind == "code_inline":
-                run = self.run(paragraph, child.content, state)
-                run.style = self.style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
+                for run in self.run(paragraph, child.content, state):
+                    run.style = self.style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
             elif kind == "softbreak":
                 self.run(paragraph, " ", state)
             elif kind == "hardbreak":
-                self.run(paragraph, "", state).add_break()
+                self.run(paragraph, "", state)[-1].add_break()
             elif kind == "strong_open":
                 state.bold += 1
             elif kind == "strong_close":
@@ -296,23 +401,34 @@ class Writer:
                 state.link = None
             elif kind == "image":
                 self.run(paragraph, child.content, state)
+            elif kind == "footnote_ref" and not in_note:
+                if previous == "footnote_ref":
+                    self.notes.reference_run(paragraph).text = ","
+                self.notes.cite(paragraph, child.meta)
+            previous = kind
 
-    def run(self, paragraph: Any, text: str, state: InlineState) -> Any:
-        run = paragraph.add_run(text)
-        if state.bold:
-            run.bold = True
-        if state.italic:
-            run.italic = True
-        if state.link is not None:
-            run.style = self.style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-            state.link.append(run._r)
-        return run
+    def run(self, paragraph: Any, text: str, state: InlineState) -> list[Any]:
+        """Runs for ``text``: Arabic script in right-to-left runs of its own."""
+        runs = []
+        for piece, rtl in split_scripts(text):
+            run = paragraph.add_run(piece)
+            if state.bold:
+                run.bold = True
+            if state.italic:
+                run.italic = True
+            if rtl:
+                run.font.rtl = True
+            if state.link is not None:
+                run.style = self.style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+                state.link.append(run._r)
+            runs.append(run)
+        return runs
 
     def hyperlink(self, paragraph: Any, url: str) -> Any:
         """A ``w:hyperlink`` element, appended to the paragraph, that later runs go into."""
         element = OxmlElement("w:hyperlink")
         if url.startswith("#"):
-            element.set(qn("w:anchor"), url[1:])
+            element.set(qn("w:anchor"), bookmark_name(url[1:]))
         else:
             element.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK,
                                                               is_external=True))
@@ -462,3 +578,237 @@ def build_abstract(abstract_id: int, name: str, ordered: bool) -> Any:
         lvl.append(p_pr)
         abstract.append(lvl)
     return abstract
+
+
+def bookmark_name(slug: str) -> str:
+    """Word's bookmark for a heading anchor: ``_Toc_`` and the slug, at most 40 characters."""
+    return ("_Toc_" + slug.replace("-", "_"))[:40]
+
+
+def split_scripts(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_arabic) so that Arabic runs can be marked right-to-left."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _ARABIC.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position:match.start()], False))
+        pieces.append((match.group(), True))
+        position = match.end()
+    if position < len(text) or not pieces:
+        pieces.append((text[position:], False))
+    return pieces
+
+
+def is_mostly_arabic(text: str) -> bool:
+    """Whether most letters of ``text`` are Arabic script: such a paragraph is a bidi one."""
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(len(m.group().replace(" ", "")) for m in _ARABIC.finditer(text))
+    return bool(letters) and arabic * 2 > len(letters)
+
+
+def set_bidi(paragraph: Any) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
+    if p_pr.find(qn("w:bidi")) is None:
+        p_pr.insert_element_before(OxmlElement("w:bidi"), *PPR_AFTER_BIDI)
+
+
+class NoteStory:
+    """What a footnote's paragraphs see as their part: styles from the document,
+    relationships (hyperlinks) on the footnotes part."""
+
+    def __init__(self, document_part: Any, notes_part: Any) -> None:
+        self.document_part = document_part
+        self.notes_part = notes_part
+
+    @property
+    def part(self) -> NoteStory:
+        return self
+
+    def get_style_id(self, style: Any, style_type: Any) -> Any:
+        return self.document_part.get_style_id(style, style_type)
+
+    def relate_to(self, target: str, reltype: str, is_external: bool = False) -> str:
+        return str(self.notes_part.relate_to(target, reltype, is_external))
+
+
+class Notes:
+    """Word footnotes made from the Markdown footnotes, in the order they are cited.
+
+    A footnote cited a second time gets a short note: the bold lead of its first note
+    (``Reuters, 8 August 2017.``), as a careful writer would.
+    """
+
+    def __init__(self, writer: Writer) -> None:
+        self.writer = writer
+        self.contents: dict[int, Token] = {}
+        self.next_id = 1
+        self.element: Any = None
+        self.part: Any = None
+        self.story: NoteStory | None = None
+
+    def open_part(self) -> None:
+        """The footnotes part: the reference's, emptied of notes, or a new one."""
+        document_part = self.writer.document.part
+        for rel in document_part.rels.values():
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+                self.part = rel.target_part
+                break
+        if self.part is None:
+            self.element = parse_xml(
+                f'<w:footnotes {nsdecls("w", "r")}>'
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+                "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>")
+            self.part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, self.element,
+                                document_part.package)
+            document_part.relate_to(self.part, RT.FOOTNOTES)
+        else:
+            self.element = (self.part.element if isinstance(self.part, XmlPart)
+                            else parse_xml(self.part.blob))
+            for note in self.element.findall(qn("w:footnote")):
+                if note.get(qn("w:type")) in (None, "normal"):
+                    self.element.remove(note)
+        self.story = NoteStory(document_part, self.part)
+
+    def reference_run(self, paragraph: Any) -> Any:
+        """A run in the Footnote Reference style (superscript where the style is missing)."""
+        run = paragraph.add_run()
+        try:
+            run.style = self.writer.style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        except RenderError:
+            run.font.superscript = True
+        return run
+
+    def cite(self, paragraph: Any, meta: dict[str, Any]) -> None:
+        """A footnote reference in ``paragraph`` and its note."""
+        if self.story is None:
+            self.open_part()
+        note_id = self.next_id
+        self.next_id += 1
+        reference = OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), str(note_id))
+        self.reference_run(paragraph)._r.append(reference)
+
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), str(note_id))
+        p = OxmlElement("w:p")
+        note.append(p)
+        self.element.append(note)
+        text = Paragraph(p, self.story)  # type: ignore[arg-type]  # duck-typed story part
+        text.style = self.writer.style("Footnote Text")
+        self.reference_run(text)._r.append(OxmlElement("w:footnoteRef"))
+        text.add_run(" ")
+        inline = self.contents.get(int(meta["id"]))
+        children = list(inline.children or []) if inline is not None else []
+        if int(meta.get("subId", 0)) > 0:
+            children = lead_of(children) or children
+        self.writer.runs(text, children, in_note=True)
+
+    def finish(self) -> None:
+        """Write the notes back where the part keeps its bytes rather than its XML."""
+        if self.part is not None and not isinstance(self.part, XmlPart):
+            self.part._blob = self.element.xml.encode("utf-8")
+
+
+def lead_of(children: list[Token]) -> list[Token]:
+    """The bold lead of a note (its first strong span), for a repeated citation."""
+    start = next((i for i, t in enumerate(children) if t.type == "strong_open"), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start, len(children)) if children[i].type == "strong_close"),
+               len(children) - 1)
+    return children[start + 1:end]
+
+
+@dataclass
+class Contents:
+    """The ``::: {.contents}`` div: a title and links to headings, written as a TOC field
+    whose entries are already filled in, so they show where no program updates fields."""
+
+    title: str = "Contents"
+    entries: list[tuple[int, str, str]] = field(default_factory=list)
+    depth: int = 0
+    has_title: bool = False
+
+    def collect(self, token: Token, tokens: Sequence[Token], index: int) -> None:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            self.depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            self.depth -= 1
+        elif token.type == "inline":
+            children = token.children or []
+            href = next((str(c.attrGet("href")) for c in children if c.type == "link_open"), "")
+            text = "".join(c.content for c in children if c.type in ("text", "code_inline"))
+            if self.depth == 0 and not self.has_title:
+                self.title, self.has_title = text, True
+            elif href.startswith("#"):
+                self.entries.append((max(self.depth, 1), text, href))
+
+    def write(self, writer: Writer) -> None:
+        document = writer.document
+        document.add_paragraph(self.title, style=writer.style("TOC Heading"))
+        paragraphs = []
+        for level, text, href in self.entries:
+            paragraph = document.add_paragraph(style=writer.style(f"TOC {min(level, 3)}"))
+            paragraphs.append(paragraph)
+            if len(paragraphs) == 1:
+                add_field_start(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
+            writer.run(paragraph, text, InlineState(link=writer.hyperlink(paragraph, href)))
+        if paragraphs:
+            add_field_char(paragraphs[-1], "end")
+        writer.after_heading = True
+
+
+def add_field_char(paragraph: Any, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
+
+
+def add_field_start(paragraph: Any, instruction: str) -> None:
+    """The begin, instruction and separate parts of a complex field."""
+    add_field_char(paragraph, "begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    paragraph.add_run()._r.append(text)
+    add_field_char(paragraph, "separate")
+
+
+def add_field(paragraph: Any, instruction: str, shown: str) -> None:
+    """A complex field (PAGE, NUMPAGES) with ``shown`` as its result until updated."""
+    add_field_start(paragraph, instruction)
+    paragraph.add_run(shown)
+    add_field_char(paragraph, "end")
+
+
+def add_marking(paragraph: Any, handling: str) -> None:
+    """The TLP label, bold, in its colour on black."""
+    run = paragraph.add_run(f" {handling} ")
+    run.bold = True
+    run.font.color.rgb = RGBColor.from_string(TLP_COLOURS.get(handling, "FFFFFF"))
+    shade = OxmlElement("w:shd")
+    shade.set(qn("w:val"), "clear")
+    shade.set(qn("w:color"), "auto")
+    shade.set(qn("w:fill"), "000000")
+    run._r.get_or_add_rPr().insert_element_before(shade, *RPR_AFTER_SHD)
+
+
+def write_page_furniture(writer: Writer, handling: str) -> None:
+    """The handling marking centred in header and footer, and ``Page X of Y`` below it."""
+    section = writer.document.sections[0]
+    for story, style_name, numbered in ((section.header, "Header", False),
+                                        (section.footer, "Footer", True)):
+        story.is_linked_to_previous = False
+        for child in list(story._element):
+            story._element.remove(child)
+        marking = story.add_paragraph(style=writer.style(style_name))
+        marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_marking(marking, handling)
+        if numbered:
+            pages = story.add_paragraph(style=writer.style(style_name))
+            pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pages.add_run("Page ")
+            add_field(pages, "PAGE", "1")
+            pages.add_run(" of ")
+            add_field(pages, "NUMPAGES", "1")

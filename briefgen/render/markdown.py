@@ -51,6 +51,11 @@ def indent_prose(value: str, width: int = 2) -> Prose:
     return Prose("\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]]))
 
 
+def slugify(text: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to '-'."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
 def default_templates_dir() -> Path:
     """The templates shipped inside the package (``templates/`` of a source checkout)."""
     try:
@@ -74,6 +79,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["indent_prose"] = indent_prose
+    env.filters["slug"] = slugify
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     return env
 
