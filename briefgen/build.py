@@ -17,6 +17,8 @@ from briefgen.load import load_brief
 from briefgen.model import Brief
 
 FORMATS = ("md", "docx")
+"""What ``build`` writes by default."""
+ALL_FORMATS = ("md", "docx", "pdf")
 DEFAULT_BRIEFS = Path("briefs")
 DEFAULT_OUT = Path("out")
 
@@ -74,18 +76,18 @@ def render_text(brief: Brief, options: Options) -> str:
 
 
 def render_outputs(brief: Brief, formats: Iterable[str], options: Options) -> dict[str, bytes]:
-    """The brief in each format, as bytes; nothing is written."""
+    """The brief in each format but PDF, as bytes; for PDF, the .docx it is made from."""
     markdown = render_text(brief, options)
     outputs: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "md":
             outputs[fmt] = markdown.encode("utf-8")
-        elif fmt == "docx":
+        elif fmt in ("docx", "pdf") and "docx" not in outputs:
             from briefgen.render.docx import render_docx
 
-            outputs[fmt] = render_docx(brief, markdown, options.reference)
-        else:
-            raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+            outputs["docx"] = render_docx(brief, markdown, options.reference)
+        elif fmt not in ALL_FORMATS:
+            raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
     return outputs
 
 
@@ -95,30 +97,87 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     if output is None:
         return render_text(brief, options)
     fmt = output.suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
+    if fmt not in ALL_FORMATS:
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
-                          f"'{output.suffix}' (use .md or .docx)")
-    write_atomic(output, render_outputs(brief, [fmt], options)[fmt])
+                          f"'{output.suffix}' (use .md, .docx or .pdf)")
+    outputs = render_outputs(brief, [fmt], options)
+    if fmt == "pdf":
+        outputs = convert_pdfs({brief.id: outputs["docx"]})
+        if brief.id not in outputs:
+            raise OutputError(f"{display_path(output)}: LibreOffice produced no PDF")
+        write_atomic(output, outputs[brief.id])
+    else:
+        write_atomic(output, outputs[fmt])
     return None
+
+
+def convert_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:
+    from briefgen.render.pdf import convert_to_pdf
+
+    return convert_to_pdf(documents)
 
 
 def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
                  formats: Sequence[str] = FORMATS, options: Options = Options()) -> BuildReport:
-    """Build every brief named into ``out_dir/ID.FORMAT``; a failing brief fails alone."""
+    """Build every brief named into ``out_dir/ID.FORMAT``; a failing brief fails alone.
+
+    PDFs are converted at the end, all in one LibreOffice run.
+    """
     report = BuildReport()
     files = find_briefs(paths)
     report.briefs = len(files)
+    for_pdf: dict[str, tuple[Path, bytes]] = {}
     for path in files:
         try:
             brief = load_brief(path, options.seeds)
             outputs = render_outputs(brief, formats, options)
-            for fmt, data in outputs.items():
+            for fmt in formats:
+                if fmt == "pdf":
+                    for_pdf[brief.id] = (path, outputs["docx"])
+                    continue
                 target = out_dir / f"{brief.id}.{fmt}"
-                write_atomic(target, data)
+                write_atomic(target, outputs[fmt])
                 report.written.append(target)
         except BriefgenError as exc:
             report.failed.append((path, exc))
+    if for_pdf:
+        write_pdfs(for_pdf, out_dir, report)
     return report
+
+
+def write_pdfs(documents: dict[str, tuple[Path, bytes]], out_dir: Path,
+               report: BuildReport) -> None:
+    try:
+        pdfs = convert_pdfs({brief_id: data for brief_id, (_, data) in documents.items()})
+    except BriefgenError as exc:
+        report.failed.extend((path, exc) for path, _ in documents.values())
+        return
+    for brief_id, (path, _) in documents.items():
+        target = out_dir / f"{brief_id}.pdf"
+        try:
+            if brief_id not in pdfs:
+                raise OutputError(f"{display_path(path)}: LibreOffice produced no PDF")
+            write_atomic(target, pdfs[brief_id])
+            report.written.append(target)
+        except BriefgenError as exc:
+            report.failed.append((path, exc))
+
+
+def export_templates(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the default templates and reference.docx into ``folder`` to start a house style."""
+    from briefgen.render.markdown import default_templates_dir
+
+    sources = sorted(p for p in default_templates_dir().iterdir()
+                     if p.suffix in (".j2", ".docx"))
+    targets = [folder / p.name for p in sources]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        count = f"{len(existing)} file{'s' * (len(existing) != 1)}"
+        raise OutputError(f"{display_path(folder)}: {count} already there, such as "
+                          f"{existing[0].name} (use --force to overwrite)")
+    for source, target in zip(sources, targets, strict=True):
+        write_atomic(target, source.read_bytes())
+    return targets
 
 
 def write_atomic(target: Path, data: bytes) -> None:

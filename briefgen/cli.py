@@ -101,7 +101,8 @@ def validate(paths: tuple[Path, ...], seeds: Path | None) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=EXISTING_FILE)
 @click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
-              help="Write to FILE, .md or .docx by its suffix (default: Markdown to stdout).")
+              help="Write to FILE, .md, .docx or .pdf by its suffix (default: Markdown to "
+                   "stdout).")
 @render_options
 def render(path: Path, output: Path | None, templates: Path | None, reference: Path | None,
            seeds: Path | None) -> None:
@@ -124,8 +125,10 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
 @click.argument("paths", nargs=-1, type=ANY_PATH)
 @click.option("-o", "--output-dir", "out_dir", type=ANY_PATH, default=Path("out"),
               show_default=True, metavar="DIR", help="Folder for the outputs.")
-@click.option("-f", "--format", "formats", type=click.Choice(["md", "docx"]), multiple=True,
-              help="Output format; repeat for several (default: md and docx).")
+@click.option("-f", "--format", "formats", type=click.Choice(["md", "docx", "pdf"]),
+              multiple=True,
+              help="Output format; repeat for several (default: md and docx). pdf needs "
+                   "LibreOffice.")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
           templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
@@ -148,3 +151,31 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
         click.echo(str(error), err=True)
     if report.failed:
         fail(f"{len(report.failed)} of {report.briefs} brief{'s' * (report.briefs != 1)} failed")
+
+
+@main.group(context_settings=CONTEXT)
+def templates() -> None:
+    """Work with the templates and the Word reference document.
+
+    \b
+    Example:
+      briefgen templates export house-style/
+    """
+
+
+@templates.command("export", context_settings=CONTEXT)
+@click.argument("folder", type=ANY_PATH)
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+def export(folder: Path, force: bool) -> None:
+    """Write the default templates and reference.docx to FOLDER to start a house style.
+
+    Edit them, then pass --templates FOLDER and --reference-doc FOLDER/reference.docx.
+
+    \b
+    Example:
+      briefgen templates export house-style/
+    """
+    from briefgen.build import export_templates
+
+    for path in export_templates(folder, force):
+        click.echo(f"wrote {path}")

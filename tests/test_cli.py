@@ -70,7 +70,7 @@ def test_render_refuses_unknown_suffix(tmp_path: Path) -> None:
     result = run("render", "briefs/2019-01-sarsar-lake.yaml", "-o", str(tmp_path / "b.txt"))
     assert result.exit_code == 1
     assert result.stderr.endswith("cannot tell the format from the suffix '.txt' "
-                                  "(use .md or .docx)\n")
+                                  "(use .md, .docx or .pdf)\n")
 
 
 def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
@@ -112,14 +112,24 @@ def test_version() -> None:
 
 
 def test_usage_error_exits_two() -> None:
-    assert run("build", "--format", "pdf").exit_code == 2
+    assert run("build", "--format", "html").exit_code == 2
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
-def test_every_command_documents_an_example(name: str) -> None:
-    result = run(name, "--help")
+def list_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand, as the words a user types."""
+    found = []
+    for name, command in sorted(group.commands.items()):
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found.extend(list_commands(command, (*prefix, name)))
+    return found
+
+
+@pytest.mark.parametrize("words", list_commands(main), ids=" ".join)
+def test_every_command_documents_an_example(words: tuple[str, ...]) -> None:
+    result = run(*words, "--help")
     assert result.exit_code == 0
-    assert "  Example:\n    briefgen " + name + " " in result.stdout
+    assert "  Example:\n    briefgen " + " ".join(words) + " " in result.stdout
 
 
 def test_internal_errors_have_no_traceback_without_debug(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,3 +151,36 @@ def test_help_imports_nothing_heavy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_templates_export_writes_a_starting_house_style(tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    result = run("templates", "export", str(folder))
+    assert result.exit_code == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert "brief.md.j2" in names and "reference.docx" in names
+    assert (folder / "reference.docx").read_bytes() == (
+        ROOT / "templates" / "reference.docx").read_bytes()
+    again = run("templates", "export", str(folder))
+    assert again.exit_code == 1
+    assert again.stderr == (f"{folder}: {len(names)} files already there, such as "
+                            "background.md.j2 (use --force to overwrite)\n")
+    assert run("templates", "export", str(folder), "--force").exit_code == 0
+
+
+def test_exported_house_style_restyles_a_brief(tmp_path: Path) -> None:
+    import docx
+
+    folder = tmp_path / "house"
+    run("templates", "export", str(folder))
+    (folder / "bluf.md.j2").write_text("## In short\n\n{{ brief.bluf }}\n", encoding="utf-8")
+    reference = docx.Document(str(folder / "reference.docx"))
+    reference.styles["Heading 1"].font.size = docx.shared.Pt(20)
+    reference.save(str(folder / "reference.docx"))
+    target = tmp_path / "b.docx"
+    result = run("render", "briefs/2019-01-sarsar-lake.yaml", "-o", str(target),
+                 "--templates", str(folder), "--reference-doc", str(folder / "reference.docx"))
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(target))
+    assert "In short" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert document.styles["Heading 1"].font.size == docx.shared.Pt(20)

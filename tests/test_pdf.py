@@ -1,0 +1,57 @@
+"""PDF through LibreOffice. CI installs LibreOffice, so there these tests never skip."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+from briefgen.render.pdf import INSTALL_HINT, find_soffice
+from conftest import ROOT
+
+needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("CI"),
+                                   reason="LibreOffice is not installed")
+
+
+@needs_soffice
+def test_build_pdf_shows_the_brief_with_page_furniture(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "briefs/2019-01-sarsar-lake.yaml", "-f", "pdf",
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "2019-01-sarsar-lake.pdf"
+    assert result.stdout == f"wrote {pdf}\n"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "Reported US strike on Hashd al-Shaabi fighters" in text
+        assert "Page 1 of 3" in text
+        assert "TLP:CLEAR" in text
+        assert "Competing claims" in text
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = CliRunner().invoke(main, ["build", "briefs/2019-01-sarsar-lake.yaml", "-f", "pdf",
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [INSTALL_HINT, "1 of 1 brief failed"]
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None and not os.environ.get("CI"),
+                    reason="pandoc is not installed")
+def test_pandoc_reads_the_text_and_its_footnotes(tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["build", "briefs/2018-06-albu-kamal-kh.yaml", "-f", "docx",
+                              "-o", str(tmp_path)])
+    text = subprocess.run(["pandoc", "-f", "docx", "-t", "plain", "--wrap=none",
+                           str(tmp_path / "2018-06-albu-kamal-kh.docx")],
+                          capture_output=True, text=True, check=True).stdout
+    assert "C5 · United States: The United States denied any involvement in the strike.[5]" in text
+    assert "[6] Breitbart News." in text
+    assert str(ROOT) not in text
