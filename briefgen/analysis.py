@@ -25,7 +25,7 @@ CREDIBILITY_WORDS = {
 }
 RELIABILITY_WORDS = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+    "D": "not usually reliable", "E": "unreliable", "F": "cannot be judged",
 }
 
 Count = Literal["killed", "wounded"]
