@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from briefgen.model import Brief, Claim, DateWindow, Figure, Source
+from briefgen.load import Finding
+from briefgen.model import LIKELIHOOD_WORDS, Brief, Claim, DateWindow, Figure, Source
 
 CLAIM_GROUPS: tuple[tuple[str, str], ...] = (
     ("accuses", "Accusations"),
@@ -176,3 +179,273 @@ def label_source(source: Source) -> str:
     """How a claim cites a source: publisher (or headline) and date."""
     name = source.publisher or (f"“{source.title}”" if source.title else "untitled article")
     return f"{name}, {format_date(source.date)}" if source.date else name
+
+
+# --- the responsibility matrix -------------------------------------------------------------
+
+ATTRIBUTING_KINDS = ("accuses", "reports", "assesses", "finds")
+"""Kinds of claim that, with ``against``, say who struck."""
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One alleged perpetrator and what each side says about it."""
+
+    perpetrator: str
+    said_by: tuple[Claim, ...]
+    claimed_by: tuple[Claim, ...]
+    denied_by: tuple[Claim, ...]
+
+
+def list_perpetrators(brief: Brief) -> list[str]:
+    """Actor ids said to have struck, or claiming it, in the order the claims name them."""
+    found: dict[str, None] = {}
+    for claim in brief.claims:
+        if claim.kind == "claims-responsibility":
+            found[claim.actor] = None
+        elif claim.kind in ("accuses", "reports"):
+            found.update(dict.fromkeys(claim.against))
+    return list(found)
+
+
+def build_matrix(brief: Brief) -> list[MatrixRow]:
+    """The responsibility question laid out: each alleged perpetrator, who says it struck,
+    whether it claims the attack itself, and who denies it."""
+    rows = []
+    for actor in list_perpetrators(brief):
+        rows.append(MatrixRow(
+            perpetrator=actor,
+            said_by=tuple(c for c in brief.claims
+                          if c.kind in ("accuses", "reports") and actor in c.against),
+            claimed_by=tuple(c for c in brief.claims
+                             if c.kind == "claims-responsibility" and c.actor == actor),
+            denied_by=tuple(c for c in brief.claims if c.kind == "denies" and actor in c.against),
+        ))
+    return rows
+
+
+def list_no_comment(brief: Brief) -> list[Claim]:
+    """Claims of those who declined, or were not available, to comment."""
+    return [c for c in brief.claims if c.kind == "declines-comment"]
+
+
+# --- casualty ranges ------------------------------------------------------------------------
+
+ACLED_VAGUE = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}
+"""ACLED's conservative reading of vague numbers: "dozens" counts as 12."""
+
+
+@dataclass(frozen=True)
+class GroupRange:
+    """Every figure the claims give for one group of victims: the conservative low (ACLED's
+    rule: the lowest figure) and the highest."""
+
+    count: Count
+    group: str
+    figures: tuple[tuple[Claim, Figure], ...]
+    low: int
+    high: int
+    open_ended: bool
+    """Whether the highest figure has no upper bound ("more than 40")."""
+
+
+def measure_ranges(brief: Brief, count: Count) -> list[GroupRange]:
+    """For each counted group, the range of the claims' figures for ``count``."""
+    groups: dict[str, list[tuple[Claim, Figure]]] = {}
+    for claim in brief.claims:
+        if claim.casualties is None:
+            continue
+        figure = getattr(claim.casualties, count)
+        if figure is not None:
+            groups.setdefault(claim.casualties.of or "", []).append((claim, figure))
+    ranges = []
+    for group, figures in groups.items():
+        _, high_figure = max(figures, key=lambda item: high_value(item[1]))
+        ranges.append(GroupRange(
+            count=count, group=group, figures=tuple(figures),
+            low=min(f.min for _, f in figures), high=high_value(high_figure),
+            open_ended=any(f.max is None and high_value(f) == high_value(high_figure)
+                           for _, f in figures)))
+    return ranges
+
+
+def describe_range(item: GroupRange, names: dict[str, str]) -> str:
+    """``KSS fighters killed: 36 to 41+ (conservative count 36; 2 claims).``"""
+    group = item.group or "unspecified"
+    verb = item.count
+    high = f"{item.high}+" if item.open_ended else str(item.high)
+    claimants = ", ".join(dict.fromkeys(names[c.actor] for c, _ in item.figures))
+    span = high if item.low == item.high and not item.open_ended else f"{item.low} to {high}"
+    claims = f"{len(item.figures)} claim{'s' * (len(item.figures) != 1)}"
+    return (f"{group[:1].upper()}{group[1:]} {verb}: {span} (conservative count {item.low}; "
+            f"{claims}, from {claimants}).")
+
+
+# --- review: the checks behind `briefgen validate` warnings ---------------------------------
+
+NON_SCALE_WORDS = {
+    "possibly": "roughly even chance or unlikely", "possible": "roughly even chance or unlikely",
+    "might": "roughly even chance or unlikely", "may": "roughly even chance or unlikely",
+    "could": "roughly even chance or unlikely", "perhaps": "roughly even chance",
+    "maybe": "roughly even chance", "probably": "likely", "probable": "likely",
+    "presumably": "likely", "conceivably": "unlikely", "doubtful": "unlikely",
+    "in all likelihood": "very likely", "we believe": "a likelihood word",
+    "we think": "a likelihood word", "chances are": "a likelihood word",
+}
+"""Words of estimative probability that are not on the ICD 203 scale, and the scale words
+that say what the writer probably meant."""
+
+FACT_WORDS = ("clearly", "obviously", "undoubtedly", "certainly", "definitely", "of course",
+              "without doubt", "no doubt", "must have", "it is a fact that", "beyond doubt")
+"""Words that present an assumption as a fact."""
+
+CONFIDENCE_PHRASE = re.compile(r"\b(?:low|moderate|medium|high)(?:[- ]level)?[- ]confidence\b"
+                               r"|\bconfidence (?:is|was) (?:low|moderate|medium|high)\b", re.I)
+
+KNOWN_AFFILIATIONS = {
+    "tasnim": "affiliated with the IRGC", "fars news": "affiliated with the IRGC",
+    "amaq": "Islamic State's propaganda outlet", "al-naba": "Islamic State's newsletter",
+    "press tv": "Iranian state media", "irna": "Iranian state media",
+    "al-manar": "Hezbollah's outlet", "al-masirah": "the Houthis' outlet",
+    "sana": "Syrian state media", "sputnik": "Russian state media",
+}
+"""Outlets whose affiliation a reader must be told (ICD 206)."""
+
+
+def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases that occur in ``text`` as whole words, in the order given."""
+    lowered = text.lower()
+    return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+
+
+def review_brief(brief: Brief) -> list[Finding]:
+    """Everything an editor should look at in a valid brief, each a warning."""
+    return [*review_judgments(brief), *review_prose(brief), *review_attribution(brief),
+            *review_sources(brief), *review_figures(brief)]
+
+
+def review_judgments(brief: Brief) -> list[Finding]:
+    """ICD 203: each key judgment with a likelihood word, a confidence level apart from it,
+    the claims it rests on, and no estimative words from outside the scale."""
+    scale = ", ".join(LIKELIHOOD_WORDS)
+    findings = []
+    for i, judgment in enumerate(brief.judgments):
+        here = ("judgments", i)
+        if judgment.likelihood is None:
+            findings.append(Finding(here, "the judgment has no likelihood word",
+                                    f"add likelihood: with one of: {scale}"))
+        if judgment.confidence is None:
+            findings.append(Finding(here, "the judgment has no confidence level",
+                                    "add confidence: low, moderate or high"))
+        if not judgment.rests_on:
+            findings.append(Finding(here, "the judgment rests on no claim",
+                                    "add rests_on: with the ids of the claims it rests on"))
+        for sentence in split_sentences(judgment.text):
+            words = find_phrases(sentence, [*LIKELIHOOD_WORDS, *NON_SCALE_WORDS])
+            if words and CONFIDENCE_PHRASE.search(sentence):
+                findings.append(Finding(
+                    (*here, "text"), "likelihood and confidence are in one sentence",
+                    "ICD 203 states them apart: put them in likelihood: and confidence:"))
+        for word in find_phrases(judgment.text, NON_SCALE_WORDS):
+            findings.append(Finding(
+                (*here, "text"), f"'{word}' is not on the ICD 203 likelihood scale",
+                f"state the judgment plainly and give its likelihood in likelihood:; for "
+                f"'{word}' the scale says {NON_SCALE_WORDS[word]}"))
+    return findings
+
+
+def review_prose(brief: Brief) -> list[Finding]:
+    """Assumptions written as facts in the parts of the brief that report or reason."""
+    places: list[tuple[tuple[str | int, ...], str]] = [(("bluf",), brief.bluf),
+                                                       (("background",), brief.background)]
+    places += [(("judgments", i, "text"), j.text) for i, j in enumerate(brief.judgments)]
+    places += [(("implications", i, "text"), m.text) for i, m in enumerate(brief.implications)]
+    findings = []
+    for path, text in places:
+        for word in find_phrases(text, FACT_WORDS):
+            findings.append(Finding(
+                path, f"'{word}' writes an assumption as a fact",
+                "attribute it to a source, or make it a key judgment with a likelihood"))
+    return findings
+
+
+def review_attribution(brief: Brief) -> list[Finding]:
+    """The editor's attribution grade against what the claims say (Airwars' definitions)."""
+    here = ("incident", "attribution")
+    grade = brief.incident.attribution
+    if grade is None:
+        return [Finding(("incident",), "the incident has no attribution grade",
+                        "add attribution: confirmed, fair, weak, contested or discounted")]
+    perpetrators = list_perpetrators(brief)
+    attributing = [c for c in brief.claims if c.kind in ("accuses", "reports",
+                                                         "claims-responsibility")
+                   and (c.against or c.kind == "claims-responsibility")]
+    claimants = {c.actor for c in attributing}
+    if grade == "contested" and (len(claimants) < 2 or len(perpetrators) < 2):
+        return [Finding(here, "contested, but only one claimant attributes the strike"
+                        if len(claimants) < 2 else
+                        "contested, but the claims name only one perpetrator",
+                        "contested means competing claims of responsibility; use fair or weak")]
+    if grade == "confirmed" and brief.incident.strike_status != "declared" and not any(
+            c.kind == "claims-responsibility" for c in brief.claims):
+        return [Finding(here, "confirmed, but no belligerent declares or claims the strike",
+                        "confirmed needs the belligerent's own word; use fair or weak")]
+    if grade == "discounted" and not any(c.kind in ("denies", "finds") for c in brief.claims):
+        return [Finding(here, "discounted, but no claim denies the attribution or finds "
+                        "against it", "add the denial or finding, or choose another grade")]
+    carried = {single_source(brief, c) for c in attributing}
+    if grade == "fair" and len(carried) < 2:
+        return [Finding(here, "fair, but every attribution comes from one source",
+                        "fair needs two or more credible sources; use weak")]
+    return []
+
+
+def single_source(brief: Brief, claim: Claim) -> str:
+    """The one report behind a claim: its upstream (``via``), else its first source."""
+    return claim.via or claim.sources[0]
+
+
+def is_single_sourced(claim: Claim) -> bool:
+    """Whether everything behind the claim is one report: it has one source, or all its
+    sources relay one upstream report."""
+    return claim.via is not None or len(claim.sources) == 1
+
+
+def review_sources(brief: Brief) -> list[Finding]:
+    """ICD 206: a descriptor for every source; the affiliation of state and propaganda
+    outlets said."""
+    findings = []
+    for i, source in enumerate(brief.sources):
+        if source.descriptor is None:
+            findings.append(Finding(("sources", i), "the source has no descriptor",
+                                    "add descriptor: who the source is and what access it has"))
+        name = f"{source.publisher or ''} {source.title or ''}".lower()
+        for outlet, affiliation in KNOWN_AFFILIATIONS.items():
+            if find_phrases(name, [outlet]) and source.affiliation is None:
+                findings.append(Finding(
+                    ("sources", i), f"{source.publisher or outlet} is {affiliation}, but the "
+                    "source does not say so", f"add affiliation: {affiliation}"))
+    return findings
+
+
+def review_figures(brief: Brief) -> list[Finding]:
+    """Vague figures counted low, as ACLED does: "dozens" is 12."""
+    findings = []
+    for i, claim in enumerate(brief.claims):
+        if claim.casualties is None:
+            continue
+        for count in ("killed", "wounded"):
+            figure = getattr(claim.casualties, count)
+            if figure is None:
+                continue
+            for word in find_phrases(figure.text, ACLED_VAGUE):
+                if figure.min > ACLED_VAGUE[word]:
+                    findings.append(Finding(
+                        ("claims", i, "casualties", count, "min"),
+                        f"min {figure.min} for \"{figure.text}\" is above ACLED's conservative "
+                        f"{ACLED_VAGUE[word]}", f"set min: {ACLED_VAGUE[word]}"))
+    return findings

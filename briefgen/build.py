@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError, display_path
-from briefgen.load import load_brief
+from briefgen.load import load_brief, load_document, locate_findings
 from briefgen.model import Brief
 
 FORMATS = ("md", "docx")
@@ -58,14 +58,20 @@ def find_briefs(paths: Sequence[Path]) -> list[Path]:
 
 def validate_files(paths: Sequence[Path],
                    options: Options = Options()) -> tuple[int, list[Problem]]:
-    """Every problem of every file: the number of files read and the problems, in order."""
+    """Every problem of every file, errors and warnings: the number of files read and the
+    problems, file by file in the order given. Warnings come only from files without errors."""
+    from briefgen.analysis import review_brief
+
     files = find_briefs(paths)
     problems: list[Problem] = []
     for path in files:
         try:
-            load_brief(path, options.seeds)
+            brief, doc = load_document(path, options.seeds)
         except ValidationError as exc:
             problems.extend(exc.problems)
+            continue
+        warnings = locate_findings(doc, review_brief(brief), "warning")
+        problems.extend(sorted(warnings, key=lambda p: (p.line, p.column, p.path)))
     return len(files), problems
 
 

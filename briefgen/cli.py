@@ -75,27 +75,39 @@ def main(debug: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=ANY_PATH)
+@click.option("--strict", is_flag=True,
+              help="Fail on warnings too (the ICD 203 and sourcing checks).")
 @click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
               help="Folder of seed articles (default: the nearest seeds/ above each file).")
-def validate(paths: tuple[Path, ...], seeds: Path | None) -> None:
+def validate(paths: tuple[Path, ...], strict: bool, seeds: Path | None) -> None:
     """Check incident files and report every problem as FILE:LINE:COL: path: message.
 
-    PATHS are files or folders (default: briefs/). Exits 1 if any file has a problem.
+    PATHS are files or folders (default: briefs/). Errors (bad YAML, schema, references,
+    quotes not in their seed) exit 1; warnings (ICD 203 judgments, attribution grade,
+    sourcing) are printed and exit 1 only with --strict.
 
     \b
     Example:
-      briefgen validate briefs/2017-08-al-tanf-kss.yaml
+      briefgen validate --strict briefs/2017-08-al-tanf-kss.yaml
     """
     from briefgen.build import Options, validate_files
 
     count, problems = validate_files(list(paths), Options(seeds=seeds))
     for problem in problems:
         click.echo(str(problem), err=True)
-    if problems:
-        files = len({p.file for p in problems})
-        fail(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} of {count} "
-             f"file{'s' * (count != 1)}")
-    click.echo(f"{count} file{'s' * (count != 1)} valid")
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = f"{count} file{'s' * (count != 1)}"
+    if errors or (strict and warnings):
+        failed = len({p.file for p in problems if p.severity == "error" or strict})
+        fail(f"{plural(errors, 'error')} and {plural(warnings, 'warning')} in {failed} of "
+             f"{files}" if warnings else
+             f"{plural(errors, 'problem')} in {failed} of {files}")
+    click.echo(f"{files} valid" + (f", {plural(warnings, 'warning')}" if warnings else ""))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 @main.command(context_settings=CONTEXT)

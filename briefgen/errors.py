@@ -21,9 +21,12 @@ class Problem:
     path: str
     message: str
     hint: str = ""
+    severity: str = "error"
+    """``error`` fails validation; ``warning`` fails it only with ``--strict``."""
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        text = f"{self.file}:{self.line}:{self.column}: {self.path}: {prefix}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 

@@ -48,6 +48,8 @@ class Document:
     surprises: dict[PathKey, str] = field(default_factory=dict)
     """Unquoted scalars that YAML 1.1 read as something other than text, by path."""
     problems: list[Problem] = field(default_factory=list)
+    todos: dict[PathKey, str] = field(default_factory=dict)
+    """Values an editor has still to fill in (``TODO ...``), by path."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -56,9 +58,20 @@ class Document:
                 return self.places[path[:end]]
         return (1, 1)
 
-    def problem(self, path: PathKey, message: str, hint: str = "") -> None:
+    def problem(self, path: PathKey, message: str, hint: str = "",
+                severity: str = "error") -> None:
         line, column = self.locate(path)
-        self.problems.append(Problem(self.file, line, column, format_path(path), message, hint))
+        self.problems.append(Problem(self.file, line, column, format_path(path), message, hint,
+                                     severity))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in a valid brief by a check outside this module, not yet located."""
+
+    path: PathKey
+    message: str
+    hint: str = ""
 
 
 def format_path(path: PathKey) -> str:
@@ -71,16 +84,35 @@ def format_path(path: PathKey) -> str:
 
 def load_brief(path: Path, seeds_dir: Path | None = None) -> Brief:
     """Load and validate one incident file, or raise ``ValidationError`` with every problem."""
+    return load_document(path, seeds_dir)[0]
+
+
+def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Brief, Document]:
+    """The validated brief and its document (for locating later findings), or
+    ``ValidationError`` with every problem."""
     doc = read_document(path)
     if doc.problems:
         raise ValidationError(doc.problems)
+    for todo_path, value in doc.todos.items():
+        doc.problem(todo_path, f"still to fill in: {value}",
+                    "replace the TODO with the value; the comment above it says what is wanted")
     brief = validate_schema(doc)
-    if brief is None:
+    if brief is None or doc.problems:
         raise ValidationError(doc.problems)
     check_rules(doc, brief, seeds_dir or find_seeds_dir(path.resolve().parent))
     if doc.problems:
         raise ValidationError(doc.problems)
-    return brief
+    return brief, doc
+
+
+def locate_findings(doc: Document, findings: list[Finding], severity: str) -> list[Problem]:
+    """Findings as located problems of the given severity."""
+    problems = []
+    for finding in findings:
+        line, column = doc.locate(finding.path)
+        problems.append(Problem(doc.file, line, column, format_path(finding.path),
+                                finding.message, finding.hint, severity))
+    return problems
 
 
 def read_document(path: Path) -> Document:
@@ -194,6 +226,8 @@ def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.Saf
                     "remove the tag; only plain values are read")
         return None
     if node.tag in (_TAG + "str", _TAG + "timestamp"):
+        if node.value.lstrip().startswith("TODO"):
+            doc.todos[path] = " ".join(node.value.split())
         return node.value  # dates stay text; the schema parses them and reports bad ones
     value = loader.construct_object(node)
     if getattr(node, "style", None) is None and node.tag != _TAG + "null":
@@ -212,6 +246,8 @@ def validate_schema(doc: Document) -> Brief | None:
     except pydantic.ValidationError as exc:
         for error in exc.errors(include_url=False):
             path: PathKey = tuple(error["loc"])
+            if any(path[:end] in doc.todos for end in range(len(path) + 1)):
+                continue  # the TODO is reported already
             message, hint = describe_error(error, path, doc)
             doc.problem(path, message, hint)
         return None
@@ -347,6 +383,8 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             check_ref(doc, ("claims", i, "against", j), target, actors, "actor")
         for j, source in enumerate(claim.sources):
             check_ref(doc, ("claims", i, "sources", j), source, sources, "source")
+        if claim.via is not None:
+            check_ref(doc, ("claims", i, "via"), claim.via, sources, "source")
         if claim.casualties is not None:
             for what in ("killed", "wounded"):
                 figure = getattr(claim.casualties, what)
@@ -387,6 +425,8 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
     texts: dict[str, str] = {}
     for i, source in enumerate(brief.sources):
+        if source.seed is None:
+            continue
         if seeds_dir is None:
             doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
                         "pass --seeds DIR")
@@ -416,7 +456,14 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
                         f"quote_source '{source_id}' is not one of the claim's sources",
                         "add it to sources: or name one of " + ", ".join(claim.sources))
             continue
-        if source_id in texts and not contains_quote(texts[source_id], claim.quote):
+        quoted = next((s for s in brief.sources if s.id == source_id), None)
+        if quoted is None:
+            continue  # reported as an unknown source
+        if quoted.seed is None:
+            doc.problem(("claims", i, "quote"),
+                        f"source '{source_id}' has no seed text to check the quote against",
+                        "quote from a source that has a seed: file")
+        elif source_id in texts and not contains_quote(texts[source_id], claim.quote):
             doc.problem(("claims", i, "quote"),
                         f"quote not found verbatim in the seed text of source '{source_id}'",
                         "copy the words exactly from the article; mark your own cuts with […]")

@@ -42,6 +42,7 @@ Likelihood = Literal[
 Confidence = Literal["low", "moderate", "high"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 StrikeStatus = Literal["declared", "alleged", "denied", "contested"]
+AttributionGrade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
 DatePrecision = Literal["day", "week", "month", "year"]
 GeoPrecision = Literal["exact", "near", "region"]
 ActorKind = Literal[
@@ -107,6 +108,11 @@ class Incident(Model):
     """What kind of event it was (``air or drone strike``, ``shelling``)."""
     strike_status: StrikeStatus
     """Airwars' strike status: declared, alleged, denied or contested."""
+    attribution: AttributionGrade | None = None
+    """The editor's grade of the attribution, after Airwars: confirmed (the belligerent says
+    so), fair (two or more credible sources), weak (one source), contested (competing claims of
+    responsibility), discounted (the belligerent's part judged unlikely). Checked against the
+    claims; leaving it out is a warning."""
 
 
 class Actor(Model):
@@ -127,8 +133,9 @@ class Actor(Model):
 class Source(Model):
     id: Id
     """Stable id that claims cite."""
-    seed: Text
-    """File name of the article's text in seeds/; quotes are checked against it."""
+    seed: Text | None = None
+    """File name of the article's text in seeds/; quotes are checked against it. Empty for an
+    upstream report the articles relay but that we do not hold (a Tasnim interview)."""
     publisher: Text | None = None
     """Who published the article, where known."""
     title: Text | None = None
@@ -137,8 +144,11 @@ class Source(Model):
     """Publication date, where the article gives it."""
     url: Text | None = None
     """Address of the article, where known."""
-    descriptor: Text
-    """ICD 206 source descriptor: who the source is, its access and its affiliation."""
+    descriptor: Text | None = None
+    """ICD 206 source descriptor: who the source is and its access to what it reports."""
+    affiliation: Text | None = None
+    """Whom the source speaks for or is tied to (IRGC-affiliated; Islamic State propaganda).
+    Required for outlets known to be state-run or propaganda."""
     reliability: Reliability
     """Admiralty-code reliability of the source, A (reliable) to F (cannot be judged)."""
 
@@ -183,6 +193,9 @@ class Claim(Model):
     """Id of the source the quote is copied from; needed when the claim has several sources."""
     sources: list[Id] = Field(min_length=1)
     """Ids of the sources that carry the claim."""
+    via: Id | None = None
+    """Id of the upstream report (in sources:) that every source of the claim relays, such as
+    the leader's interview with Tasnim; the claim then counts as single-sourced."""
     credibility: int = Field(ge=1, le=6)
     """Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged)."""
     casualties: Casualties | None = None
@@ -192,12 +205,14 @@ class Claim(Model):
 class Judgment(Model):
     text: Markdown
     """The analyst's judgment, one or two sentences of Markdown."""
-    likelihood: Likelihood
-    """ICD 203 likelihood word (almost no chance ... almost certain)."""
-    confidence: Confidence
-    """Analytic confidence, stated apart from likelihood: low, moderate, high."""
-    rests_on: list[Id] = Field(min_length=1)
-    """Ids of the claims the judgment rests on."""
+    likelihood: Likelihood | None = None
+    """ICD 203 likelihood word (almost no chance ... almost certain); a judgment without one
+    is a warning."""
+    confidence: Confidence | None = None
+    """Analytic confidence, stated apart from likelihood: low, moderate, high; a judgment
+    without one is a warning."""
+    rests_on: list[Id] = []
+    """Ids of the claims the judgment rests on; a judgment resting on none is a warning."""
 
 
 class Implication(Model):

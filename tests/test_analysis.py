@@ -4,10 +4,69 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefgen import analysis
+from briefgen.build import validate_files
 from briefgen.load import load_brief
 from briefgen.model import Brief, DateWindow, Figure
-from conftest import ROOT
+from conftest import BRIEFS, DATA, ROOT
+
+WARNINGS = {
+    "affiliated-outlet-without-affiliation.yaml": (
+        "25:5: sources[0]: warning: Tasnim News Agency is affiliated with the IRGC, but the "
+        "source does not say so (add affiliation: affiliated with the IRGC)"),
+    "assumption-written-as-fact.yaml": (
+        "54:13: background: warning: 'clearly' writes an assumption as a fact (attribute it to "
+        "a source, or make it a key judgment with a likelihood)"),
+    "confirmed-grade-without-claim-of-responsibility.yaml": (
+        "16:16: incident.attribution: warning: confirmed, but no belligerent declares or "
+        "claims the strike (confirmed needs the belligerent's own word; use fair or weak)"),
+    "contested-grade-with-one-claimant.yaml": (
+        "16:16: incident.attribution: warning: contested, but only one claimant attributes "
+        "the strike (contested means competing claims of responsibility; use fair or weak)"),
+    "discounted-grade-without-denial.yaml": (
+        "16:16: incident.attribution: warning: discounted, but no claim denies the "
+        "attribution or finds against it (add the denial or finding, or choose another grade)"),
+    "estimative-word-off-the-scale.yaml": (
+        "50:11: judgments[0].text: warning: 'probably' is not on the ICD 203 likelihood scale "
+        "(state the judgment plainly and give its likelihood in likelihood:; for 'probably' "
+        "the scale says likely)"),
+    "fair-grade-with-one-source.yaml": (
+        "16:16: incident.attribution: warning: fair, but every attribution comes from one "
+        "source (fair needs two or more credible sources; use weak)"),
+    "judgment-rests-on-no-claim.yaml": (
+        "50:5: judgments[0]: warning: the judgment rests on no claim (add rests_on: with the "
+        "ids of the claims it rests on)"),
+    "judgment-without-confidence.yaml": (
+        "50:5: judgments[0]: warning: the judgment has no confidence level (add confidence: "
+        "low, moderate or high)"),
+    "judgment-without-likelihood.yaml": (
+        "50:5: judgments[0]: warning: the judgment has no likelihood word (add likelihood: "
+        "with one of: almost no chance, very unlikely, unlikely, roughly even chance, likely, "
+        "very likely, almost certain)"),
+    "likelihood-and-confidence-in-one-sentence.yaml": (
+        "50:11: judgments[0].text: warning: likelihood and confidence are in one sentence "
+        "(ICD 203 states them apart: put them in likelihood: and confidence:)"),
+    "source-without-descriptor.yaml": (
+        "25:5: sources[0]: warning: the source has no descriptor (add descriptor: who the "
+        "source is and what access it has)"),
+    "vague-figure-counted-high.yaml": (
+        "42:21: claims[0].casualties.killed.min: warning: min 24 for \"dozens\" is above "
+        "ACLED's conservative 12 (set min: 12)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WARNINGS))
+def test_broken_variant_gives_its_located_warning(name: str) -> None:
+    count, problems = validate_files([DATA / "invalid" / name])
+    assert count == 1
+    assert [str(p) for p in problems] == [f"tests/data/invalid/{name}:{WARNINGS[name]}"]
+
+
+def test_curated_and_minimal_briefs_pass_strict_review() -> None:
+    count, problems = validate_files([*BRIEFS, DATA / "valid" / "minimal.yaml"])
+    assert (count, [str(p) for p in problems]) == (4, [])
 
 
 def tanf() -> Brief:

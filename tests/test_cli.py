@@ -45,7 +45,7 @@ def test_validate_reports_every_problem_of_every_file_in_the_order_given() -> No
 
 @pytest.mark.parametrize("path", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_invalid_file_exits_one_with_a_located_message(path: Path) -> None:
-    result = run("validate", str(path.relative_to(ROOT)))
+    result = run("validate", "--strict", str(path.relative_to(ROOT)))
     assert result.exit_code == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"tests/data/invalid/{path.name}:")
@@ -184,3 +184,12 @@ def test_exported_house_style_restyles_a_brief(tmp_path: Path) -> None:
     document = docx.Document(str(target))
     assert "In short" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert document.styles["Heading 1"].font.size == docx.shared.Pt(20)
+
+
+def test_warnings_fail_validation_only_with_strict() -> None:
+    path = "tests/data/invalid/source-without-descriptor.yaml"
+    lenient = run("validate", path)
+    assert (lenient.exit_code, lenient.stdout) == (0, "1 file valid, 1 warning\n")
+    strict = run("validate", "--strict", path)
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[-1] == "0 errors and 1 warning in 1 of 1 file"

@@ -125,7 +125,9 @@ def test_seed_brief_in_word_shows_every_section_and_the_claims(path: Path) -> No
         assert claim.summary in text
         if claim.quote:
             assert f"“{' '.join(claim.quote.split())}”" in text
-    [table] = document.tables
+    matrix, table = document.tables
+    assert [c.text for c in matrix.rows[0].cells] == [
+        "Alleged perpetrator", "Said to have struck by", "Claims it", "Denies it"]
     assert [c.text for c in table.rows[0].cells] == [
         "Claim", "Claimant", "Counted", "Killed", "Wounded", "Source"]
     rows_with_figures = [c for c in brief.claims if c.casualties]

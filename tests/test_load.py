@@ -9,6 +9,7 @@ import pytest
 from briefgen.errors import ValidationError
 from briefgen.load import format_path, load_brief
 from conftest import BRIEFS, DATA
+from test_analysis import WARNINGS
 
 INVALID = DATA / "invalid"
 
@@ -58,6 +59,10 @@ EXPECTED = {
         "25:11: sources[0].seed: seed file '001-reuters-us-denies-bombing.txt' not found in "
         "seeds (did you mean '001-reuters-us-denies-bombing-iraqi-shiite-militia.txt'?)",
     ],
+    "todo-left-in-draft.yaml": [
+        "56:11: implications[0].text: still to fill in: TODO what it means "
+        "(replace the TODO with the value; the comment above it says what is wanted)",
+    ],
     "unknown-actor-reference.yaml": [
         "43:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
     ],
@@ -96,7 +101,7 @@ EXPECTED = {
 
 
 def test_every_invalid_file_has_an_expected_message() -> None:
-    assert sorted(p.name for p in INVALID.glob("*.yaml")) == sorted(EXPECTED)
+    assert sorted(p.name for p in INVALID.glob("*.yaml")) == sorted({**EXPECTED, **WARNINGS})
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

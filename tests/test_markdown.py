@@ -34,7 +34,8 @@ def test_every_section_is_rendered_in_order(minimal: Brief) -> None:
     headings = [line for line in render_markdown(minimal).splitlines() if line.startswith("#")]
     assert headings == [
         "# Minimal brief", "## Bottom line", "## Key judgments", "## Background",
-        "## Competing claims", "### Accusations", "### Denials", "### Casualty figures",
+        "## Competing claims", "### Who is said to have struck", "### Accusations",
+        "### Denials", "### Casualty figures",
         "## Implications", "## Sources"]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefgen import analysis
-from briefgen.model import PROSE, Brief
+from briefgen.model import PROSE, Brief, Claim
 
 
 class Prose(str):
@@ -45,6 +45,13 @@ def build_context(brief: Brief) -> dict[str, Any]:
     view = to_view(brief)
     claims_by_id = {claim["id"]: claim for claim in view["claims"]}
     spreads = [analysis.measure_spread(brief, count) for count in ("killed", "wounded")]
+    def name_claims(claims: tuple[Claim, ...] | list[Claim]) -> str:
+        """``Kataib Sayyid al-Shuhada (C1, C2); Islamic State (C7)``, or a dash."""
+        by_actor: dict[str, list[str]] = {}
+        for claim in claims:
+            by_actor.setdefault(names[claim.actor], []).append(numbers[claim.id])
+        return "; ".join(f"{name} ({', '.join(ids)})" for name, ids in by_actor.items()) or "–"
+
     first_mentions = {next(c.id for c in ordered if c.actor == actor) for actor in
                       {c.actor for c in ordered}}
     return {
@@ -75,6 +82,18 @@ def build_context(brief: Brief) -> dict[str, Any]:
             for row in sorted(analysis.list_casualty_rows(brief),
                               key=lambda row: int(numbers[row.claim.id][1:]))
         ],
+        "matrix": [
+            {"perpetrator": names[row.perpetrator], "said_by": name_claims(row.said_by),
+             "claimed_by": name_claims(row.claimed_by), "denied_by": name_claims(row.denied_by)}
+            for row in analysis.build_matrix(brief)
+        ],
+        "no_comment": name_claims(analysis.list_no_comment(brief)),
+        "range_sentences": [
+            analysis.describe_range(item, names)
+            for count in ("killed", "wounded") for item in analysis.measure_ranges(brief, count)
+        ],
+        "single_sourced": {claim.id: sources[claim.via] for claim in brief.claims
+                           if claim.via is not None},
         "spread_sentences": [
             analysis.describe_spread(spread, names) for spread in spreads if spread is not None
         ],
