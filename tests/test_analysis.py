@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,43 @@ def test_spread_when_claims_agree_and_when_only_one_gives_a_figure() -> None:
         "Every claim that gives a figure for the deaths gives 22.")
     assert analysis.describe_spread(wounded, names) == (
         "Only one claim gives a figure for the wounded: 12, from Popular Mobilisation Forces.")
+
+
+def test_matrix_lays_out_who_is_said_to_have_struck() -> None:
+    brief = tanf()
+    rows = {row.perpetrator: row for row in analysis.build_matrix(brief)}
+    assert list(rows) == ["us-forces", "islamic-state"]
+    assert [c.id for c in rows["us-forces"].said_by] == [
+        "kss-holds-us-responsible", "kss-accuses-us-more-than-40-killed",
+        "kss-smart-rockets-and-ground-assault", "welayi-accuses-us-and-is",
+        "welayi-bombarded-by-americans", "welayi-smart-bombs"]
+    assert [c.id for c in rows["us-forces"].denied_by] == ["coalition-denies-strikes"]
+    assert rows["us-forces"].claimed_by == ()
+    assert [c.id for c in rows["islamic-state"].claimed_by] == [
+        "is-amaq-68-killed", "is-statement-captured-vehicles"]
+    assert [c.id for c in analysis.list_no_comment(brief)] == [
+        "iraq-mod-declines-comment", "irgc-no-comment"]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    (BRIEFS[0], [("killed", "KSS fighters", 36, 41, True),
+                 ("killed", "Revolutionary Guards", 7, 7, False),
+                 ("killed", "soldiers", 68, 68, False),
+                 ("wounded", "KSS fighters", 30, 75, False)]),
+    (BRIEFS[1], [("killed", "PMF members", 22, 22, False),
+                 ("killed", "Iran-linked forces", 22, 22, False),
+                 ("wounded", "PMF members", 12, 12, False)]),
+    (BRIEFS[2], [("killed", "Hashd al-Shaabi fighters", 30, 30, True)]),
+], ids=lambda v: v.stem if isinstance(v, Path) else "")
+def test_casualty_ranges_match_the_claims(path: Path, expected: list[tuple[object, ...]]) -> None:
+    brief = load_brief(path)
+    ranges = [r for count in ("killed", "wounded") for r in analysis.measure_ranges(brief, count)]
+    assert [(r.count, r.group, r.low, r.high, r.open_ended) for r in ranges] == expected
+
+
+def test_single_sourced_claims_are_those_relayed_from_one_report() -> None:
+    brief = tanf()
+    flagged = [c.id for c in brief.claims if c.via is not None]
+    assert flagged == ["welayi-accuses-us-and-is", "welayi-bombarded-by-americans",
+                       "welayi-smart-bombs", "welayi-seven-irgc-killed", "is-amaq-68-killed"]
+    assert all(analysis.is_single_sourced(c) for c in brief.claims if c.id in flagged)
