@@ -204,3 +204,27 @@ def write_atomic(target: Path, data: bytes) -> None:
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise OutputError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") from exc
+
+
+def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS) -> Path:
+    """Write the commented skeleton ``folder/ID.yaml``; never overwrite a brief."""
+    import datetime as dt
+
+    from briefgen.skeleton import make_skeleton
+
+    target = folder / f"{brief_id}.yaml"
+    today = os.environ.get("BRIEFGEN_TODAY") or dt.date.today().isoformat()
+    text = make_skeleton(brief_id, today)
+    if target.exists():
+        raise OutputError(f"{display_path(target)}: already exists; edit it, or choose another id")
+    write_atomic(target, text.encode("utf-8"))
+    return target
+
+
+def make_json_schema() -> dict[str, object]:
+    """The JSON Schema of the incident file, for editors' YAML plugins."""
+    from briefgen.model import Brief
+
+    schema = Brief.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://briefgen.invalid/incident.schema.json", **schema}

@@ -165,6 +165,42 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
         fail(f"{len(report.failed)} of {report.briefs} brief{'s' * (report.briefs != 1)} failed")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("brief_id", metavar="ID")
+@click.option("-d", "--dir", "folder", type=ANY_PATH, default=Path("briefs"), show_default=True,
+              help="Folder to write ID.yaml in.")
+def new(brief_id: str, folder: Path) -> None:
+    """Write a commented skeleton incident file, DIR/ID.yaml, with TODOs to fill in.
+
+    It does not validate until every TODO is replaced; `briefgen validate` points at each.
+
+    \b
+    Example:
+      briefgen new 2019-08-balad-depot
+    """
+    from briefgen.build import create_brief
+
+    click.echo(f"wrote {create_brief(brief_id, folder)}")
+
+
+@main.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the JSON Schema of the incident file, for editors' YAML plugins.
+
+    briefs/ name docs/incident.schema.json in a `# yaml-language-server: $schema=` line,
+    which gives completion and inline errors in editors that use the YAML language server.
+
+    \b
+    Example:
+      briefgen schema > docs/incident.schema.json
+    """
+    import json
+
+    from briefgen.build import make_json_schema
+
+    click.echo(json.dumps(make_json_schema(), indent=2, ensure_ascii=False))
+
+
 @main.group(context_settings=CONTEXT)
 def templates() -> None:
     """Work with the templates and the Word reference document.

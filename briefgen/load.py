@@ -95,7 +95,7 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Brief, Doc
         raise ValidationError(doc.problems)
     for todo_path, value in doc.todos.items():
         doc.problem(todo_path, f"still to fill in: {value}",
-                    "replace the TODO with the value; the comment above it says what is wanted")
+                    describe_field(todo_path) or "replace the TODO with the value")
     brief = validate_schema(doc)
     if brief is None or doc.problems:
         raise ValidationError(doc.problems)

@@ -65,6 +65,8 @@ class Model(BaseModel):
 
 
 class Revision(Model):
+    """Who issued this revision, when, and what changed."""
+
     number: int = Field(ge=1)
     """Revision number, 1 for the first issue; raise it with every reissue."""
     date: dt.date
@@ -76,6 +78,8 @@ class Revision(Model):
 
 
 class DateWindow(Model):
+    """When it happened, as precisely as the sources allow."""
+
     start: dt.date
     """First day the incident may have happened on."""
     end: dt.date | None = None
@@ -85,6 +89,8 @@ class DateWindow(Model):
 
 
 class Place(Model):
+    """Where it happened, as precisely as the sources allow."""
+
     name: Text
     """Where it happened, as the sources name it (``east of al-Tanf``)."""
     country: Text
@@ -100,6 +106,8 @@ class Place(Model):
 
 
 class Incident(Model):
+    """When, where and what, with precision and the attribution grade."""
+
     date: DateWindow
     """When it happened."""
     place: Place
@@ -116,6 +124,8 @@ class Incident(Model):
 
 
 class Actor(Model):
+    """Everyone who acts or speaks in the brief."""
+
     id: Id
     """Stable id that claims refer to (``kss``)."""
     name: Text
@@ -131,6 +141,8 @@ class Actor(Model):
 
 
 class Source(Model):
+    """An article the brief rests on, or an upstream report it relays."""
+
     id: Id
     """Stable id that claims cite."""
     seed: Text | None = None
@@ -154,6 +166,8 @@ class Source(Model):
 
 
 class Figure(Model):
+    """A casualty figure as a range, with the claim's own words."""
+
     min: int = Field(ge=0)
     """Lowest number the claim supports (ACLED's conservative count: "dozens" counts low)."""
     max: int | None = Field(default=None, ge=0)
@@ -163,6 +177,8 @@ class Figure(Model):
 
 
 class Casualties(Model):
+    """The casualty figures one claim gives."""
+
     killed: Figure | None = None
     """How many the claim says were killed."""
     wounded: Figure | None = None
@@ -172,6 +188,8 @@ class Casualties(Model):
 
 
 class Claim(Model):
+    """One competing claim: who says what, about whom, carried by which sources."""
+
     id: Id
     """Stable id that judgments cite."""
     actor: Id
@@ -203,6 +221,8 @@ class Claim(Model):
 
 
 class Judgment(Model):
+    """One of the analyst's key judgments (ICD 203)."""
+
     text: Markdown
     """The analyst's judgment, one or two sentences of Markdown."""
     likelihood: Likelihood | None = None
@@ -216,6 +236,8 @@ class Judgment(Model):
 
 
 class Implication(Model):
+    """One thing the incident means."""
+
     text: Markdown
     """One implication, in Markdown."""
     horizon: Text | None = None

@@ -193,3 +193,65 @@ def test_warnings_fail_validation_only_with_strict() -> None:
     strict = run("validate", "--strict", path)
     assert strict.exit_code == 1
     assert strict.stderr.splitlines()[-1] == "0 errors and 1 warning in 1 of 1 file"
+
+
+FILLED = {
+    "title: TODO neutral one-line title": "title: Test incident",
+    "authors: [TODO your name]": "authors: [Tester]",
+    "bluf: TODO bottom line up front": "bluf: Something happened.",
+    "name: TODO where, as the sources say it": "name: near al-Tanf",
+    "country: TODO country": "country: Syria",
+    "event_type: TODO air strike, shelling, ...": "event_type: air strike",
+    "strike_status: TODO": "strike_status: denied",
+    "attribution: TODO": "attribution: weak",
+    "TODO-actor-id": "kss",
+    "name: TODO name as printed": "name: Kataib Sayyid al-Shuhada",
+    "kind: TODO                 # state": "kind: militia                 # state",
+    "TODO-source-id": "reuters",
+    "seed: TODO file name in seeds/":
+        "seed: 001-reuters-us-denies-bombing-iraqi-shiite-militia.txt",
+    "publisher: TODO publisher": "publisher: Reuters",
+    "title: TODO headline": "title: US denies bombing",
+    "descriptor: TODO who the source is and what access it has (ICD 206)":
+        "descriptor: News agency.",
+    "reliability: TODO": "reliability: B",
+    "TODO-claim-id": "kss-accuses",
+    "kind: TODO                 # accuses": "kind: accuses                 # accuses",
+    "summary: TODO one neutral sentence": "summary: KSS blamed the US.",
+    "text: TODO the analyst's judgment, stated plainly": "text: The US struck.",
+    "likelihood: TODO": "likelihood: unlikely",
+    "confidence: TODO": "confidence: low",
+    "background: TODO context in Markdown": "background: Context.",
+    "text: TODO what it means": "text: Tension rises.",
+}
+
+
+def test_new_skeleton_fails_on_each_todo_and_validates_once_filled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_TODAY", "2026-11-21")
+    folder = tmp_path / "briefs"
+    result = run("new", "2019-08-balad", "-d", str(folder))
+    path = folder / "2019-08-balad.yaml"
+    assert (result.exit_code, result.stdout) == (0, f"wrote {path}\n")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../docs/incident.schema.json\n")
+    seeds = ["--seeds", str(ROOT / "seeds")]
+    todo = run("validate", str(path), *seeds)
+    todo_lines = [i + 1 for i, line in enumerate(text.splitlines())
+                  if "TODO" in line.split("#")[0]]
+    reported = [int(line.split(":")[1]) for line in todo.stderr.splitlines()[:-1]]
+    assert todo.exit_code == 1
+    assert sorted(set(reported)) == todo_lines
+    assert all("still to fill in: TODO" in line for line in todo.stderr.splitlines()[:-1])
+    for old, new_text in FILLED.items():
+        text = text.replace(old, new_text)
+    path.write_text(text, encoding="utf-8")
+    done = run("validate", "--strict", str(path), *seeds)
+    assert (done.exit_code, done.stderr) == (0, "")
+    assert run("new", "2019-08-balad", "-d", str(folder)).exit_code == 1
+
+
+def test_new_refuses_a_bad_id(tmp_path: Path) -> None:
+    result = run("new", "Balad Depot", "-d", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("'Balad Depot' is not a valid id")

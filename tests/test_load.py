@@ -61,7 +61,7 @@ EXPECTED = {
     ],
     "todo-left-in-draft.yaml": [
         "56:11: implications[0].text: still to fill in: TODO what it means "
-        "(replace the TODO with the value; the comment above it says what is wanted)",
+        "(One implication, in Markdown)",
     ],
     "unknown-actor-reference.yaml": [
         "43:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
