@@ -449,3 +449,25 @@ def review_figures(brief: Brief) -> list[Finding]:
                         f"min {figure.min} for \"{figure.text}\" is above ACLED's conservative "
                         f"{ACLED_VAGUE[word]}", f"set min: {ACLED_VAGUE[word]}"))
     return findings
+
+
+def principal_range(brief: Brief, count: Count) -> GroupRange | None:
+    """The range for the group most claims count (the first such group on a tie)."""
+    ranges = measure_ranges(brief, count)
+    return max(ranges, key=lambda item: len(item.figures)) if ranges else None
+
+
+def format_group_range(item: GroupRange) -> str:
+    """``36–41+ KSS fighters``: the range and whom it counts."""
+    high = f"{item.high}+" if item.open_ended else str(item.high)
+    span = high if item.low == item.high else f"{item.low}–{high}"
+    return f"{span} {item.group}".strip()
+
+
+def list_denials(brief: Brief) -> list[Claim]:
+    """Denials and findings that answer the attribution: against a perpetrator, or against
+    whoever made the accusation (an official finding that a report is untrue)."""
+    answered = set(list_perpetrators(brief)) | {
+        c.actor for c in brief.claims if c.kind in ("accuses", "reports") and c.against}
+    return [c for c in brief.claims
+            if c.kind in ("denies", "finds") and answered.intersection(c.against)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError, display_path
-from briefgen.load import load_brief, load_document, locate_findings
+from briefgen.load import Loaded, load_any, load_document, locate_findings
 from briefgen.model import Brief
 
 FORMATS = ("md", "docx")
@@ -70,18 +70,20 @@ def validate_files(paths: Sequence[Path],
         except ValidationError as exc:
             problems.extend(exc.problems)
             continue
+        if not isinstance(brief, Brief):
+            continue  # a comparison: its incidents are reviewed in their own files
         warnings = locate_findings(doc, review_brief(brief), "warning")
         problems.extend(sorted(warnings, key=lambda p: (p.line, p.column, p.path)))
     return len(files), problems
 
 
-def render_text(brief: Brief, options: Options) -> str:
+def render_text(brief: Loaded, options: Options) -> str:
     from briefgen.render.markdown import render_markdown
 
     return render_markdown(brief, options.templates)
 
 
-def render_outputs(brief: Brief, formats: Iterable[str], options: Options) -> dict[str, bytes]:
+def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
     """The brief in each format but PDF, as bytes; for PDF, the .docx it is made from."""
     markdown = render_text(brief, options)
     outputs: dict[str, bytes] = {}
@@ -99,7 +101,7 @@ def render_outputs(brief: Brief, formats: Iterable[str], options: Options) -> di
 
 def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
     """One brief: Markdown returned for stdout, or written to ``output`` by its suffix."""
-    brief = load_brief(path, options.seeds)
+    brief = load_any(path, options.seeds)
     if output is None:
         return render_text(brief, options)
     fmt = output.suffix.lstrip(".").lower()
@@ -135,7 +137,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     for_pdf: dict[str, tuple[Path, bytes]] = {}
     for path in files:
         try:
-            brief = load_brief(path, options.seeds)
+            brief = load_any(path, options.seeds)
             outputs = render_outputs(brief, formats, options)
             for fmt in formats:
                 if fmt == "pdf":

@@ -25,7 +25,7 @@ import yaml
 from pydantic.fields import FieldInfo
 
 from briefgen.errors import Problem, ValidationError, display_path
-from briefgen.model import Brief
+from briefgen.model import Brief, Comparison
 from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -50,6 +50,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     todos: dict[PathKey, str] = field(default_factory=dict)
     """Values an editor has still to fill in (``TODO ...``), by path."""
+    root: type[pydantic.BaseModel] = Brief
+    """The model the file is validated against: an incident, or a comparison."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -63,6 +65,22 @@ class Document:
         line, column = self.locate(path)
         self.problems.append(Problem(self.file, line, column, format_path(path), message, hint,
                                      severity))
+
+
+@dataclass(frozen=True)
+class ComparisonSet:
+    """A comparison with the incident briefs it compares, loaded and valid."""
+
+    comparison: Comparison
+    incidents: tuple[Brief, ...]
+
+    @property
+    def id(self) -> str:
+        return self.comparison.id
+
+
+Loaded = Brief | ComparisonSet
+"""What an incident file loads as: one incident, or a comparison of several."""
 
 
 @dataclass(frozen=True)
@@ -84,25 +102,72 @@ def format_path(path: PathKey) -> str:
 
 def load_brief(path: Path, seeds_dir: Path | None = None) -> Brief:
     """Load and validate one incident file, or raise ``ValidationError`` with every problem."""
+    loaded = load_any(path, seeds_dir)
+    if not isinstance(loaded, Brief):
+        raise ValidationError([Problem(display_path(path), 1, 1, "incidents",
+                                       "expected one incident, found a comparison")])
+    return loaded
+
+
+def load_any(path: Path, seeds_dir: Path | None = None) -> Loaded:
+    """Load an incident file or a comparison with its incidents."""
     return load_document(path, seeds_dir)[0]
 
 
-def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Brief, Document]:
+def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Document]:
     """The validated brief and its document (for locating later findings), or
     ``ValidationError`` with every problem."""
     doc = read_document(path)
     if doc.problems:
         raise ValidationError(doc.problems)
+    if isinstance(doc.data, dict) and "incidents" in doc.data:
+        doc.root = Comparison
     for todo_path, value in doc.todos.items():
         doc.problem(todo_path, f"still to fill in: {value}",
-                    describe_field(todo_path) or "replace the TODO with the value")
-    brief = validate_schema(doc)
-    if brief is None or doc.problems:
+                    describe_field(todo_path, doc.root) or "replace the TODO with the value")
+    model = validate_schema(doc)
+    if model is None or doc.problems:
         raise ValidationError(doc.problems)
-    check_rules(doc, brief, seeds_dir or find_seeds_dir(path.resolve().parent))
+    if isinstance(model, Comparison):
+        incidents = load_incidents(doc, model, path.parent, seeds_dir)
+        if doc.problems:
+            raise ValidationError(doc.problems)
+        return ComparisonSet(model, incidents), doc
+    check_rules(doc, model, seeds_dir or find_seeds_dir(path.resolve().parent))
     if doc.problems:
         raise ValidationError(doc.problems)
-    return brief, doc
+    return model, doc
+
+
+def load_incidents(doc: Document, comparison: Comparison, folder: Path,
+                   seeds_dir: Path | None) -> tuple[Brief, ...]:
+    """The incident briefs a comparison names, each ``folder/ID.yaml`` and valid."""
+    check_unique_values(doc, ("incidents",), comparison.incidents)
+    incidents = []
+    for i, incident_id in enumerate(comparison.incidents):
+        path = folder / f"{incident_id}.yaml"
+        if not path.is_file():
+            known = sorted(p.stem for p in folder.glob("*.yaml"))
+            close = difflib.get_close_matches(incident_id, known, n=1)
+            doc.problem(("incidents", i), f"no incident file {display_path(path)}",
+                        f"did you mean '{close[0]}'?" if close else "give the id of a file "
+                        "beside this one")
+            continue
+        try:
+            incidents.append(load_brief(path, seeds_dir))
+        except ValidationError as exc:
+            doc.problem(("incidents", i), f"incident '{incident_id}' is not valid "
+                        f"({len(exc.problems)} problem{'s' * (len(exc.problems) != 1)})",
+                        f"run briefgen validate {display_path(path)}")
+    return tuple(incidents)
+
+
+def check_unique_values(doc: Document, path: PathKey, values: list[str]) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            doc.problem((*path, i), f"'{value}' is listed twice", "list each once")
+        seen.add(value)
 
 
 def locate_findings(doc: Document, findings: list[Finding], severity: str) -> list[Problem]:
@@ -235,14 +300,15 @@ def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.Saf
     return value
 
 
-def validate_schema(doc: Document) -> Brief | None:
+def validate_schema(doc: Document) -> Brief | Comparison | None:
     """Stage 4: the data against the schema; ``None`` with problems recorded on failure."""
     if not isinstance(doc.data, dict):
         doc.problem((), "expected a mapping of fields (id: ..., title: ...)",
                     "start from `briefgen new ID`")
         return None
+    model: type[Brief] | type[Comparison] = Comparison if "incidents" in doc.data else Brief
     try:
-        return Brief.model_validate(doc.data)
+        return model.model_validate(doc.data)
     except pydantic.ValidationError as exc:
         for error in exc.errors(include_url=False):
             path: PathKey = tuple(error["loc"])
@@ -261,7 +327,7 @@ def describe_error(error: Any, path: PathKey, doc: Document) -> tuple[str, str]:
     if kind == "missing":
         return f"required field '{name}' is missing", f"add `{name}:`"
     if kind == "extra_forbidden":
-        allowed = fields_at(path[:-1])
+        allowed = fields_at(path[:-1], doc.root)
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
         return f"unknown field '{name}'", hint
@@ -275,7 +341,8 @@ def describe_error(error: Any, path: PathKey, doc: Document) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         return (f"{found} is not a valid id",
                 "use lower-case letters, digits and single hyphens, e.g. al-tanf-2017")
-    return f"expected {expected_words(kind, error)}, found {found}", describe_field(path)
+    return (f"expected {expected_words(kind, error)}, found {found}",
+            describe_field(path, doc.root))
 
 
 _TEXT_ERRORS = {"string_type", "literal_error", "string_pattern_mismatch"}
@@ -323,9 +390,10 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-def model_at(path: PathKey) -> type[pydantic.BaseModel] | None:
+def model_at(path: PathKey,
+             root: type[pydantic.BaseModel] = Brief) -> type[pydantic.BaseModel] | None:
     """The model whose fields are allowed at ``path``, or None if it is not a mapping."""
-    model: type[pydantic.BaseModel] | None = Brief
+    model: type[pydantic.BaseModel] | None = root
     for part in path:
         if model is None:
             return None
@@ -341,21 +409,21 @@ def field_info(model: type[pydantic.BaseModel], key: str) -> FieldInfo | None:
     return next((f for n, f in model.model_fields.items() if (f.alias or n) == key), None)
 
 
-def fields_at(path: PathKey) -> list[str]:
+def fields_at(path: PathKey, root: type[pydantic.BaseModel] = Brief) -> list[str]:
     """The field names the schema allows at ``path`` (for 'did you mean')."""
-    model = model_at(path)
+    model = model_at(path, root)
     if model is None:
         return []
     return sorted(f.alias or n for n, f in model.model_fields.items())
 
 
-def describe_field(path: PathKey) -> str:
+def describe_field(path: PathKey, root: type[pydantic.BaseModel] = Brief) -> str:
     """The docstring of the field at ``path``, as a hint of what it expects."""
     keys = [part for part in path if isinstance(part, str)]
     if not keys:
         return ""
     trimmed = path[: max(i for i, part in enumerate(path) if isinstance(part, str))]
-    model = model_at(trimmed)
+    model = model_at(trimmed, root)
     info = field_info(model, keys[-1]) if model else None
     return " ".join((info.description or "").split()).rstrip(".") if info else ""
 

@@ -279,3 +279,33 @@ class Brief(Model):
     """What would change the judgments."""
 
     model_config = ConfigDict(populate_by_name=True)
+
+
+class Comparison(Model):
+    """A cross-incident brief: incident files compared side by side, with the pattern across
+    them. A file is a comparison when it lists ``incidents`` instead of one ``incident``."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    """Version of this file format; 1."""
+    id: Id
+    """Stable id of the brief; names the output files."""
+    title: Text
+    """Neutral one-line title."""
+    handling: Handling
+    """Distribution marking (Traffic Light Protocol), printed on every page."""
+    revision: Revision
+    """Revision number, date, authors and what changed."""
+    bluf: Markdown
+    """Bottom line up front: one or two sentences, printed first."""
+    incidents: list[Id] = Field(min_length=2)
+    """Ids of the incident files compared, each a file ID.yaml beside this one."""
+    pattern: Markdown
+    """The analyst's reading of the pattern across the incidents, in Markdown."""
+    background: Markdown
+    """Context a reader needs, in Markdown."""
+    implications: list[Implication] = Field(min_length=1)
+    """What the pattern means, one item each."""
+    gaps: list[Text] = []
+    """What is not known."""
+
+    model_config = ConfigDict(populate_by_name=True)

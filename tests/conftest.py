@@ -11,7 +11,10 @@ from briefgen.model import Brief
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-BRIEFS = sorted((ROOT / "briefs").glob("*.yaml"))
+ALL_BRIEFS = sorted((ROOT / "briefs").glob("*.yaml"))
+COMPARISONS = [p for p in ALL_BRIEFS if "\nincidents:" in p.read_text(encoding="utf-8")]
+BRIEFS = [p for p in ALL_BRIEFS if p not in COMPARISONS]
+"""The incident files; COMPARISONS holds the cross-incident briefs."""
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
 
 

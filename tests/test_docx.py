@@ -168,13 +168,17 @@ def test_missing_paragraph_styles_fall_back(minimal: Brief, tmp_path: Path) -> N
 @pytest.mark.skipif(not (SHARED_TOOLS / "check_docx.py").exists(),
                     reason="../shared/tools is not beside this clone")
 def test_seed_briefs_pass_the_iso_schemas(tmp_path: Path) -> None:
+    from briefgen.load import load_any
+    from conftest import ALL_BRIEFS
+
     files = []
-    for path in BRIEFS:
-        brief = load_brief(path)
+    for path in ALL_BRIEFS:
+        brief = load_any(path)
         target = tmp_path / f"{brief.id}.docx"
         target.write_bytes(render_docx(brief, render_markdown(brief)))
         files.append(str(target))
-    result = subprocess.run([sys.executable, str(SHARED_TOOLS / "check_docx.py"), "-q", *files],
+    result = subprocess.run([sys.executable, str(SHARED_TOOLS / "check_docx.py"), "--strict",
+                             "-q", *files],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -289,3 +293,33 @@ def test_source_date_epoch_sets_the_zip_timestamps(minimal: Brief,
     data = render_docx(minimal, render_markdown(minimal))
     stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     assert stamps == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_long_core_properties_are_cut_at_a_separator() -> None:
+    from briefgen.render.docx import fit_property
+
+    names = "; ".join(f"Actor number {i}" for i in range(40))
+    fitted = fit_property(names, "; ")
+    assert len(fitted) <= 255 and fitted.endswith("; Actor number 14…")
+    assert fit_property("short") == "short"
+
+
+def test_cross_incident_brief_compares_the_three_incidents() -> None:
+    from briefgen.load import load_any
+    from conftest import COMPARISONS
+
+    [path] = COMPARISONS
+    loaded = load_any(path)
+    document = open_docx(render_docx(loaded, render_markdown(loaded)))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Bottom line", "Incidents compared", "The pattern", "Background",
+                        "Implications", "Sources"]
+    [table] = document.tables
+    assert [[c.text for c in row.cells][0::2] for row in table.rows] == [
+        ["When", "Said to have struck", "Killed, as claimed"],
+        ["7 August 2017,,", "US forces; Islamic State", "36–41+ KSS fighters"],
+        ["The week of 18–24 June 2018,", "United States", "22 PMF members"],
+        ["January 2019", "US forces", "30+ Hashd al-Shaabi fighters"],
+    ]
+    assert [row.cells[5].text for row in table.rows[1:]] == ["contested", "weak", "discounted"]
+    assert document.core_properties.subject == "Comparison of 3 incidents"

@@ -22,6 +22,12 @@ EXPECTED = {
         "41:21: claims[0].casualties.killed.min: min 40 is greater than max 36 "
         "(min is the lowest number the claim supports)",
     ],
+    "comparison-names-unknown-incident.yaml": [
+        "7:13: incidents[0]: no incident file tests/data/invalid/minimal.yaml "
+        "(give the id of a file beside this one)",
+        "7:22: incidents[1]: no incident file tests/data/invalid/2017-08-al-tanf.yaml "
+        "(give the id of a file beside this one)",
+    ],
     "confidence-not-icd203.yaml": [
         "51:17: judgments[0].confidence: 'medium' is not one of: 'low', 'moderate' or 'high' "
         "(use one of the words exactly as listed)",

@@ -13,17 +13,17 @@ import pytest
 from markdown_it import MarkdownIt
 
 from briefgen.errors import RenderError
-from briefgen.load import load_brief
+from briefgen.load import load_any
 from briefgen.model import Brief
 from briefgen.render.markdown import escape_markdown, render_markdown
-from conftest import BRIEFS, ROOT
+from conftest import ALL_BRIEFS, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
-@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_BRIEFS, ids=lambda p: p.stem)
 def test_brief_matches_golden_markdown(path: Path) -> None:
-    text = render_markdown(load_brief(path))
+    text = render_markdown(load_any(path))
     golden = GOLDEN / f"{path.stem}.md"
     if os.environ.get("BRIEFGEN_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")

@@ -7,7 +7,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefgen import analysis
-from briefgen.model import PROSE, Brief, Claim
+from briefgen.load import ComparisonSet
+from briefgen.model import PROSE, Brief, Claim, Source
 
 
 class Prose(str):
@@ -104,3 +105,50 @@ def build_context(brief: Brief) -> dict[str, Any]:
         "cite_claims": lambda ids: ", ".join(
             sorted((numbers[i] for i in ids), key=lambda n: int(n[1:]))),
     }
+
+
+def build_comparison_context(loaded: ComparisonSet) -> dict[str, Any]:
+    """The variables the comparison template gets: a row per incident, the sources of all."""
+    comparison = loaded.comparison
+    rows = []
+    sources: dict[str, Source] = {}
+    for brief in loaded.incidents:
+        names = {actor.id: actor.name for actor in brief.actors}
+        killed = analysis.principal_range(brief, "killed")
+        seeded = [s for s in brief.sources if s.seed]
+        for source in seeded:
+            sources.setdefault(note_label(source), source)
+        rows.append({
+            "id": brief.id,
+            "title": brief.title,
+            "date": analysis.format_window(brief.incident.date),
+            "place": f"{brief.incident.place.name}, {brief.incident.place.country}",
+            "perpetrators": "; ".join(names[p] for p in analysis.list_perpetrators(brief))
+                            or "–",
+            "denied_by": "; ".join(dict.fromkeys(names[c.actor]
+                                                 for c in analysis.list_denials(brief))) or "–",
+            "killed": analysis.format_group_range(killed) if killed else "–",
+            "grade": brief.incident.attribution or "not graded",
+            "notes": [note_label(s) for s in seeded],
+        })
+    starts = [b.incident.date.start for b in loaded.incidents]
+    return {
+        "comparison": to_view(comparison),
+        "rows": rows,
+        "span": f"{min(starts):%B %Y} – {max(starts):%B %Y}",
+        "revision_date": analysis.format_date(comparison.revision.date),
+        "sources": [
+            {"label": label, "source": to_view(source),
+             "name": analysis.label_source(source)}
+            for label, source in sources.items()
+        ],
+        "reliability_words": analysis.RELIABILITY_WORDS,
+        "format_date": analysis.format_date,
+        "cite_notes": lambda labels: Prose("".join(f"[^{label}]" for label in labels)),
+    }
+
+
+def note_label(source: Source) -> str:
+    """A source's footnote label across incidents: its seed file's name, so one article
+    cited from two incident files is one note."""
+    return (source.seed or source.id).rsplit(".", 1)[0]

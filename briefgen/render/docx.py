@@ -35,7 +35,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from briefgen.errors import RenderError
-from briefgen.model import Brief
+from briefgen.load import ComparisonSet, Loaded
+from briefgen.model import Brief, Comparison
 from briefgen.render.markdown import default_templates_dir, slugify
 
 REFERENCE_NAME = "reference.docx"
@@ -128,7 +129,7 @@ def read_reference(path: Path | None) -> bytes:
                           f"{exc.strerror or exc}") from exc
 
 
-def render_docx(brief: Brief, markdown: str, reference: Path | None = None) -> bytes:
+def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> bytes:
     """The brief as the bytes of a .docx, reproducible: same input, same bytes."""
     try:
         document = docx.Document(io.BytesIO(read_reference(reference)))
@@ -138,7 +139,8 @@ def render_docx(brief: Brief, markdown: str, reference: Path | None = None) -> b
     writer = Writer(document)
     writer.write(shared_parser().parse(markdown))
     writer.notes.finish()
-    write_page_furniture(writer, brief.handling)
+    head = brief.comparison if isinstance(brief, ComparisonSet) else brief
+    write_page_furniture(writer, head.handling)
     set_properties(document, brief)
     fix_settings(document)
     buffer = io.BytesIO()
@@ -154,21 +156,42 @@ def clear_body(document: Any) -> None:
             body.remove(child)
 
 
-def set_properties(document: Any, brief: Brief) -> None:
+def set_properties(document: Any, brief: Loaded) -> None:
     """Core properties from the brief; dates from the revision, never the clock."""
+    head: Brief | Comparison
+    if isinstance(brief, ComparisonSet):
+        head = brief.comparison
+        subject = f"Comparison of {len(brief.incidents)} incidents"
+        actors = [actor.name for incident in brief.incidents for actor in incident.actors]
+    else:
+        head = brief
+        subject = f"{brief.incident.event_type}, {brief.incident.place.name}"
+        actors = [actor.name for actor in brief.actors]
     props = document.core_properties
-    stamp = dt.datetime.combine(brief.revision.date, dt.time(0, 0), tzinfo=dt.UTC)
-    props.title = brief.title
-    props.subject = f"{brief.incident.event_type}, {brief.incident.place.name}"
-    props.author = ", ".join(brief.revision.authors)
+    stamp = dt.datetime.combine(head.revision.date, dt.time(0, 0), tzinfo=dt.UTC)
+    props.title = fit_property(head.title)
+    props.subject = fit_property(subject)
+    props.author = fit_property(", ".join(head.revision.authors), ", ")
     props.last_modified_by = props.author
-    props.keywords = "; ".join(actor.name for actor in brief.actors)
-    props.category = brief.handling
-    props.comments = brief.revision.changes
-    props.revision = brief.revision.number
+    props.keywords = fit_property("; ".join(dict.fromkeys(actors)), "; ")
+    props.category = head.handling
+    props.comments = fit_property(head.revision.changes)
+    props.revision = head.revision.number
     props.created = stamp
     props.modified = stamp
     props.last_printed = stamp
+
+
+PROPERTY_LIMIT = 255
+"""python-docx's (and Word's) limit on a core property's length."""
+
+
+def fit_property(text: str, separator: str = " ") -> str:
+    """``text`` cut at a ``separator`` to fit a core property, with an ellipsis if cut."""
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1].rsplit(separator, 1)[0].rstrip(" ;,")
+    return cut + "…"
 
 
 def fix_settings(document: Any) -> None:
@@ -497,7 +520,7 @@ def size_columns(table: Any, document: Any, rows: list[list[Token]]) -> None:
     width = int(section.page_width - section.left_margin - section.right_margin)
     minimums, weights = [], []
     for column in range(len(rows[0])):
-        texts = [row[column].content for row in rows if column < len(row)]
+        texts = [visible_text(row[column]) for row in rows if column < len(row)]
         longest_word = max((len(word) for text in texts for word in text.split()), default=1)
         minimums.append(longest_word * CHAR_WIDTH + CELL_PADDING)
         weights.append(min(max((len(text) for text in texts), default=1), 40))
@@ -512,6 +535,12 @@ def size_columns(table: Any, document: Any, rows: list[list[Token]]) -> None:
     if tbl_w is not None:
         tbl_w.set(qn("w:type"), "pct")
         tbl_w.set(qn("w:w"), "5000")
+
+
+def visible_text(inline: Token) -> str:
+    """The text a cell shows: without Markdown syntax or footnote labels."""
+    return "".join(c.content for c in inline.children or []
+                   if c.type in ("text", "code_inline", "softbreak"))
 
 
 def share_width(width: int, minimums: list[int], weights: list[int]) -> list[int]:

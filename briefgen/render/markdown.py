@@ -12,10 +12,11 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import RenderError
-from briefgen.model import Brief
-from briefgen.render.context import Prose, build_context
+from briefgen.load import ComparisonSet, Loaded
+from briefgen.render.context import Prose, build_comparison_context, build_context
 
 MAIN_TEMPLATE = "brief.md.j2"
+COMPARISON_TEMPLATE = "comparison.md.j2"
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|#~&!])")
 _LINE_START = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+=]|(?<=\d)[.)])(?=\s|$)")
@@ -84,11 +85,14 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def render_markdown(brief: Brief, templates: Path | None = None) -> str:
+def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
     """The brief as Markdown text, from the default templates or a user's overrides."""
     env = make_environment(templates)
     try:
-        text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
+        if isinstance(brief, ComparisonSet):
+            text = env.get_template(COMPARISON_TEMPLATE).render(build_comparison_context(brief))
+        else:
+            text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}:1: template syntax error: "
                           f"{exc.message}") from exc
