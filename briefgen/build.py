@@ -225,8 +225,13 @@ def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS) -> Path:
 
 def make_json_schema() -> dict[str, object]:
     """The JSON Schema of the incident file, for editors' YAML plugins."""
-    from briefgen.model import Brief
+    from pydantic import TypeAdapter
 
-    schema = Brief.model_json_schema(by_alias=True)
+    from briefgen.model import Brief, Comparison
+
+    schema = TypeAdapter(Brief | Comparison).json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": "https://briefgen.invalid/incident.schema.json", **schema}
+            "$id": "https://briefgen.invalid/incident.schema.json",
+            "title": "briefgen incident file",
+            "description": "One incident (with `incident:`) or a comparison of several "
+                           "(with `incidents:`).", **schema}
