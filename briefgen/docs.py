@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from briefgen.model import PROSE, Brief
+from briefgen.model import PROSE, Brief, Comparison
 
 
 def describe_type(annotation: Any) -> str:
@@ -53,7 +53,9 @@ def make_field_reference() -> str:
     lines = ["# The incident file: field reference", "",
              "Generated from the docstrings of `briefgen/model.py` by "
              "`python scripts/make_docs.py`; a test fails when it is stale.", ""]
-    for model in list_models(Brief):
+    models = list_models(Brief)
+    models += [m for m in list_models(Comparison) if m not in models]
+    for model in models:
         lines += [f"## {model.__name__}", "", " ".join((model.__doc__ or "").split()), "",
                   "| field | type | required | what it holds |", "| --- | --- | --- | --- |"]
         for name, info in model.model_fields.items():

@@ -244,8 +244,8 @@ class Implication(Model):
     """When it may bear (``weeks``, ``the 2018 elections``)."""
 
 
-class Brief(Model):
-    """One curated incident file: the facts from the sources and the analyst's judgments."""
+class Head(Model):
+    """What every brief file starts with: format, id, title, marking, revision, bottom line."""
 
     schema_: Literal[1] = Field(alias="schema")
     """Version of this file format; 1."""
@@ -259,6 +259,13 @@ class Brief(Model):
     """Revision number, date, authors and what changed."""
     bluf: Markdown
     """Bottom line up front: one or two sentences, printed first."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Brief(Head):
+    """One curated incident file: the facts from the sources and the analyst's judgments."""
+
     incident: Incident
     """When, where and what, with precision."""
     actors: list[Actor] = Field(min_length=1)
@@ -278,25 +285,11 @@ class Brief(Model):
     indicators: list[Text] = []
     """What would change the judgments."""
 
-    model_config = ConfigDict(populate_by_name=True)
 
-
-class Comparison(Model):
+class Comparison(Head):
     """A cross-incident brief: incident files compared side by side, with the pattern across
     them. A file is a comparison when it lists ``incidents`` instead of one ``incident``."""
 
-    schema_: Literal[1] = Field(alias="schema")
-    """Version of this file format; 1."""
-    id: Id
-    """Stable id of the brief; names the output files."""
-    title: Text
-    """Neutral one-line title."""
-    handling: Handling
-    """Distribution marking (Traffic Light Protocol), printed on every page."""
-    revision: Revision
-    """Revision number, date, authors and what changed."""
-    bluf: Markdown
-    """Bottom line up front: one or two sentences, printed first."""
     incidents: list[Id] = Field(min_length=2)
     """Ids of the incident files compared, each a file ID.yaml beside this one."""
     pattern: Markdown
@@ -307,5 +300,3 @@ class Comparison(Model):
     """What the pattern means, one item each."""
     gaps: list[Text] = []
     """What is not known."""
-
-    model_config = ConfigDict(populate_by_name=True)
