@@ -235,3 +235,18 @@ def make_json_schema() -> dict[str, object]:
             "title": "briefgen incident file",
             "description": "One incident (with `incident:`) or a comparison of several "
                            "(with `incidents:`).", **schema}
+
+
+def draft_file(articles: Sequence[Path], output: Path | None = None,
+               brief_id: str | None = None, briefs_dir: Path = DEFAULT_BRIEFS) -> str | None:
+    """A YAML draft from the articles: returned for stdout, or written to ``output``."""
+    from briefgen.draft import draft_incident, render_draft
+
+    if output is not None and output.exists():
+        raise OutputError(f"{display_path(output)}: already exists; a draft never overwrites "
+                          "a file (choose another name)")
+    text = render_draft(draft_incident(list(articles), brief_id, briefs_dir))
+    if output is None:
+        return text
+    write_atomic(output, text.encode("utf-8"))
+    return None

@@ -166,6 +166,35 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("articles", nargs=-1, required=True, type=EXISTING_FILE)
+@click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
+              help="Write the draft to FILE (default: stdout); never overwrites.")
+@click.option("--id", "brief_id", metavar="ID",
+              help="Id of the draft (default: from the headline).")
+@click.option("--briefs", "briefs_dir", type=ANY_PATH, default=Path("briefs"), show_default=True,
+              metavar="DIR", help="Folder whose briefs name the actors to recognise.")
+def draft(articles: tuple[Path, ...], output: Path | None, brief_id: str | None,
+          briefs_dir: Path) -> None:
+    """Draft an incident file from one or more plain-text articles about one incident.
+
+    Quotes with their speakers, casualty figures with who gives them, accusations, denials
+    and claims of responsibility, actors and dates. Everything is the articles' own words;
+    what the rules cannot decide is a TODO that `briefgen validate` points at.
+
+    \b
+    Example:
+      briefgen draft seeds/001-reuters-us-denies-bombing-iraqi-shiite-militia.txt -o draft.yaml
+    """
+    from briefgen.build import draft_file
+
+    text = draft_file(list(articles), output, brief_id, briefs_dir)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}")
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("brief_id", metavar="ID")
 @click.option("-d", "--dir", "folder", type=ANY_PATH, default=Path("briefs"), show_default=True,
               help="Folder to write ID.yaml in.")
