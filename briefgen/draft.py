@@ -298,7 +298,8 @@ class Reader:
                     continue
                 after = paragraph[match.end():]
                 before = paragraph[:match.start()]
-                who = self.speaker_after(after) or self.speaker_before(before)
+                who = (self.speaker_after(after) or self.speaker_before(before)
+                       or self.speaker_previous(before))
                 sentence = self.sentence_around(paragraph, match.start(), match.end())
                 if who is None:
                     who_text, actor = (self.last_person if self.last_person else ("", None))
@@ -325,6 +326,13 @@ class Reader:
         if match:
             return match.group("who")
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
+        return match.group("who") if match else None
+
+    @staticmethod
+    def speaker_previous(before: str) -> str | None:
+        """The speaker of the sentence just before a quote: 'X said the strike was a crime.'"""
+        match = re.search(rf"(?:^|[.!?]\s+)(?P<who>[A-Z]{WHO})\s+(?:{ATTRIBUTION_VERBS})\b"
+                          rf"[^“\"]*[.!?:]\s*$", before)
         return match.group("who") if match else None
 
     @staticmethod

@@ -149,3 +149,10 @@ def test_according_to_names_the_claimant() -> None:
     draft = draft_incident([UNSEEN], "beirut", ROOT / "briefs", dt.date(2026, 11, 21))
     claim = next(c for c in draft["claims"] if c["quote"].startswith("According to the Syrian"))
     assert (claim["actor"], claim["speaker"]) == ("syrian-observatory", "Syrian Observatory")
+
+
+def test_quote_takes_its_speaker_from_the_sentence_before() -> None:
+    draft = draft_incident([UNSEEN], "beirut", ROOT / "briefs", dt.date(2026, 11, 21))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith("We will not forgive"))
+    assert (claim["actor"], claim["speaker"]) == ("militia-leader-hadi-ameri",
+                                                  "Militia leader Hadi Ameri")
