@@ -88,7 +88,7 @@ EXPECTED = {
         "(Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged))",
     ],
     "yaml-syntax-error.yaml": [
-        "4:9: $: YAML syntax error: expected ',' or ']', but got ':' "
+        "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",
     ],
     "yaml11-no-read-as-false.yaml": [

@@ -284,6 +284,23 @@ class Writer:
             self.styles[key] = found
         return self.styles[key]
 
+    def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
+        """The id of a style by name (with fallbacks), for writing it straight into the XML:
+        python-docx's own style setters scan every style on every call."""
+        return str(self.style(name, kind).style_id)
+
+    def add_paragraph(self, container: Any, style_name: str, text: str = "") -> Any:
+        """A paragraph at the end of ``container`` (the body, a header) in a named style."""
+        paragraph = container.add_paragraph(text)
+        self.set_paragraph_style(paragraph, style_name)
+        return paragraph
+
+    def set_paragraph_style(self, paragraph: Any, style_name: str) -> None:
+        paragraph._p.get_or_add_pPr().style = self.style_id(style_name)
+
+    def set_run_style(self, run: Any, style_name: str) -> None:
+        run._r.get_or_add_rPr().style = self.style_id(style_name, WD_STYLE_TYPE.CHARACTER)
+
     def write(self, tokens: Sequence[Token]) -> None:
         """Write the body; footnote definitions become Word footnotes where they are cited."""
         body: list[Token] = []
@@ -351,7 +368,7 @@ class Writer:
             return end + 1
         elif kind in ("fence", "code_block"):
             for line in token.content.rstrip("\n").split("\n"):
-                self.document.add_paragraph(line, style=self.style("Source Code"))
+                self.add_paragraph(self.document, "Source Code", line)
         return index + 1
 
     def paragraph_style(self) -> str:
@@ -366,7 +383,7 @@ class Writer:
 
     def paragraph(self, inline: Token, style_name: str) -> Any:
         """A paragraph of ``inline``'s runs; the first paragraph of a list item is numbered."""
-        paragraph = self.document.add_paragraph(style=self.style(style_name))
+        paragraph = self.add_paragraph(self.document, style_name)
         if self.lists and not style_name.startswith(("Title", "Heading")):
             level = self.lists[-1]
             depth = len(self.lists) - 1
@@ -405,7 +422,7 @@ class Writer:
                 self.run(paragraph, child.content, state)
             elif kind == "code_inline":
                 for run in self.run(paragraph, child.content, state):
-                    run.style = self.style("Verbatim Char", WD_STYLE_TYPE.CHARACTER)
+                    self.set_run_style(run, "Verbatim Char")
             elif kind == "softbreak":
                 self.run(paragraph, " ", state)
             elif kind == "hardbreak":
@@ -442,7 +459,7 @@ class Writer:
             if rtl:
                 run.font.rtl = True
             if state.link is not None:
-                run.style = self.style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+                self.set_run_style(run, "Hyperlink")
                 state.link.append(run._r)
             runs.append(run)
         return runs
@@ -487,13 +504,13 @@ class Writer:
                     aligns.append(str(token.attrGet("style") or ""))
         columns = len(aligns)
         table = self.document.add_table(rows=len(rows), cols=columns)
-        table.style = self.style("Table", WD_STYLE_TYPE.TABLE)
+        table._tbl.tblPr.style = self.style_id("Table", WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         mark_header(table.rows[0])
         for row, cells in zip(table.rows, rows, strict=True):
             for column, (cell, inline) in enumerate(zip(row.cells, cells, strict=False)):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.style("Compact")
+                self.set_paragraph_style(paragraph, "Compact")
                 if "right" in aligns[column]:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 elif "center" in aligns[column]:
@@ -703,7 +720,7 @@ class Notes:
         """A run in the Footnote Reference style (superscript where the style is missing)."""
         run = paragraph.add_run()
         try:
-            run.style = self.writer.style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+            self.writer.set_run_style(run, "Footnote Reference")
         except RenderError:
             run.font.superscript = True
         return run
@@ -724,7 +741,7 @@ class Notes:
         note.append(p)
         self.element.append(note)
         text = Paragraph(p, self.story)  # type: ignore[arg-type]  # duck-typed story part
-        text.style = self.writer.style("Footnote Text")
+        self.writer.set_paragraph_style(text, "Footnote Text")
         self.reference_run(text)._r.append(OxmlElement("w:footnoteRef"))
         text.add_run(" ")
         inline = self.contents.get(int(meta["id"]))
@@ -775,10 +792,10 @@ class Contents:
 
     def write(self, writer: Writer) -> None:
         document = writer.document
-        document.add_paragraph(self.title, style=writer.style("TOC Heading"))
+        writer.add_paragraph(document, "TOC Heading", self.title)
         paragraphs = []
         for level, text, href in self.entries:
-            paragraph = document.add_paragraph(style=writer.style(f"TOC {min(level, 3)}"))
+            paragraph = writer.add_paragraph(document, f"TOC {min(level, 3)}")
             paragraphs.append(paragraph)
             if len(paragraphs) == 1:
                 add_field_start(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
@@ -831,11 +848,11 @@ def write_page_furniture(writer: Writer, handling: str) -> None:
         story.is_linked_to_previous = False
         for child in list(story._element):
             story._element.remove(child)
-        marking = story.add_paragraph(style=writer.style(style_name))
+        marking = writer.add_paragraph(story, style_name)
         marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
         add_marking(marking, handling)
         if numbered:
-            pages = story.add_paragraph(style=writer.style(style_name))
+            pages = writer.add_paragraph(story, style_name)
             pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
             pages.add_run("Page ")
             add_field(pages, "PAGE", "1")
