@@ -10,6 +10,7 @@ from typing import Literal
 
 from briefgen.load import Finding
 from briefgen.model import LIKELIHOOD_WORDS, Brief, Claim, DateWindow, Figure, Source
+from briefgen.seeds import split_sentences
 
 CLAIM_GROUPS: tuple[tuple[str, str], ...] = (
     ("accuses", "Accusations"),
@@ -318,10 +319,6 @@ def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
     return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)]
 
 
-def split_sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
-
-
 def review_brief(brief: Brief) -> list[Finding]:
     """Everything an editor should look at in a valid brief, each a warning."""
     return [*review_judgments(brief), *review_prose(brief), *review_attribution(brief),
@@ -344,7 +341,7 @@ def review_judgments(brief: Brief) -> list[Finding]:
         if not judgment.rests_on:
             findings.append(Finding(here, "the judgment rests on no claim",
                                     "add rests_on: with the ids of the claims it rests on"))
-        for sentence in split_sentences(judgment.text):
+        for sentence in split_sentences(" ".join(judgment.text.split())):
             words = find_phrases(sentence, [*LIKELIHOOD_WORDS, *NON_SCALE_WORDS])
             if words and CONFIDENCE_PHRASE.search(sentence):
                 findings.append(Finding(

@@ -21,7 +21,7 @@ from typing import Any
 
 from briefgen.errors import BriefgenError, display_path
 from briefgen.gazetteer import KNOWN_ACTORS, KNOWN_PUBLISHERS
-from briefgen.seeds import normalise_text
+from briefgen.seeds import normalise_text, split_sentences
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -72,8 +72,6 @@ COUNTED_NOUNS = re.compile(
 PRONOUNS = re.compile(r"^(?:he|she|they|the commander|the leader|the official)$", re.I)
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
-ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"
-                          r"Rep|Sen|Gov|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30}:\s+(?=[A-Z“\"])")
 """A dateline opening a paragraph (``Baghdad:``, ``IRBIL:``): where, not who."""
@@ -227,20 +225,6 @@ def find_publisher(lines: list[str]) -> str | None:
             if re.search(rf"^\(?{re.escape(publisher)}\)?\s*(?:\||\(|$|is an?\b)", line):
                 return publisher
     return None
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences, not broken after abbreviations such as U.S. or Col."""
-    sentences, start = [], 0
-    for match in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])", paragraph):
-        before = paragraph[start:match.start() + 1]
-        if ABBREVIATION.search(before.rstrip("”\"’'")):
-            continue
-        sentences.append(paragraph[start:match.end()].strip())
-        start = match.end()
-    if paragraph[start:].strip():
-        sentences.append(paragraph[start:].strip())
-    return sentences
 
 
 @dataclass

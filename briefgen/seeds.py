@@ -57,3 +57,22 @@ def contains_quote(seed_text: str, quote: str) -> bool:
             return False
         position = found + len(piece)
     return True
+
+
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"
+                          r"Rep|Sen|Gov|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
+"""A word that ends in a full stop without ending a sentence: U.S., K.S.S., Col."""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences, not broken after abbreviations such as U.S. or Col."""
+    sentences, start = [], 0
+    for match in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])", paragraph):
+        before = paragraph[start:match.start() + 1]
+        if _ABBREVIATION.search(before.rstrip("”\"’'")):
+            continue
+        sentences.append(paragraph[start:match.end()].strip())
+        start = match.end()
+    if paragraph[start:].strip():
+        sentences.append(paragraph[start:].strip())
+    return sentences
