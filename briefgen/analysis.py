@@ -394,14 +394,14 @@ def review_attribution(brief: Brief) -> list[Finding]:
     if grade == "discounted" and not any(c.kind in ("denies", "finds") for c in brief.claims):
         return [Finding(here, "discounted, but no claim denies the attribution or finds "
                         "against it", "add the denial or finding, or choose another grade")]
-    carried = {single_source(brief, c) for c in attributing}
+    carried = {single_source(c) for c in attributing}
     if grade == "fair" and len(carried) < 2:
         return [Finding(here, "fair, but every attribution comes from one source",
                         "fair needs two or more credible sources; use weak")]
     return []
 
 
-def single_source(brief: Brief, claim: Claim) -> str:
+def single_source(claim: Claim) -> str:
     """The one report behind a claim: its upstream (``via``), else its first source."""
     return claim.via or claim.sources[0]
 

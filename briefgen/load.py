@@ -166,11 +166,21 @@ def load_incidents(doc: Document, comparison: Comparison, folder: Path,
 
 
 def check_unique_values(doc: Document, path: PathKey, values: list[str]) -> None:
-    seen: set[str] = set()
+    """Report values listed twice in the list at ``path``."""
+    for i, _first in find_repeats(values):
+        doc.problem((*path, i), f"'{values[i]}' is listed twice", "list each once")
+
+
+def find_repeats(values: list[str]) -> list[tuple[int, int]]:
+    """(index, index of its first occurrence) for every value seen before."""
+    first: dict[str, int] = {}
+    repeats = []
     for i, value in enumerate(values):
-        if value in seen:
-            doc.problem((*path, i), f"'{value}' is listed twice", "list each once")
-        seen.add(value)
+        if value in first:
+            repeats.append((i, first[value]))
+        else:
+            first[value] = i
+    return repeats
 
 
 def locate_findings(doc: Document, findings: list[Finding], severity: str) -> list[Problem]:
@@ -471,14 +481,10 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
 
 def check_unique(doc: Document, section: str, ids: list[str]) -> list[str]:
     """Report ids given twice in ``section``; return the ids."""
-    seen: dict[str, int] = {}
-    for i, item_id in enumerate(ids):
-        if item_id in seen:
-            first = doc.locate((section, seen[item_id], "id"))[0]
-            doc.problem((section, i, "id"), f"duplicate id '{item_id}'",
-                        f"first used on line {first}; ids must be unique within {section}")
-        else:
-            seen[item_id] = i
+    for i, first in find_repeats(ids):
+        line = doc.locate((section, first, "id"))[0]
+        doc.problem((section, i, "id"), f"duplicate id '{ids[i]}'",
+                    f"first used on line {line}; ids must be unique within {section}")
     return ids
 
 

@@ -17,9 +17,10 @@ class Prose(str):
     __slots__ = ()
 
 
-def cite_notes(source_ids: list[str]) -> Prose:
-    """Markdown footnote references to sources, ``[^id]`` each; ids are safe slugs."""
-    return Prose("".join(f"[^{source_id}]" for source_id in source_ids))
+def cite_notes(labels: list[str]) -> Prose:
+    """Markdown footnote references, ``[^label]`` each; labels are ids or seed names, which
+    hold no Markdown syntax."""
+    return Prose("".join(f"[^{label}]" for label in labels))
 
 
 def to_view(value: Any) -> Any:
@@ -144,7 +145,7 @@ def build_comparison_context(loaded: ComparisonSet) -> dict[str, Any]:
         ],
         "reliability_words": analysis.RELIABILITY_WORDS,
         "format_date": analysis.format_date,
-        "cite_notes": lambda labels: Prose("".join(f"[^{label}]" for label in labels)),
+        "cite_notes": cite_notes,
     }
 
 

@@ -324,7 +324,7 @@ class Writer:
         token = tokens[index]
         kind = token.type
         if self.contents is not None and kind != "container_contents_close":
-            self.contents.collect(token, tokens, index)
+            self.contents.collect(token)
             return index + 1
         if kind == "heading_open":
             level = int(token.tag[1:])
@@ -776,7 +776,7 @@ class Contents:
     depth: int = 0
     has_title: bool = False
 
-    def collect(self, token: Token, tokens: Sequence[Token], index: int) -> None:
+    def collect(self, token: Token) -> None:
         if token.type in ("bullet_list_open", "ordered_list_open"):
             self.depth += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
@@ -784,7 +784,7 @@ class Contents:
         elif token.type == "inline":
             children = token.children or []
             href = next((str(c.attrGet("href")) for c in children if c.type == "link_open"), "")
-            text = "".join(c.content for c in children if c.type in ("text", "code_inline"))
+            text = visible_text(token)
             if self.depth == 0 and not self.has_title:
                 self.title, self.has_title = text, True
             elif href.startswith("#"):
