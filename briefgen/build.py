@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
+from briefgen import __version__
 from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError, display_path
-from briefgen.load import Loaded, load_any, load_document, locate_findings
-from briefgen.model import Brief
+
+if TYPE_CHECKING:
+    from briefgen.load import Loaded
 
 FORMATS = ("md", "docx")
 """What ``build`` writes by default."""
@@ -39,6 +43,9 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, BriefgenError]] = field(default_factory=list)
     briefs: int = 0
+    built: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
 
 
 def find_briefs(paths: Sequence[Path]) -> list[Path]:
@@ -61,6 +68,8 @@ def validate_files(paths: Sequence[Path],
     """Every problem of every file, errors and warnings: the number of files read and the
     problems, file by file in the order given. Warnings come only from files without errors."""
     from briefgen.analysis import review_brief
+    from briefgen.load import load_document, locate_findings
+    from briefgen.model import Brief
 
     files = find_briefs(paths)
     problems: list[Problem] = []
@@ -101,6 +110,8 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
 
 def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
     """One brief: Markdown returned for stdout, or written to ``output`` by its suffix."""
+    from briefgen.load import load_any
+
     brief = load_any(path, options.seeds)
     if output is None:
         return render_text(brief, options)
@@ -125,32 +136,223 @@ def convert_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:
     return convert_to_pdf(documents)
 
 
+class Progress(Protocol):
+    """What a batch build reports as it goes: the CLI draws it as a bar."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, done: int) -> None: ...
+
+
+@dataclass
+class Outcome:
+    """What building one brief did: files written and the record of its inputs, or the
+    error; for PDF, the .docx to convert."""
+
+    path: Path
+    written: dict[str, Path] = field(default_factory=dict)
+    entry: dict[str, Any] | None = None
+    error: BriefgenError | None = None
+    for_pdf: tuple[str, bytes] | None = None
+
+
 def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
-                 formats: Sequence[str] = FORMATS, options: Options = Options()) -> BuildReport:
+                 formats: Sequence[str] = FORMATS, options: Options = Options(),
+                 jobs: int | None = None, force: bool = False,
+                 progress: Progress | None = None) -> BuildReport:
     """Build every brief named into ``out_dir/ID.FORMAT``; a failing brief fails alone.
 
-    PDFs are converted at the end, all in one LibreOffice run.
+    Briefs whose inputs are unchanged since the last build into ``out_dir`` are skipped
+    unless ``force``; the rest are built ``jobs`` at a time (default: one per CPU). PDFs are
+    converted at the end, all in one LibreOffice run.
     """
+    from briefgen.state import BuildState
+
+    began = time.perf_counter()
     report = BuildReport()
     files = find_briefs(paths)
     report.briefs = len(files)
-    for_pdf: dict[str, tuple[Path, bytes]] = {}
-    for path in files:
-        try:
-            brief = load_any(path, options.seeds)
-            outputs = render_outputs(brief, formats, options)
-            for fmt in formats:
-                if fmt == "pdf":
-                    for_pdf[brief.id] = (path, outputs["docx"])
-                    continue
-                target = out_dir / f"{brief.id}.{fmt}"
-                write_atomic(target, outputs[fmt])
-                report.written.append(target)
-        except BriefgenError as exc:
-            report.failed.append((path, exc))
-    if for_pdf:
-        write_pdfs(for_pdf, out_dir, report)
+    for fmt in formats:
+        if fmt not in ALL_FORMATS:
+            raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
+    state = BuildState.read(out_dir, build_key(options))
+    todo = files if force else [p for p in files if not state.is_fresh(p, formats)]
+    report.skipped = len(files) - len(todo)
+    if progress is not None:
+        progress.start(len(todo))
+    outcomes: list[Outcome] = []
+    try:
+        for batch in run_batches(todo, out_dir, tuple(formats), options, jobs):
+            outcomes.extend(batch)
+            if progress is not None:
+                progress.advance(len(batch))
+    finally:
+        finish_outcomes(outcomes, out_dir, state, report)
+        report.seconds = time.perf_counter() - began
     return report
+
+
+def finish_outcomes(outcomes: list[Outcome], out_dir: Path, state: Any,
+                    report: BuildReport) -> None:
+    """Convert the PDFs, collect what was written and failed, and save the build record."""
+    order = {outcome.path: i for i, outcome in enumerate(outcomes)}
+    pdf_failed = set()
+    for_pdf = {o.for_pdf[0]: (o.path, o.for_pdf[1]) for o in outcomes if o.for_pdf}
+    if for_pdf:
+        pdf_report = BuildReport()
+        write_pdfs(for_pdf, out_dir, pdf_report)
+        for path, error in pdf_report.failed:
+            pdf_failed.add(path)
+            report.failed.append((path, error))
+        pdf_written = {target.stem: target for target in pdf_report.written}
+        for outcome in outcomes:
+            if outcome.for_pdf and outcome.for_pdf[0] in pdf_written:
+                outcome.written["pdf"] = pdf_written[outcome.for_pdf[0]]
+                if outcome.entry is not None:
+                    outcome.entry["outputs"].update(
+                        stamp_outputs({"pdf": outcome.written["pdf"]}))
+    for outcome in outcomes:
+        report.written.extend(outcome.written.values())
+        if outcome.error is not None:
+            report.failed.append((outcome.path, outcome.error))
+            state.forget(outcome.path)
+        elif outcome.path in pdf_failed:
+            state.forget(outcome.path)
+        else:
+            report.built += 1
+            if outcome.entry is not None:
+                state.record(outcome.path, outcome.entry)
+    report.failed.sort(key=lambda item: order.get(item[0], len(order)))
+    if outcomes:
+        state.write()
+
+
+def stamp_outputs(outputs: dict[str, Path]) -> dict[str, list[Any]]:
+    from briefgen.state import stamp_output
+
+    return {fmt: [str(path.resolve()), *stamp_output(path)] for fmt, path in outputs.items()}
+
+
+def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], options: Options,
+                jobs: int | None) -> Iterator[list[Outcome]]:
+    """Outcomes in batches as they finish: in this process for a few briefs or one job,
+    else in a pool of worker processes."""
+    jobs = jobs or count_cpus()
+    if jobs == 1 or len(files) < PARALLEL_FROM:
+        for path in files:
+            yield [build_one(path, out_dir, formats, options)]
+        return
+    import concurrent.futures
+    import multiprocessing
+
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    size = max(1, min(32, len(files) // (jobs * 8)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context,
+                                                initializer=ignore_interrupts) as pool:
+        futures = [pool.submit(build_chunk, chunk, out_dir, formats, options)
+                   for chunk in chunks]
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                yield future.result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+PARALLEL_FROM = 8
+"""Fewer briefs than this build in this process: a pool would cost more than it saves."""
+
+
+def count_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def build_chunk(files: list[Path], out_dir: Path, formats: tuple[str, ...],
+                options: Options) -> list[Outcome]:
+    return [build_one(path, out_dir, formats, options) for path in files]
+
+
+def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Options) -> Outcome:
+    """One brief to its outputs, each written atomically, with the record of its inputs."""
+    from briefgen.load import load_any
+    from briefgen.state import stamp_input
+
+    outcome = Outcome(path)
+    try:
+        try:
+            first = stamp_input(path)  # before reading, so an edit made meanwhile rebuilds
+        except OSError:
+            first = None
+        brief = load_any(path, options.seeds)
+        outputs = render_outputs(brief, formats, options)
+        for fmt in formats:
+            if fmt == "pdf":
+                outcome.for_pdf = (brief.id, outputs["docx"])
+                continue
+            target = out_dir / f"{brief.id}.{fmt}"
+            write_atomic(target, outputs[fmt])
+            outcome.written[fmt] = target
+        if first is not None:
+            inputs = {str(p.resolve()): stamp_input(p) for p in brief_inputs(path, brief,
+                                                                              options)}
+            inputs[str(path.resolve())] = first
+            outcome.entry = {"inputs": inputs, "outputs": stamp_outputs(outcome.written)}
+    except BriefgenError as exc:
+        outcome.error = exc
+    except OSError as exc:  # an input vanished or became unreadable while building
+        outcome.error = OutputError(f"{display_path(path)}: {exc.strerror or exc}")
+    return outcome
+
+
+def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:
+    """The files a brief was made from besides its own: the seeds it cites and, for a
+    comparison, its incident files and theirs."""
+    from briefgen.load import ComparisonSet
+    from briefgen.seeds import find_seeds_dir
+
+    if isinstance(brief, ComparisonSet):
+        found: list[Path] = []
+        for incident in brief.incidents:
+            incident_path = path.parent / f"{incident.id}.yaml"
+            found.append(incident_path)
+            found.extend(brief_inputs(incident_path, incident, options))
+        return found
+    seeds = options.seeds or find_seeds_dir(path.resolve().parent)
+    if seeds is None:
+        return []
+    return [seeds / source.seed for source in brief.sources if source.seed]
+
+
+def build_key(options: Options) -> str:
+    """What every brief in a build depends on: briefgen's version and code, the templates,
+    the reference document and the seeds folder given."""
+    import hashlib
+
+    from briefgen.render import default_templates_dir
+    from briefgen.state import hash_tree
+
+    package = Path(__file__).resolve().parent
+    templates = [*default_templates_dir().iterdir()]
+    if options.templates is not None:
+        templates.extend(options.templates.iterdir())
+    parts = [__version__, hash_tree(package.rglob("*.py")), hash_tree(templates),
+             hash_tree([options.reference] if options.reference else []),
+             str(options.seeds.resolve() if options.seeds else "")]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def write_pdfs(documents: dict[str, tuple[Path, bytes]], out_dir: Path,
@@ -173,7 +375,7 @@ def write_pdfs(documents: dict[str, tuple[Path, bytes]], out_dir: Path,
 
 def export_templates(folder: Path, force: bool = False) -> list[Path]:
     """Copy the default templates and reference.docx into ``folder`` to start a house style."""
-    from briefgen.render.markdown import default_templates_dir
+    from briefgen.render import default_templates_dir
 
     sources = sorted(p for p in default_templates_dir().iterdir()
                      if p.suffix in (".j2", ".docx"))

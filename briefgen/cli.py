@@ -141,28 +141,71 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
               multiple=True,
               help="Output format; repeat for several (default: md and docx). pdf needs "
                    "LibreOffice.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Briefs built at once, in worker processes (default: one per CPU).")
+@click.option("--force", is_flag=True,
+              help="Rebuild every brief, even those whose inputs have not changed.")
+@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
 @render_options
-def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...],
-          templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs: int | None,
+          force: bool, verbose: bool, templates: Path | None, reference: Path | None,
+          seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
-    PATHS are files or folders (default: briefs/). A brief that fails does not stop the
-    others; the exit code is 1 if any failed.
+    PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
+    seeds it cites, the templates, the reference document, briefgen itself) have not changed
+    since the last build into DIR is skipped. A brief that fails does not stop the others;
+    the exit code is 1 if any failed. A progress bar shows on a terminal; the last line
+    sums up what was built, skipped and failed.
 
     \b
     Example:
       briefgen build briefs/ -o out -f docx
+      briefgen build --force -j 4
     """
     from briefgen.build import FORMATS, Options, build_briefs
 
-    report = build_briefs(list(paths), out_dir, formats or FORMATS,
-                          Options(templates, reference, seeds))
-    for target in report.written:
-        click.echo(f"wrote {target}")
+    bar = Bar() if sys.stderr.isatty() else None
+    try:
+        report = build_briefs(list(paths), out_dir, formats or FORMATS,
+                              Options(templates, reference, seeds), jobs, force, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    if verbose:
+        for target in report.written:
+            click.echo(f"wrote {target}")
     for _path, error in report.failed:
         click.echo(str(error), err=True)
+    summary = (f"built {report.built} of {report.briefs} brief{'s' * (report.briefs != 1)}, "
+               f"skipped {report.skipped} unchanged, {len(report.failed)} failed, "
+               f"{report.seconds:.2f} s")
+    if report.skipped:
+        summary += " (--force rebuilds unchanged briefs)"
     if report.failed:
-        fail(f"{len(report.failed)} of {report.briefs} brief{'s' * (report.briefs != 1)} failed")
+        fail(summary)
+    click.echo(summary, err=True)
+
+
+class Bar:
+    """click's progress bar on stderr, started once the number of briefs to build is known."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        if total:
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr,
+                                         show_pos=True)
+            self.bar.__enter__()
+
+    def advance(self, done: int) -> None:
+        if self.bar is not None:
+            self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 @main.command(context_settings=CONTEXT)

@@ -41,6 +41,9 @@ class ValidationError(BriefgenError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[list[Problem]]]:
+        return (type(self), (self.problems,))  # so that it crosses to and from worker processes
+
 
 class RenderError(BriefgenError):
     """A template or the Word writer failed on a brief that validated."""

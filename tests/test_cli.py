@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,15 +75,98 @@ def test_render_refuses_unknown_suffix(tmp_path: Path) -> None:
                                   "(use .md, .docx or .pdf)\n")
 
 
-def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def copy_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_project(tmp_path))
     result = run("build")
     assert result.exit_code == 0, result.stderr
     expected = sorted(f"{p.stem}.{fmt}" for p in ALL_BRIEFS for fmt in ("md", "docx"))
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == expected
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".briefgen-state.json",
+                                                                      *expected]
+    assert result.stdout == ""
+    assert re.fullmatch(r"built 4 of 4 briefs, skipped 0 unchanged, 0 failed, \d+\.\d\d s\n",
+                        result.stderr)
+
+
+def test_build_verbose_lists_every_file_written(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_project(tmp_path))
+    result = run("build", "-v", "-f", "md", "briefs/2019-01-sarsar-lake.yaml")
+    assert result.stdout == f"wrote {Path('out', '2019-01-sarsar-lake.md')}\n"
+
+
+def summary(result: click.testing.Result) -> str:
+    """The summary line without its time."""
+    return re.sub(r", [\d.]+ s", "", result.stderr.splitlines()[-1])
+
+
+def test_rebuild_skips_unchanged_briefs_and_rebuilds_what_an_edit_touches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_project(tmp_path))
+    assert run("build").exit_code == 0
+    docx = tmp_path / "out" / "2019-01-sarsar-lake.docx"
+    before = docx.stat().st_mtime_ns
+    again = run("build")
+    assert (again.exit_code, summary(again)) == (
+        0, "built 0 of 4 briefs, skipped 4 unchanged, 0 failed "
+           "(--force rebuilds unchanged briefs)")
+    assert docx.stat().st_mtime_ns == before
+
+    # an edit to one incident rebuilds it and the comparison that includes it
+    incident = tmp_path / "briefs" / "2019-01-sarsar-lake.yaml"
+    incident.write_text(incident.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    result = run("build", "-v")
+    assert summary(result) == ("built 2 of 4 briefs, skipped 2 unchanged, 0 failed "
+                               "(--force rebuilds unchanged briefs)")
+    assert sorted(Path(line.split()[1]).stem for line in result.stdout.splitlines()) == [
+        "2017-2019-denied-strikes-on-iraqi-militias"] * 2 + ["2019-01-sarsar-lake"] * 2
+
+
+def test_rebuild_follows_seeds_outputs_formats_and_force(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_project(tmp_path))
+    assert run("build", "-f", "md").exit_code == 0
+    # a touched file with the same bytes is unchanged
+    seed = tmp_path / "seeds" / "003-iraq-denies-us-bombed-iran-allied-militias.txt"
+    os.utime(seed, ns=(1, 1))
+    assert summary(run("build", "-f", "md")).startswith("built 0 of 4 briefs, skipped 4")
+    # a changed seed rebuilds the two incidents that cite it, and the comparison
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert summary(run("build", "-f", "md")).startswith("built 3 of 4 briefs, skipped 1")
+    # a deleted output is rebuilt; a format not built before is built
+    (tmp_path / "out" / "2017-08-al-tanf-kss.md").unlink()
+    assert summary(run("build", "-f", "md")).startswith("built 1 of 4 briefs, skipped 3")
+    assert summary(run("build", "-f", "md", "-f", "docx")).startswith("built 4 of 4 briefs")
+    assert summary(run("build", "--force")).startswith("built 4 of 4 briefs, skipped 0")
+    # an empty template folder overrides nothing; a template in it rebuilds everything
+    templates = tmp_path / "house"
+    templates.mkdir()
+    assert summary(run("build", "--templates", str(templates))).startswith("built 0 of 4")
+    (templates / "bluf.md.j2").write_text("## Bottom line\n\nSee below.\n", encoding="utf-8")
+    assert summary(run("build", "--templates", str(templates))).startswith("built 4 of 4")
+
+
+def test_build_in_parallel_gives_the_same_bytes(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    source = (ROOT / "briefs" / "2019-01-sarsar-lake.yaml").read_text(encoding="utf-8")
+    for number in range(10):
+        (briefs / f"copy-{number}.yaml").write_text(
+            source.replace("id: 2019-01-sarsar-lake", f"id: copy-{number}"), encoding="utf-8")
+    seeds = ["--seeds", str(ROOT / "seeds")]
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run("build", str(briefs), "-o", str(one), "-j", "1", *seeds).exit_code == 0
+    result = run("build", str(briefs), "-o", str(two), "-j", "2", *seeds)
+    assert summary(result) == "built 10 of 10 briefs, skipped 0 unchanged, 0 failed"
+    names = sorted(p.name for p in one.iterdir() if not p.name.startswith("."))
+    assert len(names) == 20
+    assert all((one / name).read_bytes() == (two / name).read_bytes() for name in names)
 
 
 def test_one_bad_brief_fails_alone_and_keeps_its_last_good_output(tmp_path: Path) -> None:
@@ -99,7 +184,8 @@ def test_one_bad_brief_fails_alone_and_keeps_its_last_good_output(tmp_path: Path
     result = run("build", str(briefs), "-o", str(out), "-f", "md", *seeds)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[-1] == "2 of 4 briefs failed"
+    assert summary(result) == ("built 1 of 4 briefs, skipped 1 unchanged, 2 failed "
+                               "(--force rebuilds unchanged briefs)")
     assert any(line.startswith(f"{broken}:") and "credibility" in line for line in lines)
     comparison = briefs / "2017-2019-denied-strikes-on-iraqi-militias.yaml"
     assert any(line.startswith(f"{comparison}:") and
@@ -107,7 +193,10 @@ def test_one_bad_brief_fails_alone_and_keeps_its_last_good_output(tmp_path: Path
                for line in lines)
     assert (out / "2017-08-al-tanf-kss.md").exists()
     assert (out / "2019-01-sarsar-lake.md").read_bytes() == good
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".briefgen-state.json"]
+    # the failed briefs are tried again next time, and fail again
+    assert summary(run("build", str(briefs), "-o", str(out), "-f", "md", *seeds)).startswith(
+        "built 0 of 4 briefs, skipped 2 unchanged, 2 failed")
 
 
 def test_version() -> None:

@@ -1,1 +1,17 @@
 """Rendering: the template context, Markdown through Jinja2, and the Word writer."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+
+def default_templates_dir() -> Path:
+    """The templates shipped inside the package (``templates/`` of a source checkout).
+
+    Here rather than in ``markdown`` so that finding them imports neither Jinja2 nor the
+    model: a build that skips every brief stays quick."""
+    try:
+        return Path(str(resources.files("briefgen.templates")))
+    except ModuleNotFoundError:  # imported from the source tree rather than installed
+        return Path(__file__).resolve().parents[2] / "templates"

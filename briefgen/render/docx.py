@@ -19,16 +19,13 @@ from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, RGBColor
-from docx.text.paragraph import Paragraph
+from lxml import etree
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
@@ -37,7 +34,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from briefgen.errors import RenderError
 from briefgen.load import ComparisonSet, Loaded
 from briefgen.model import Brief, Comparison
-from briefgen.render.markdown import default_templates_dir, slugify
+from briefgen.render import default_templates_dir
+from briefgen.render.markdown import slugify
 
 REFERENCE_NAME = "reference.docx"
 
@@ -227,6 +225,59 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def w(tag: str) -> str:
+    """The Clark name of a WordprocessingML tag or attribute, ``w:p`` -> ``{...}p``."""
+    return f"{{{W_NS}}}{tag}"
+
+
+W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_RSTYLE, W_T = (
+    w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("rStyle"), w("t"))
+W_B, W_I, W_RTL, W_TAB, W_BR, W_VAL, W_ID = (
+    w("b"), w("i"), w("rtl"), w("tab"), w("br"), w("val"), w("id"))
+W_NUMPR, W_ILVL, W_NUMID, W_BIDI, W_IND, W_JC, W_LEFT = (
+    w("numPr"), w("ilvl"), w("numId"), w("bidi"), w("ind"), w("jc"), w("left"))
+
+
+def sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    """A new child element at the end of ``parent``: lxml directly, without python-docx's
+    proxies, which cost a search of the schema's child order on every call."""
+    return etree.SubElement(parent, tag, attributes) if attributes else etree.SubElement(
+        parent, tag)
+
+
+def add_text(run: Any, text: str) -> None:
+    """``text`` into ``run`` as ``w:t``, with tabs as ``w:tab`` and line ends as ``w:br``."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        for index, line in enumerate(re.split(r"\r\n|\r|\n", text)):
+            if index:
+                sub(run, W_BR)
+            for position, piece in enumerate(line.split("\t")):
+                if position:
+                    sub(run, W_TAB)
+                if piece:
+                    add_text(run, piece)
+        return
+    element = sub(run, W_T)
+    element.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        element.set(XML_SPACE, "preserve")
+
+
+@dataclass(frozen=True)
+class Format:
+    """How a run looks: bold, italic, a character style, a hyperlink it belongs to."""
+
+    bold: bool = False
+    italic: bool = False
+    style: str = ""
+    link: Any = None
+
+
 @dataclass
 class ListLevel:
     """One open list: its numbering instance and whether an item's first paragraph is due."""
@@ -238,15 +289,6 @@ class ListLevel:
 
 
 @dataclass
-class InlineState:
-    """Formatting that applies to the next run."""
-
-    bold: int = 0
-    italic: int = 0
-    link: Any = None
-
-
-@dataclass
 class Writer:
     """Walks markdown-it tokens and writes paragraphs, runs and tables into ``document``."""
 
@@ -255,18 +297,26 @@ class Writer:
     quote_depth: int = 0
     custom_styles: list[str] = field(default_factory=list)
     after_heading: bool = True
-    styles: dict[tuple[str, WD_STYLE_TYPE], Any] = field(default_factory=dict)
+    styles: dict[tuple[str, WD_STYLE_TYPE], str] = field(default_factory=dict)
     abstract_ids: dict[str, int] = field(default_factory=dict)
     bullet_num: int | None = None
     notes: Notes = field(init=False)
     contents: Contents | None = None
     bookmarks: int = 0
+    body: Any = None
+    part: Any = None
+    text_width: int = 0
 
     def __post_init__(self) -> None:
         self.notes = Notes(self)
+        self.body = self.document.element.body
+        self.part = self.document.part
+        section = self.document.sections[-1]
+        self.text_width = int(section.page_width - section.left_margin - section.right_margin)
 
-    def style(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Any:
-        """A style by name, falling back along ``FALLBACK_STYLES``; an error naming it if none."""
+    def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
+        """The id of a style by name, falling back along ``FALLBACK_STYLES``; an error naming
+        it if none. Written straight into the XML."""
         key = (name, kind)
         if key not in self.styles:
             wanted = name
@@ -281,25 +331,20 @@ class Writer:
                     raise RenderError(f"the reference document has no {kind.name.lower()} "
                                       f"style named '{name}'")
                 wanted = FALLBACK_STYLES[wanted]
-            self.styles[key] = found
+            self.styles[key] = str(found.style_id)
         return self.styles[key]
 
-    def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
-        """The id of a style by name (with fallbacks), for writing it straight into the XML:
-        python-docx's own style setters scan every style on every call."""
-        return str(self.style(name, kind).style_id)
-
-    def add_paragraph(self, container: Any, style_name: str, text: str = "") -> Any:
-        """A paragraph at the end of ``container`` (the body, a header) in a named style."""
-        paragraph = container.add_paragraph(text)
-        self.set_paragraph_style(paragraph, style_name)
+    def add_paragraph(self, container: Any, style_name: str, text: str = "",
+                      align: str = "") -> Any:
+        """A paragraph at the end of ``container`` (the body, a header, a cell) in a style."""
+        paragraph = sub(container, W_P)
+        properties = sub(paragraph, W_PPR)
+        sub(properties, W_PSTYLE, {W_VAL: self.style_id(style_name)})
+        if align:
+            sub(properties, W_JC, {W_VAL: align})
+        if text:
+            self.add_runs(paragraph, text, Format())
         return paragraph
-
-    def set_paragraph_style(self, paragraph: Any, style_name: str) -> None:
-        paragraph._p.get_or_add_pPr().style = self.style_id(style_name)
-
-    def set_run_style(self, run: Any, style_name: str) -> None:
-        run._r.get_or_add_rPr().style = self.style_id(style_name, WD_STYLE_TYPE.CHARACTER)
 
     def write(self, tokens: Sequence[Token]) -> None:
         """Write the body; footnote definitions become Word footnotes where they are cited."""
@@ -315,9 +360,14 @@ class Writer:
                     self.notes.contents[note_id] = token
             elif not token.type.startswith("footnote_block"):
                 body.append(token)
+        section = self.body.find(w("sectPr"))
+        if section is not None:
+            self.body.remove(section)  # content goes before it; put back at the end
         index = 0
         while index < len(body):
             index = self.write_block(body, index)
+        if section is not None:
+            self.body.append(section)
 
     def write_block(self, tokens: Sequence[Token], index: int) -> int:
         """Write the block starting at ``tokens[index]``; return the index after it."""
@@ -368,7 +418,7 @@ class Writer:
             return end + 1
         elif kind in ("fence", "code_block"):
             for line in token.content.rstrip("\n").split("\n"):
-                self.add_paragraph(self.document, "Source Code", line)
+                self.add_paragraph(self.body, "Source Code", line)
         return index + 1
 
     def paragraph_style(self) -> str:
@@ -382,98 +432,109 @@ class Writer:
         return "First Paragraph" if self.after_heading else "Body Text"
 
     def paragraph(self, inline: Token, style_name: str) -> Any:
-        """A paragraph of ``inline``'s runs; the first paragraph of a list item is numbered."""
-        paragraph = self.add_paragraph(self.document, style_name)
+        """A paragraph of ``inline``'s runs; the first paragraph of a list item is numbered,
+        a paragraph mostly in Arabic runs right to left."""
+        paragraph = sub(self.body, W_P)
+        properties = sub(paragraph, W_PPR)
+        sub(properties, W_PSTYLE, {W_VAL: self.style_id(style_name)})
         if self.lists and not style_name.startswith(("Title", "Heading")):
             level = self.lists[-1]
             depth = len(self.lists) - 1
             if level.item_started:
-                set_numbering(paragraph, level.num_id, depth)
+                numbering = sub(properties, W_NUMPR)
+                sub(numbering, W_ILVL, {W_VAL: str(depth)})
+                sub(numbering, W_NUMID, {W_VAL: str(level.num_id)})
                 level.item_started = False
-            else:
-                paragraph.paragraph_format.left_indent = Emu(
-                    (depth + 1) * LIST_INDENT * 635)  # continuation lines up with item text
-        self.runs(paragraph, inline.children or [])
+            else:  # continuation lines up with the item's text
+                sub(properties, W_IND, {W_LEFT: str((depth + 1) * LIST_INDENT)})
         if is_mostly_arabic(inline.content):
-            set_bidi(paragraph)
+            properties.insert(1 + (properties.find(W_NUMPR) is not None), etree.Element(W_BIDI))
+        self.runs(paragraph, inline.children or [])
         return paragraph
 
     def bookmark(self, paragraph: Any, slug: str) -> None:
         """A bookmark around the paragraph's text, named for the heading's anchor."""
         self.bookmarks += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.bookmarks))
-        start.set(qn("w:name"), bookmark_name(slug))
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self.bookmarks))
-        p_pr = paragraph._p.pPr
-        if p_pr is not None:
-            p_pr.addnext(start)
-        else:
-            paragraph._p.insert(0, start)
-        paragraph._p.append(end)
+        number = str(self.bookmarks)
+        start = etree.Element(w("bookmarkStart"), {W_ID: number, w("name"): bookmark_name(slug)})
+        paragraph.insert(1, start)  # after w:pPr, which every paragraph here has
+        sub(paragraph, w("bookmarkEnd"), {W_ID: number})
 
     def runs(self, paragraph: Any, children: Sequence[Token], in_note: bool = False) -> None:
-        state = InlineState()
+        """The runs of an inline token's children; neighbouring text in one look is one run."""
+        bold = italic = 0
+        link: Any = None
+        pending: list[str] = []
         previous = ""
+
+        def look(style: str = "") -> Format:
+            return Format(bold > 0, italic > 0, style, link)
+
+        def flush() -> None:
+            if pending:
+                self.add_runs(paragraph, "".join(pending), look())
+                pending.clear()
+
         for child in children:
             kind = child.type
-            if kind == "text":
-                self.run(paragraph, child.content, state)
-            elif kind == "code_inline":
-                for run in self.run(paragraph, child.content, state):
-                    self.set_run_style(run, "Verbatim Char")
+            if kind in ("text", "image"):
+                pending.append(child.content)
             elif kind == "softbreak":
-                self.run(paragraph, " ", state)
-            elif kind == "hardbreak":
-                self.run(paragraph, "", state)[-1].add_break()
-            elif kind == "strong_open":
-                state.bold += 1
-            elif kind == "strong_close":
-                state.bold -= 1
-            elif kind == "em_open":
-                state.italic += 1
-            elif kind == "em_close":
-                state.italic -= 1
-            elif kind == "link_open":
-                state.link = self.hyperlink(paragraph, str(child.attrGet("href") or ""))
-            elif kind == "link_close":
-                state.link = None
-            elif kind == "image":
-                self.run(paragraph, child.content, state)
-            elif kind == "footnote_ref" and not in_note:
-                if previous == "footnote_ref":
-                    self.notes.reference_run(paragraph).text = ","
-                self.notes.cite(paragraph, child.meta)
+                pending.append(" ")
+            else:
+                flush()
+                if kind == "code_inline":
+                    self.add_runs(paragraph, child.content, look("Verbatim Char"))
+                elif kind == "hardbreak":
+                    sub(self.add_run(paragraph, look()), W_BR)
+                elif kind == "strong_open":
+                    bold += 1
+                elif kind == "strong_close":
+                    bold -= 1
+                elif kind == "em_open":
+                    italic += 1
+                elif kind == "em_close":
+                    italic -= 1
+                elif kind == "link_open":
+                    link = self.hyperlink(paragraph, str(child.attrGet("href") or ""))
+                elif kind == "link_close":
+                    link = None
+                elif kind == "footnote_ref" and not in_note:
+                    if previous == "footnote_ref":
+                        add_text(self.notes.reference_run(paragraph), ",")
+                    self.notes.cite(paragraph, child.meta)
             previous = kind
+        flush()
 
-    def run(self, paragraph: Any, text: str, state: InlineState) -> list[Any]:
-        """Runs for ``text``: Arabic script in right-to-left runs of its own."""
-        runs = []
-        for piece, rtl in split_scripts(text):
-            run = paragraph.add_run(piece)
-            if state.bold:
-                run.bold = True
-            if state.italic:
-                run.italic = True
+    def add_run(self, paragraph: Any, look: Format, rtl: bool = False) -> Any:
+        """An empty run in ``look``, inside its hyperlink if it has one."""
+        run = sub(paragraph if look.link is None else look.link, W_R)
+        style = look.style or ("Hyperlink" if look.link is not None else "")
+        if style or look.bold or look.italic or rtl:
+            properties = sub(run, W_RPR)  # children in the schema's order
+            if style:
+                sub(properties, W_RSTYLE,
+                    {W_VAL: self.style_id(style, WD_STYLE_TYPE.CHARACTER)})
+            if look.bold:
+                sub(properties, W_B)
+            if look.italic:
+                sub(properties, W_I)
             if rtl:
-                run.font.rtl = True
-            if state.link is not None:
-                self.set_run_style(run, "Hyperlink")
-                state.link.append(run._r)
-            runs.append(run)
-        return runs
+                sub(properties, W_RTL)
+        return run
+
+    def add_runs(self, paragraph: Any, text: str, look: Format) -> None:
+        """Runs for ``text``: Arabic script in right-to-left runs of its own."""
+        for piece, rtl in split_scripts(text):
+            if piece:
+                add_text(self.add_run(paragraph, look, rtl), piece)
 
     def hyperlink(self, paragraph: Any, url: str) -> Any:
         """A ``w:hyperlink`` element, appended to the paragraph, that later runs go into."""
-        element = OxmlElement("w:hyperlink")
         if url.startswith("#"):
-            element.set(qn("w:anchor"), bookmark_name(url[1:]))
-        else:
-            element.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK,
-                                                              is_external=True))
-        paragraph._p.append(element)
-        return element
+            return sub(paragraph, w("hyperlink"), {w("anchor"): bookmark_name(url[1:])})
+        relation = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return sub(paragraph, w("hyperlink"), {R_ID: relation})
 
     def list_num(self, ordered: bool, start: int) -> int:
         """A numbering instance for a new list: one per ordered list, so numbering restarts."""
@@ -492,7 +553,8 @@ class Writer:
         return int(num.numId)
 
     def table(self, tokens: Sequence[Token]) -> None:
-        """A Markdown table in the reference's ``Table`` style, its first row a header."""
+        """A Markdown table in the reference's ``Table`` style, its first row a header that
+        repeats on every page, the columns sized to their text."""
         rows: list[list[Token]] = []
         aligns: list[str] = []
         for index, token in enumerate(tokens):
@@ -502,56 +564,43 @@ class Writer:
                 rows[-1].append(tokens[index + 1])
                 if len(rows) == 1:
                     aligns.append(str(token.attrGet("style") or ""))
-        columns = len(aligns)
-        table = self.document.add_table(rows=len(rows), cols=columns)
-        table._tbl.tblPr.style = self.style_id("Table", WD_STYLE_TYPE.TABLE)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        mark_header(table.rows[0])
-        for row, cells in zip(table.rows, rows, strict=True):
-            for column, (cell, inline) in enumerate(zip(row.cells, cells, strict=False)):
-                paragraph = cell.paragraphs[0]
-                self.set_paragraph_style(paragraph, "Compact")
-                if "right" in aligns[column]:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                elif "center" in aligns[column]:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                self.runs(paragraph, inline.children or [])
-        size_columns(table, self.document, rows)
+        widths = [str(round(size / 635)) for size in column_widths(self.text_width, rows)]
+        table = sub(self.body, w("tbl"))
+        properties = sub(table, w("tblPr"))
+        sub(properties, w("tblStyle"), {W_VAL: self.style_id("Table", WD_STYLE_TYPE.TABLE)})
+        sub(properties, w("tblW"), {w("type"): "pct", w("w"): "5000"})
+        sub(properties, W_JC, {W_VAL: "center"})
+        sub(properties, w("tblLayout"), {w("type"): "fixed"})
+        sub(properties, w("tblLook"), {
+            w("firstColumn"): "1", w("firstRow"): "1", w("lastColumn"): "0",
+            w("lastRow"): "0", w("noHBand"): "0", w("noVBand"): "1", W_VAL: "04A0"})
+        grid = sub(table, w("tblGrid"))
+        for width in widths:
+            sub(grid, w("gridCol"), {w("w"): width})
+        for number, cells in enumerate(rows):
+            row = sub(table, w("tr"))
+            if number == 0:
+                sub(sub(row, w("trPr")), w("tblHeader"))
+            for column, width in enumerate(widths):
+                cell = sub(row, w("tc"))
+                sub(sub(cell, w("tcPr")), w("tcW"), {w("type"): "dxa", w("w"): width})
+                align = ("right" if "right" in aligns[column] else
+                         "center" if "center" in aligns[column] else "")
+                paragraph = self.add_paragraph(cell, "Compact", align=align)
+                if column < len(cells):
+                    self.runs(paragraph, cells[column].children or [])
 
 
-def set_numbering(paragraph: Any, num_id: int, level: int) -> None:
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
-
-
-def mark_header(row: Any) -> None:
-    """Repeat the row on every page and let the table style's first-row look apply."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
-
-
-def size_columns(table: Any, document: Any, rows: list[list[Token]]) -> None:
-    """Column widths: room for each column's longest word, the rest shared by text length."""
-    section = document.sections[-1]
-    width = int(section.page_width - section.left_margin - section.right_margin)
+def column_widths(width: int, rows: list[list[Token]]) -> list[int]:
+    """Column widths in EMU: room for each column's longest word, the rest shared by text
+    length."""
     minimums, weights = [], []
     for column in range(len(rows[0])):
         texts = [visible_text(row[column]) for row in rows if column < len(row)]
         longest_word = max((len(word) for text in texts for word in text.split()), default=1)
         minimums.append(longest_word * CHAR_WIDTH + CELL_PADDING)
         weights.append(min(max((len(text) for text in texts), default=1), 40))
-    sizes = share_width(width, minimums, weights)
-    grid = table._tbl.tblGrid
-    for column, size in enumerate(sizes):
-        grid.gridCol_lst[column].w = Emu(size)
-        for cell in table.columns[column].cells:
-            cell.width = Emu(size)
-    table.autofit = False
-    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
-    if tbl_w is not None:
-        tbl_w.set(qn("w:type"), "pct")
-        tbl_w.set(qn("w:w"), "5000")
+    return share_width(width, minimums, weights)
 
 
 def visible_text(inline: Token) -> str:
@@ -594,35 +643,22 @@ def find_or_add_abstract(numbering: Any, name: str, ordered: bool) -> int:
 
 def build_abstract(abstract_id: int, name: str, ordered: bool) -> Any:
     """A three-level list definition: decimal 1. a. i. or bullets."""
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    multi = OxmlElement("w:multiLevelType")
-    multi.set(qn("w:val"), "hybridMultilevel")
-    abstract.append(multi)
-    label = OxmlElement("w:name")
-    label.set(qn("w:val"), name)
-    abstract.append(label)
+    abstract = etree.Element(w("abstractNum"), {w("abstractNumId"): str(abstract_id)})
+    sub(abstract, w("multiLevelType"), {W_VAL: "hybridMultilevel"})
+    sub(abstract, w("name"), {W_VAL: name})
     formats = [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3.")]
     bullets = ["•", "◦", "▪"]
     for level in range(3):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(level))
+        lvl = sub(abstract, w("lvl"), {W_ILVL: str(level)})
         for tag, value in (
-            ("w:start", "1"),
-            ("w:numFmt", formats[level][0] if ordered else "bullet"),
-            ("w:lvlText", formats[level][1] if ordered else bullets[level]),
-            ("w:lvlJc", "left"),
+            ("start", "1"),
+            ("numFmt", formats[level][0] if ordered else "bullet"),
+            ("lvlText", formats[level][1] if ordered else bullets[level]),
+            ("lvlJc", "left"),
         ):
-            child = OxmlElement(tag)
-            child.set(qn("w:val"), value)
-            lvl.append(child)
-        p_pr = OxmlElement("w:pPr")
-        ind = OxmlElement("w:ind")
-        ind.set(qn("w:left"), str((level + 1) * LIST_INDENT))
-        ind.set(qn("w:hanging"), str(LIST_INDENT))
-        p_pr.append(ind)
-        lvl.append(p_pr)
-        abstract.append(lvl)
+            sub(lvl, w(tag), {W_VAL: value})
+        sub(sub(lvl, W_PPR), W_IND, {W_LEFT: str((level + 1) * LIST_INDENT),
+                                     w("hanging"): str(LIST_INDENT)})
     return abstract
 
 
@@ -633,6 +669,8 @@ def bookmark_name(slug: str) -> str:
 
 def split_scripts(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is_arabic) so that Arabic runs can be marked right-to-left."""
+    if not _ARABIC.search(text):
+        return [(text, False)]
     pieces: list[tuple[str, bool]] = []
     position = 0
     for match in _ARABIC.finditer(text):
@@ -647,34 +685,11 @@ def split_scripts(text: str) -> list[tuple[str, bool]]:
 
 def is_mostly_arabic(text: str) -> bool:
     """Whether most letters of ``text`` are Arabic script: such a paragraph is a bidi one."""
-    letters = [c for c in text if c.isalpha()]
     arabic = sum(len(m.group().replace(" ", "")) for m in _ARABIC.finditer(text))
-    return bool(letters) and arabic * 2 > len(letters)
-
-
-def set_bidi(paragraph: Any) -> None:
-    p_pr = paragraph._p.get_or_add_pPr()
-    if p_pr.find(qn("w:bidi")) is None:
-        p_pr.insert_element_before(OxmlElement("w:bidi"), *PPR_AFTER_BIDI)
-
-
-class NoteStory:
-    """What a footnote's paragraphs see as their part: styles from the document,
-    relationships (hyperlinks) on the footnotes part."""
-
-    def __init__(self, document_part: Any, notes_part: Any) -> None:
-        self.document_part = document_part
-        self.notes_part = notes_part
-
-    @property
-    def part(self) -> NoteStory:
-        return self
-
-    def get_style_id(self, style: Any, style_type: Any) -> Any:
-        return self.document_part.get_style_id(style, style_type)
-
-    def relate_to(self, target: str, reltype: str, is_external: bool = False) -> str:
-        return str(self.notes_part.relate_to(target, reltype, is_external))
+    if not arabic:
+        return False
+    letters = sum(1 for c in text if c.isalpha())
+    return arabic * 2 > letters
 
 
 class Notes:
@@ -690,7 +705,6 @@ class Notes:
         self.next_id = 1
         self.element: Any = None
         self.part: Any = None
-        self.story: NoteStory | None = None
 
     def open_part(self) -> None:
         """The footnotes part: the reference's, emptied of notes, or a new one."""
@@ -714,46 +728,43 @@ class Notes:
             for note in self.element.findall(qn("w:footnote")):
                 if note.get(qn("w:type")) in (None, "normal"):
                     self.element.remove(note)
-        self.story = NoteStory(document_part, self.part)
 
     def reference_run(self, paragraph: Any) -> Any:
         """A run in the Footnote Reference style (superscript where the style is missing)."""
-        run = paragraph.add_run()
         try:
-            self.writer.set_run_style(run, "Footnote Reference")
+            return self.writer.add_run(paragraph, Format(style="Footnote Reference"))
         except RenderError:
-            run.font.superscript = True
-        return run
+            run = sub(paragraph, W_R)
+            sub(sub(run, W_RPR), w("vertAlign"), {W_VAL: "superscript"})
+            return run
 
     def cite(self, paragraph: Any, meta: dict[str, Any]) -> None:
         """A footnote reference in ``paragraph`` and its note."""
-        if self.story is None:
+        if self.element is None:
             self.open_part()
-        note_id = self.next_id
+        note_id = str(self.next_id)
         self.next_id += 1
-        reference = OxmlElement("w:footnoteReference")
-        reference.set(qn("w:id"), str(note_id))
-        self.reference_run(paragraph)._r.append(reference)
+        sub(self.reference_run(paragraph), w("footnoteReference"), {W_ID: note_id})
 
-        note = OxmlElement("w:footnote")
-        note.set(qn("w:id"), str(note_id))
-        p = OxmlElement("w:p")
-        note.append(p)
-        self.element.append(note)
-        text = Paragraph(p, self.story)  # type: ignore[arg-type]  # duck-typed story part
-        self.writer.set_paragraph_style(text, "Footnote Text")
-        self.reference_run(text)._r.append(OxmlElement("w:footnoteRef"))
-        text.add_run(" ")
+        note = sub(self.element, w("footnote"), {W_ID: note_id})
+        text = self.writer.add_paragraph(note, "Footnote Text")
+        sub(self.reference_run(text), w("footnoteRef"))
+        add_text(sub(text, W_R), " ")
         inline = self.contents.get(int(meta["id"]))
         children = list(inline.children or []) if inline is not None else []
         if int(meta.get("subId", 0)) > 0:
             children = lead_of(children) or children
-        self.writer.runs(text, children, in_note=True)
+        document_part, self.writer.part = self.writer.part, self.part  # links relate here
+        try:
+            self.writer.runs(text, children, in_note=True)
+        finally:
+            self.writer.part = document_part
 
     def finish(self) -> None:
         """Write the notes back where the part keeps its bytes rather than its XML."""
         if self.part is not None and not isinstance(self.part, XmlPart):
-            self.part._blob = self.element.xml.encode("utf-8")
+            self.part._blob = etree.tostring(self.element, xml_declaration=True,
+                                             encoding="UTF-8", standalone=True)
 
 
 def lead_of(children: list[Token]) -> list[Token]:
@@ -791,53 +802,46 @@ class Contents:
                 self.entries.append((max(self.depth, 1), text, href))
 
     def write(self, writer: Writer) -> None:
-        document = writer.document
-        writer.add_paragraph(document, "TOC Heading", self.title)
+        writer.add_paragraph(writer.body, "TOC Heading", self.title)
         paragraphs = []
         for level, text, href in self.entries:
-            paragraph = writer.add_paragraph(document, f"TOC {min(level, 3)}")
+            paragraph = writer.add_paragraph(writer.body, f"TOC {min(level, 3)}")
             paragraphs.append(paragraph)
             if len(paragraphs) == 1:
                 add_field_start(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
-            writer.run(paragraph, text, InlineState(link=writer.hyperlink(paragraph, href)))
+            writer.add_runs(paragraph, text, Format(link=writer.hyperlink(paragraph, href)))
         if paragraphs:
             add_field_char(paragraphs[-1], "end")
         writer.after_heading = True
 
 
 def add_field_char(paragraph: Any, kind: str) -> None:
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    paragraph.add_run()._r.append(char)
+    sub(sub(paragraph, W_R), w("fldChar"), {w("fldCharType"): kind})
 
 
 def add_field_start(paragraph: Any, instruction: str) -> None:
     """The begin, instruction and separate parts of a complex field."""
     add_field_char(paragraph, "begin")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
+    text = sub(sub(paragraph, W_R), w("instrText"), {XML_SPACE: "preserve"})
     text.text = f" {instruction} "
-    paragraph.add_run()._r.append(text)
     add_field_char(paragraph, "separate")
 
 
 def add_field(paragraph: Any, instruction: str, shown: str) -> None:
     """A complex field (PAGE, NUMPAGES) with ``shown`` as its result until updated."""
     add_field_start(paragraph, instruction)
-    paragraph.add_run(shown)
+    add_text(sub(paragraph, W_R), shown)
     add_field_char(paragraph, "end")
 
 
 def add_marking(paragraph: Any, handling: str) -> None:
     """The TLP label, bold, in its colour on black."""
-    run = paragraph.add_run(f" {handling} ")
-    run.bold = True
-    run.font.color.rgb = RGBColor.from_string(TLP_COLOURS.get(handling, "FFFFFF"))
-    shade = OxmlElement("w:shd")
-    shade.set(qn("w:val"), "clear")
-    shade.set(qn("w:color"), "auto")
-    shade.set(qn("w:fill"), "000000")
-    run._r.get_or_add_rPr().insert_element_before(shade, *RPR_AFTER_SHD)
+    run = sub(paragraph, W_R)
+    properties = sub(run, W_RPR)
+    sub(properties, W_B)
+    sub(properties, w("color"), {W_VAL: TLP_COLOURS.get(handling, "FFFFFF")})
+    sub(properties, w("shd"), {W_VAL: "clear", w("color"): "auto", w("fill"): "000000"})
+    add_text(run, f" {handling} ")
 
 
 def write_page_furniture(writer: Writer, handling: str) -> None:
@@ -846,15 +850,13 @@ def write_page_furniture(writer: Writer, handling: str) -> None:
     for story, style_name, numbered in ((section.header, "Header", False),
                                         (section.footer, "Footer", True)):
         story.is_linked_to_previous = False
-        for child in list(story._element):
-            story._element.remove(child)
-        marking = writer.add_paragraph(story, style_name)
-        marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_marking(marking, handling)
+        element = story._element
+        for child in list(element):
+            element.remove(child)
+        add_marking(writer.add_paragraph(element, style_name, align="center"), handling)
         if numbered:
-            pages = writer.add_paragraph(story, style_name)
-            pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            pages.add_run("Page ")
+            pages = writer.add_paragraph(element, style_name, align="center")
+            add_text(sub(pages, W_R), "Page ")
             add_field(pages, "PAGE", "1")
-            pages.add_run(" of ")
+            add_text(sub(pages, W_R), " of ")
             add_field(pages, "NUMPAGES", "1")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import RenderError
 from briefgen.load import ComparisonSet, Loaded
+from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
 
 MAIN_TEMPLATE = "brief.md.j2"
@@ -55,14 +55,6 @@ def indent_prose(value: str, width: int = 2) -> Prose:
 def slugify(text: str) -> str:
     """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to '-'."""
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
-
-
-def default_templates_dir() -> Path:
-    """The templates shipped inside the package (``templates/`` of a source checkout)."""
-    try:
-        return Path(str(resources.files("briefgen.templates")))
-    except ModuleNotFoundError:  # imported from the source tree rather than installed
-        return Path(__file__).resolve().parents[2] / "templates"
 
 
 @lru_cache(maxsize=8)
