@@ -8,6 +8,7 @@ the seed articles to DIR/seeds/, so every quote still checks against its article
 
 from __future__ import annotations
 
+import copy
 import random
 import shutil
 import sys
@@ -18,11 +19,12 @@ import yaml
 from briefgen.load import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def vary(data: dict[str, object], number: int, rng: random.Random) -> dict[str, object]:
     """A copy of a curated incident with a new id and varied content and length."""
-    brief = yaml.safe_load(yaml.safe_dump(data))  # a deep copy
+    brief = copy.deepcopy(data)
     brief["id"] = f"corpus-{number:05d}-{brief['id']}"
     brief["title"] = f"{brief['title']} (corpus item {number})"
     claims = brief["claims"]
@@ -59,7 +61,7 @@ def main() -> int:
     rng = random.Random(20261121)
     for number in range(count):
         brief = vary(curated[number % len(curated)], number, rng)
-        text = yaml.safe_dump(brief, sort_keys=False, allow_unicode=True, width=100)
+        text = yaml.dump(brief, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100)
         (folder / "briefs" / f"{brief['id']}.yaml").write_text(text, encoding="utf-8")
     print(f"wrote {count} incident files to {folder / 'briefs'}")
     return 0

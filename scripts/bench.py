@@ -1,0 +1,152 @@
+"""Benchmark briefgen against its speed and memory targets, and against pandoc.
+
+    python scripts/bench.py [N] [--jobs J] [--keep DIR]
+
+Makes N corpus briefs (default 1,000) with scripts/make_corpus.py, then times, each as a
+user would run it (a fresh `briefgen` process):
+
+- `briefgen --help`, and a cold build of one brief (best of 5);
+- a full build of the N briefs to .md and .docx (`--force`), with the peak memory of all
+  briefgen processes together;
+- the rebuild with nothing changed, and after one file is edited;
+- pandoc converting the same N Markdown files to .docx, J at a time, when pandoc is
+  installed.
+
+Prints the figures and the targets beside them. Run it on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BRIEFGEN = [sys.executable, "-c", "from briefgen.cli import main; main()"]
+"""The installed command, run by this Python so that the benchmark needs no PATH."""
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds of ``command`` and the peak of the summed RSS (bytes) of its process
+    tree, sampled every 10 ms from /proc (0 where /proc is missing)."""
+    began = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - began
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
+    return seconds, peak
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of ``pid`` and its descendants, in bytes."""
+    total = 0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) * 1024
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except (OSError, ValueError):
+        return total
+    return total + sum(tree_rss(int(child)) for child in children)
+
+
+def best_of(runs: int, command: list[str], cwd: Path) -> float:
+    return min(timed(command, cwd)[0] for _ in range(runs))
+
+
+def run_pandoc(markdown: list[Path], out: Path, jobs: int) -> float:
+    out.mkdir(parents=True, exist_ok=True)
+
+    def convert(path: Path) -> None:
+        subprocess.run(["pandoc", "--quiet", "-f", "markdown", str(path), "-o",
+                        str(out / f"{path.stem}.docx")], check=True)
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as pool:
+        list(pool.map(convert, markdown))
+    return time.perf_counter() - began
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", nargs="?", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--keep", type=Path, help="make the corpus here and keep it")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
+    try:
+        return bench(folder, args.count, args.jobs)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench(folder: Path, count: int, jobs: int) -> int:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(count),
+                    str(folder)], check=True, stdout=subprocess.DEVNULL)
+    briefs = sorted((folder / "briefs").glob("*.yaml"))
+    out = folder / "out"
+    one = ["build", str(briefs[0]), "-o", str(folder / "one"), "--force"]
+    help_time = best_of(5, [*BRIEFGEN, "--help"], folder)
+    cold_time = best_of(5, [*BRIEFGEN, *one], folder)
+    build = [*BRIEFGEN, "build", "briefs", "-o", str(out), "-j", str(jobs)]
+    full_time, peak = timed([*build, "--force"], folder)
+    noop_time, _ = timed(build, folder)
+    edited = briefs[len(briefs) // 2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    edit_time, _ = timed(build, folder)
+    rate = count / full_time
+
+    rows = [
+        ("briefgen --help", f"{help_time:.3f} s", "<= 0.1 s", help_time <= 0.1),
+        ("cold build of one brief", f"{cold_time:.3f} s", "<= 0.25 s", cold_time <= 0.25),
+        (f"build {count} briefs to .md and .docx, -j {jobs}",
+         f"{full_time:.2f} s ({rate:.0f} briefs/s)", "<= 5 s for 1,000",
+         full_time <= 5 * count / 1000),
+        ("peak memory of that build (all processes)", f"{peak / 2**20:.0f} MB", "< 300 MB",
+         0 < peak < 300 * 2**20),
+        ("rebuild, nothing changed", f"{noop_time:.3f} s", "", True),
+        ("rebuild after one edit", f"{edit_time:.3f} s", "< 0.5 s", edit_time < 0.5),
+    ]
+    if shutil.which("pandoc"):
+        pandoc_time = run_pandoc(sorted(out.glob("*.md")), folder / "pandoc", jobs)
+        pandoc_rate = count / pandoc_time
+        rows.append((f"pandoc, the same {count} .md to .docx, {jobs} at a time",
+                     f"{pandoc_time:.2f} s ({pandoc_rate:.0f} briefs/s)", "", True))
+        rows.append(("briefgen's rate / pandoc's", f"{rate / pandoc_rate:.1f}x", ">= 10x",
+                     rate / pandoc_rate >= 10))
+    else:
+        rows.append(("pandoc", "not installed: no comparison", "", True))
+    print(f"briefgen benchmark: {count} briefs, {jobs} jobs, {os.cpu_count()} CPUs, "
+          f"Python {sys.version.split()[0]}")
+    width = max(len(row[0]) for row in rows)
+    for label, figure, target, met in rows:
+        mark = "" if not target else ("  met" if met else "  NOT MET")
+        print(f"  {label:<{width}}  {figure:<24} {target:<18}{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
