@@ -36,6 +36,12 @@ MAX_BYTES = 2 * 1024 * 1024
 
 PathKey = tuple[str | int, ...]
 
+MAX_DEPTH = 20
+"""Nesting levels allowed; the schema needs five."""
+MAX_TEXT = 20_000
+"""Characters allowed in one text value: a long background section is about 5,000."""
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 (and so Word) cannot hold, C1 controls and lone surrogates included."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -236,6 +242,10 @@ def read_document(path: Path) -> Document:
 
 def decode_text(raw: bytes, doc: Document) -> str | None:
     """The file's text, from UTF-8 with or without a byte-order mark."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc.problem((), "the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+                    "save it as UTF-8")
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -261,8 +271,22 @@ def check_characters(text: str, doc: Document) -> None:
 
 
 def check_events(text: str, doc: Document) -> None:
-    """Refuse anchors and aliases: they hide repeated content and make YAML bombs."""
+    """Refuse anchors and aliases, which hide repeated content and make YAML bombs, and
+    nesting deeper than any incident file needs, before anything is built from the events."""
+    depth = 0
     for event in yaml.parse(text, Loader=FAST_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                doc.problems.append(Problem(
+                    doc.file, line, column, "$",
+                    f"nesting is deeper than {MAX_DEPTH} levels",
+                    "an incident file nests a few levels at most"))
+                return
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
         anchor = getattr(event, "anchor", None)
         if anchor is None:
             continue
@@ -304,6 +328,7 @@ def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.Saf
                     "remove the tag; only plain values are read")
         return None
     if node.tag in (_TAG + "str", _TAG + "timestamp"):
+        check_scalar(node.value, path, doc)
         if node.value.lstrip().startswith("TODO"):
             doc.todos[path] = " ".join(node.value.split())
         return node.value  # dates stay text; the schema parses them and reports bad ones
@@ -311,6 +336,19 @@ def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.Saf
     if getattr(node, "style", None) in (None, "") and node.tag != _TAG + "null":
         doc.surprises[path] = node.value
     return value
+
+
+def check_scalar(value: str, path: PathKey, doc: Document) -> None:
+    """Text that no brief can hold: characters Word cannot store, written as YAML escapes
+    (``"\\x07"``), and text far longer than any field needs."""
+    bad = _UNSTORABLE.search(value)
+    if bad:
+        doc.problem(path, f"character U+{ord(bad.group()):04X} is not allowed (written as "
+                    "an escape)", "delete the escape; Word documents cannot hold it")
+    if len(value) > MAX_TEXT:
+        doc.problem(path, f"text is {len(value):,} characters long, more than the "
+                    f"{MAX_TEXT:,} allowed", "a field holds a few paragraphs at most; "
+                    "summarise, and quote only what the claim needs")
 
 
 def validate_schema(doc: Document) -> Brief | Comparison | None:
@@ -351,6 +389,12 @@ def describe_error(error: Any, path: PathKey, doc: Document) -> tuple[str, str]:
     if kind == "literal_error":
         return (f"{found} is not one of: {error['ctx']['expected']}",
                 "use one of the words exactly as listed")
+    if kind == "value_error" and "reserved-id" in str(error.get("msg", "")):
+        return (f"{found} is a device name that Windows reserves, so its files could not be "
+                "written there", "choose another id, e.g. add the year")
+    if kind == "less_than_equal":
+        return (f"expected at most {error['ctx']['le']:,}, found {found}",
+                "no single incident has that many; check for a typo or a campaign's total")
     if kind == "string_pattern_mismatch":
         return (f"{found} is not a valid id",
                 "use lower-case letters, digits and single hyphens, e.g. al-tanf-2017")

@@ -10,11 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+RESERVED_IDS = frozenset(["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                          *(f"lpt{n}" for n in range(10))])
+"""Names Windows keeps for devices: ``con.docx`` cannot be opened or written there."""
+
+
+def check_not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError("reserved-id")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(check_not_reserved)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -165,12 +176,16 @@ class Source(Model):
     """Admiralty-code reliability of the source, A (reliable) to F (cannot be judged)."""
 
 
+MAX_FIGURE = 1_000_000
+"""More than any one incident's toll: a larger figure is a typo or a campaign's total."""
+
+
 class Figure(Model):
     """A casualty figure as a range, with the claim's own words."""
 
-    min: int = Field(ge=0)
+    min: int = Field(ge=0, le=MAX_FIGURE)
     """Lowest number the claim supports (ACLED's conservative count: "dozens" counts low)."""
-    max: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0, le=MAX_FIGURE)
     """Highest number the claim supports; empty when it gives no upper bound."""
     text: Text
     """The claim's own words for the figure (``more than 40``, ``36``, ``dozens``)."""
