@@ -7,6 +7,7 @@ failed render leaves the last good file untouched; in a batch one bad brief fail
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -176,6 +177,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
         if fmt not in ALL_FORMATS:
             raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
     state = BuildState.read(out_dir, build_key(options))
+    remove_dead_temporaries(out_dir)
     todo = files if force else [p for p in files if not state.is_fresh(p, formats)]
     report.skipped = len(files) - len(todo)
     if progress is not None:
@@ -390,12 +392,36 @@ def export_templates(folder: Path, force: bool = False) -> list[Path]:
     return targets
 
 
+_TEMP_NAME = re.compile(r"\.(\d+)\.[a-z0-9_]+\.tmp$")
+
+
+def remove_dead_temporaries(folder: Path) -> None:
+    """Delete the temporary files a killed build left (``.NAME.PID.XXXX.tmp``): those whose
+    process is gone. A build still running keeps its own."""
+    if not folder.is_dir():
+        return
+    for temp in folder.glob(".*.tmp"):
+        match = _TEMP_NAME.search(temp.name)
+        if match is None:
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            temp.unlink(missing_ok=True)
+        except (PermissionError, OverflowError):  # alive but another user's, or nonsense
+            continue
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target`` and rename it into place."""
+    folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{display_path(target)}: cannot write: {display_path(folder)} is a "
+                          "file, not a folder")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=target.parent)
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
+                                             suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") from exc
     try:

@@ -45,6 +45,7 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
 
 
 @dataclass
@@ -301,6 +302,11 @@ def check_events(text: str, doc: Document) -> None:
 def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.SafeLoader) -> Any:
     """A YAML node as plain data; records places, duplicate keys and unquoted surprises."""
     doc.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and (
+            node.tag not in _COLLECTION_TAGS):
+        doc.problem(path, f"YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed",
+                    "remove the tag; only plain values are read")
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -13,6 +13,7 @@ A record that is missing, unreadable or of another version just means everything
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -110,13 +111,14 @@ class BuildState:
         next build its skips."""
         text = json.dumps({"version": STATE_VERSION, "key": self.key, "briefs": self.entries},
                           sort_keys=True, separators=(",", ":"))
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.state.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_text(text, encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
-            temp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
 
 
 def make_entry(inputs: Iterable[Path], outputs: dict[str, Path]) -> dict[str, Any]:

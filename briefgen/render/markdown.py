@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from briefgen.errors import RenderError
+from briefgen.errors import RenderError, display_path
 from briefgen.load import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
@@ -77,6 +77,25 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def template_place(exc: BaseException) -> str:
+    """``FILE:LINE:1: `` of the template line that was running when ``exc`` was raised:
+    Jinja2 maps its compiled frames back to template files and lines."""
+    place = ""
+    trace = exc.__traceback__
+    while trace is not None:
+        name = trace.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            place = f"{display_path(Path(name))}:{trace.tb_lineno}:1: "
+        trace = trace.tb_next
+    return place
+
+
+def exc_message(exc: BaseException) -> str:
+    if isinstance(exc, jinja2.TemplateError):
+        return str(exc.message or exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
     """The brief as Markdown text, from the default templates or a user's overrides."""
     env = make_environment(templates)
@@ -86,8 +105,10 @@ def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
         else:
             text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}:1: template syntax error: "
-                          f"{exc.message}") from exc
-    except jinja2.TemplateError as exc:
-        raise RenderError(f"{brief.id}: template error: {exc}") from exc
+        raise RenderError(f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}:1: "
+                          f"template syntax error: {exc.message}") from exc
+    except Exception as exc:  # a user's template can fail in any way Python can
+        place = template_place(exc)
+        raise RenderError(f"{place}template error while rendering {brief.id}: "
+                          f"{exc_message(exc)}") from exc
     return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"

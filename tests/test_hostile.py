@@ -1,0 +1,360 @@
+"""Hostile input: each case builds as a user would and must fail with one clear, located
+error (exit 1, no traceback) and leave the last good output exactly as it was.
+
+The inputs are made here from tests/data/valid/minimal.yaml rather than kept as files:
+many are binary, huge or generated (a 50 MB file, 10,000 brackets), and each is named in
+the test id after the failure it shows.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+from conftest import DATA, ROOT
+
+MINIMAL = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+NAME = "briefs/hostile.yaml"
+
+
+def edit(old: str, new: str) -> bytes:
+    assert old in MINIMAL, old
+    return MINIMAL.replace(old, new, 1).encode("utf-8")
+
+
+TITLE = "title: Minimal brief"
+KILLED = 'killed: {min: 36, max: 36, text: "36"}'
+SEED = "seed: 001-reuters-us-denies-bombing-iraqi-shiite-militia.txt"
+BOMB = (b'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+        + b"".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n".encode()
+                   for p, c in zip("abcdefgh", "bcdefghi", strict=True)))
+
+HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
+    "empty-file": (lambda: b"",
+                   "1:1: $: the file is empty (start from `briefgen new ID`)"),
+    "only-a-comment": (lambda: b"# nothing yet\n",
+                       "1:1: $: the file is empty (start from `briefgen new ID`)"),
+    "binary-file": (lambda: bytes(range(256)) * 4,
+                    "2:118: $: invalid UTF-8 byte 0x80 (save the file as UTF-8)"),
+    "png-image": (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+                  "1:1: $: invalid UTF-8 byte 0x89 (save the file as UTF-8)"),
+    "yaml-bomb-of-nested-aliases": (lambda: BOMB,
+                                    "1:4: $: YAML anchor 'a' is not allowed "
+                                    "(write the value out in full)"),
+    "file-of-50-mb": (lambda: MINIMAL.encode() + b"# " + b"x" * (50 * 2**20) + b"\n",
+                      "1:1: $: file is 52,430,323 bytes, more than the 2,097,152 allowed "
+                      "(an incident file is a few kilobytes; split it or remove pasted text)"),
+    "nesting-10000-deep": (lambda: b"schema: 1\nextra: " + b"[" * 10_000 + b"]" * 10_000,
+                           "2:27: $: nesting is deeper than 20 levels "
+                           "(an incident file nests a few levels at most)"),
+    "python-object-tag": (lambda: edit(TITLE, 'title: !!python/object/apply:os.system ["id"]'),
+                          "4:8: title: YAML tag '!!python/object/apply:os.system' is not "
+                          "allowed (remove the tag; only plain values are read)"),
+    "python-name-tag": (lambda: edit(TITLE, "title: !!python/name:os.system ''"),
+                        "4:8: title: YAML tag '!!python/name:os.system' is not allowed "
+                        "(remove the tag; only plain values are read)"),
+    "custom-tag": (lambda: edit(TITLE, "title: !vault secret"),
+                   "4:8: title: YAML tag '!vault' is not allowed "
+                   "(remove the tag; only plain values are read)"),
+    "binary-tag": (lambda: edit(TITLE, "title: !!binary aGVsbG8="),
+                   "4:8: title: YAML tag '!!binary' is not allowed "
+                   "(remove the tag; only plain values are read)"),
+    "nul-byte": (lambda: edit(TITLE, "title: Minimal \x00 brief"),
+                 "4:16: $: control character U+0000 is not allowed "
+                 "(delete it; it is invisible in most editors)"),
+    "escape-character": (lambda: edit(TITLE, "title: Minimal \x1b[31m brief"),
+                         "4:16: $: control character U+001B is not allowed "
+                         "(delete it; it is invisible in most editors)"),
+    "c1-control": (lambda: edit(TITLE, "title: Minimal \x85 brief"),
+                   "4:16: $: control character U+0085 is not allowed "
+                   "(delete it; it is invisible in most editors)"),
+    "control-character-as-escape": (lambda: edit(TITLE, 'title: "Minimal \\a brief"'),
+                                     "4:8: title: character U+0007 is not allowed (written as "
+                                     "an escape) (delete the escape; Word documents cannot "
+                                     "hold it)"),
+    "lone-surrogate-as-escape": (lambda: edit(TITLE, 'title: "Minimal \\ud800 brief"'),
+                                 "4:19: $: YAML syntax error: found invalid Unicode character "
+                                 "escape code (check indentation, colons and quotes on this "
+                                 "line)"),
+    "lone-surrogate-encoded": (lambda: edit(TITLE, "title: Minimal X brief").replace(
+                                   b"X", b"\xed\xa0\x80"),
+                               "4:16: $: invalid UTF-8 byte 0xed (save the file as UTF-8)"),
+    "invalid-utf8": (lambda: edit(TITLE, "title: Minimal X brief").replace(b"X", b"\xff"),
+                     "4:16: $: invalid UTF-8 byte 0xff (save the file as UTF-8)"),
+    "latin-1-file": (lambda: edit(TITLE, "title: Minimal brief from Qaim").decode()
+                     .replace("Qaim", "Qa\u00efm").encode("latin-1"),
+                     "4:29: $: invalid UTF-8 byte 0xef (save the file as UTF-8)"),
+    "utf16-with-bom": (lambda: MINIMAL.encode("utf-16"),
+                       "1:1: $: the file is UTF-16 (it starts with a UTF-16 byte-order mark) "
+                       "(save it as UTF-8)"),
+    "id-escaping-the-output-folder": (lambda: edit("id: minimal", "id: ../../etc/passwd"),
+                                      "3:5: id: '../../etc/passwd' is not a valid id (use "
+                                      "lower-case letters, digits and single hyphens, "
+                                      "e.g. al-tanf-2017)"),
+    "id-a-windows-device-name": (lambda: edit("id: minimal", "id: con"),
+                                 "3:5: id: 'con' is a device name that Windows reserves, so "
+                                 "its files could not be written there (choose another id, "
+                                 "e.g. add the year)"),
+    "line-of-1-mb-in-a-text-field": (lambda: edit("background: Background prose.",
+                                                  "background: " + "word " * 210_000),
+                                     "55:13: background: text is 1,049,999 characters long, "
+                                     "more than the 20,000 allowed (a field holds a few "
+                                     "paragraphs at most; summarise, and quote only what "
+                                     "the claim needs)"),
+    "date-2019-02-30": (lambda: edit("date: {start: 2017-08-07}", "date: {start: 2019-02-30}"),
+                        "13:17: incident.date.start: expected a valid date (YYYY-MM-DD), "
+                        "found '2019-02-30' (First day the incident may have happened on)"),
+    "negative-casualties": (lambda: edit(KILLED, 'killed: {min: -5, max: 36, text: "36"}'),
+                            "43:21: claims[0].casualties.killed.min: expected greater than or "
+                            "equal to 0, found the number -5 (Lowest number the claim supports "
+                            "(ACLED's conservative count: \"dozens\" counts low))"),
+    "absurd-casualties": (lambda: edit(KILLED, "killed: {min: 36, max: 10000000000000000000000"
+                                               "0000000, text: '36'}"),
+                          "43:30: claims[0].casualties.killed.max: expected at most 1,000,000, "
+                          "found the number 100000000000000000000000000000 (no single "
+                          "incident has that many; check for a typo or a campaign's total)"),
+    "seed-file-missing": (lambda: edit(SEED, "seed: 009-gone.txt"),
+                          "27:11: sources[0].seed: seed file '009-gone.txt' not found in "
+                          "seeds (give a file name in seeds/)"),
+    "seed-path-escaping-the-folder": (lambda: edit(SEED, "seed: ../../../etc/passwd"),
+                                      "27:11: sources[0].seed: seed file '../../../etc/passwd' "
+                                      "not found in seeds (give a file name in seeds/)"),
+    "top-level-list": (lambda: b"- schema: 1\n- id: x\n",
+                       "1:1: $: expected a mapping of fields (id: ..., title: ...) "
+                       "(start from `briefgen new ID`)"),
+    "merge-key": (lambda: edit("  - id: coalition\n", "  - <<: {kind: coalition}\n"
+                                                      "    id: coalition\n"),
+                  "22:5: actors[1].<<: key '<<' is not text (quote it: '<<')"),
+}
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args), prog_name="briefgen")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with seeds and a good build of the minimal brief in out/."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "briefs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / NAME).write_text(MINIMAL, encoding="utf-8")
+    assert run("build", NAME).exit_code == 0
+    return tmp_path
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file in out/ but the build record, with its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())
+            if p.name != ".briefgen-state.json"}
+
+
+def assert_one_clear_error(result: click.testing.Result, expected: str) -> None:
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.splitlines()
+    assert lines[0] == expected
+    assert lines[-1].startswith("built 0 of 1 brief, skipped 0 unchanged, 1 failed, ")
+
+
+def test_there_are_at_least_30_hostile_inputs() -> None:
+    assert len(HOSTILE) + len(TEMPLATES) + 5 >= 30  # 5: the output and kill cases below
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_fails_clearly_and_keeps_the_last_good_output(project: Path,
+                                                                     name: str) -> None:
+    make, expected = HOSTILE[name]
+    before = snapshot(project / "out")
+    (project / NAME).write_bytes(make())
+    assert_one_clear_error(run("build", NAME), f"{NAME}:{expected}")
+    assert snapshot(project / "out") == before
+
+
+INJECTIONS = {
+    "jinja-expression": "{{ ''.__class__ }} {% raw %}",
+    "raw-html": "<script>alert(1)</script> <b>bold</b>",
+    "markdown-table-breaker": "a | b || c",
+    "footnote-syntax": "denied[^reuters] [^x]: a forged note",
+    "link-and-image": "[click](javascript:alert(1)) ![x](file:///etc/passwd)",
+    "heading-and-list-starts": "# Heading\n\n- item\n1. item",
+}
+
+
+@pytest.mark.parametrize("name", sorted(INJECTIONS))
+def test_markup_in_text_fields_is_printed_as_typed(project: Path, name: str) -> None:
+    """Text fields are plain text: whatever syntax they hold shows literally in both
+    outputs, and the table stays a table."""
+    import docx
+
+    text = INJECTIONS[name]
+    one_line = " ".join(text.split())
+    data = (MINIMAL.replace("name: Kataib Sayyid al-Shuhada", f"name: {quote(one_line)}")
+            .replace("summary: KSS held the US army responsible.",
+                     f"summary: {quote(one_line)}"))
+    (project / NAME).write_text(data, encoding="utf-8")
+    result = run("build", NAME)
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(project / "out" / "minimal.docx"))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert f"C1 · {one_line}: {one_line} “We hold" in paragraphs
+    matrix = document.tables[0]
+    assert [c.text for c in matrix.rows[1].cells][:2] == ["US-led coalition",
+                                                          f"{one_line} (C1)"]
+    assert all(len(row.cells) == 4 for row in matrix.rows)
+    assert "a forged note" not in "".join(
+        p.text for p in document.paragraphs if p.style is not None
+        and p.style.name == "Footnote Text")
+    markdown = (project / "out" / "minimal.md").read_text(encoding="utf-8")
+    table_rows = [line for line in markdown.splitlines() if line.startswith("| US-led")]
+    assert table_rows and all(line.count("|") - line.count("\\|") == 5 for line in table_rows)
+
+
+def quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+TEMPLATES = {
+    "syntax-error": ("{% if %}", "house/bluf.md.j2:3:1: template syntax error: Expected an "
+                                 "expression, got 'end of statement block'"),
+    "undefined-variable": ("{{ no_such_thing }}", "house/bluf.md.j2:3:1: template error while "
+                                                  "rendering minimal: 'no_such_thing' is "
+                                                  "undefined"),
+    "python-internals": ("{{ ''.__class__.__mro__[1].__subclasses__() }}",
+                         "house/bluf.md.j2:3:1: template error while rendering minimal: access "
+                         "to attribute '__class__' of 'str' object is unsafe."),
+    "huge-range": ("{% for x in range(10**9) %}{% endfor %}",
+                   "house/bluf.md.j2:3:1: template error while rendering minimal: "
+                   "OverflowError: Range too big. The sandbox blocks ranges larger than "
+                   "MAX_RANGE (100000)."),
+    "endless-recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+                          "house/bluf.md.j2:3:1: template error while rendering minimal: "
+                          "RecursionError: maximum recursion depth exceeded"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_hostile_user_template_fails_clearly(project: Path, name: str) -> None:
+    body, expected = TEMPLATES[name]
+    house = project / "house"
+    house.mkdir()
+    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{body}\n", encoding="utf-8")
+    before = snapshot(project / "out")
+    assert_one_clear_error(run("build", NAME, "--templates", "house"), expected)
+    assert snapshot(project / "out") == before
+
+
+def test_output_folder_that_is_a_file(project: Path) -> None:
+    (project / "taken").write_text("not a folder", encoding="utf-8")
+    result = run("build", NAME, "-o", "taken")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("taken/minimal.md: cannot write: taken is a "
+                                              "file, not a folder")
+    assert (project / "taken").read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root writes into read-only folders")
+def test_output_folder_that_is_read_only(project: Path) -> None:
+    out = project / "out"
+    before = snapshot(out)
+    out.chmod(0o555)
+    try:
+        result = run("build", NAME, "--force")
+    finally:
+        out.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "out/minimal.md: cannot write: Permission denied"
+    assert snapshot(out) == before
+
+
+def test_disk_full_mid_write_keeps_the_last_good_file(project: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    out = project / "out"
+    before = snapshot(out)
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        """A file that takes the first 100 bytes, then reports the disk full."""
+
+        def __init__(self, stream: object) -> None:
+            self.stream = stream
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            self.stream.write(data[:100])  # type: ignore[attr-defined]
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("briefgen.build.os.fdopen",
+                        lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    (project / NAME).write_text(MINIMAL.replace("Minimal brief", "Minimal brief, revised"),
+                                encoding="utf-8")
+    result = run("build", NAME)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("out/minimal.md: cannot write: "
+                                             "No space left on device")
+    assert snapshot(out) == before  # no half-written file, no temporary file left behind
+
+
+def test_killed_mid_build_leaves_every_output_whole(tmp_path: Path) -> None:
+    """A build killed with SIGKILL while writing: each output is the last good one or a
+    complete new one, never a torn file."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    source = (ROOT / "briefs" / "2019-01-sarsar-lake.yaml").read_text(encoding="utf-8")
+    for number in range(40):
+        (briefs / f"copy-{number:02d}.yaml").write_text(
+            source.replace("id: 2019-01-sarsar-lake", f"id: copy-{number:02d}"),
+            encoding="utf-8")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    command = [sys.executable, "-c", "from briefgen.cli import main; main()", "build",
+               "briefs", "-j", "2"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    out = tmp_path / "out"
+    good = snapshot(out)
+    for path in briefs.iterdir():
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "title: ", "title: Revised ", 1), encoding="utf-8")
+    process = subprocess.Popen([*command, "--force"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and all(
+            (out / name).read_bytes() == data for name, data in good.items()):
+        time.sleep(0.005)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    after = snapshot(out)
+    changed = [name for name in good if after.get(name) != good[name]]
+    assert 0 < len(changed) < len(good), "the kill came before or after the build"
+    for name in changed:
+        data = after[name]
+        if name.endswith(".docx"):
+            with zipfile.ZipFile(out / name) as package:
+                assert package.testzip() is None
+                assert b"Revised " in package.read("word/document.xml")
+        else:
+            assert data.endswith(b"\n") and b"Revised " in data
+    # the next build finishes the job and sweeps up the dead build's temporary files
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".briefgen-state.json"]
