@@ -18,7 +18,7 @@ from briefgen.render.context import Prose, build_comparison_context, build_conte
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|#~&!])")
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|#~&!^])")
 _LINE_START = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+=]|(?<=\d)[.)])(?=\s|$)")
 """What would start a list or heading underline at the start of a line: ``- x``, ``1. x``."""
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
