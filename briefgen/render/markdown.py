@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import RenderError, display_path
@@ -57,6 +60,28 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
+class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs, keyed by each template's source, so a changed
+    template compiles afresh; a cache that cannot be written is simply not used."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def make_bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The cache in ``$BRIEFGEN_CACHE`` or ``$XDG_CACHE_HOME/briefgen`` (``~/.cache``):
+    compiling the templates is most of a cold build of one brief."""
+    root = os.environ.get("BRIEFGEN_CACHE") or str(
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen")
+    folder = Path(root) / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return QuietBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=8)
 def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     """One environment per template folder, per process: templates compile once."""
@@ -64,6 +89,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     search.append(str(default_templates_dir()))
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search),
+        bytecode_cache=make_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         finalize=finalize_value,
         autoescape=False,
