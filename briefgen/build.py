@@ -20,6 +20,7 @@ from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError
 
 if TYPE_CHECKING:
     from briefgen.load import Loaded
+    from briefgen.state import BuildState
 
 FORMATS = ("md", "docx")
 """What ``build`` writes by default."""
@@ -104,9 +105,14 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
             from briefgen.render.docx import render_docx
 
             outputs["docx"] = render_docx(brief, markdown, options.reference)
-        elif fmt not in ALL_FORMATS:
-            raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
+        else:
+            check_format(fmt)
     return outputs
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in ALL_FORMATS:
+        raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
 
 
 def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
@@ -174,8 +180,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     files = find_briefs(paths)
     report.briefs = len(files)
     for fmt in formats:
-        if fmt not in ALL_FORMATS:
-            raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
+        check_format(fmt)
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)
     todo = files if force else [p for p in files if not state.is_fresh(p, formats)]
@@ -194,9 +199,11 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     return report
 
 
-def finish_outcomes(outcomes: list[Outcome], out_dir: Path, state: Any,
+def finish_outcomes(outcomes: list[Outcome], out_dir: Path, state: BuildState,
                     report: BuildReport) -> None:
     """Convert the PDFs, collect what was written and failed, and save the build record."""
+    from briefgen.state import stamp_outputs
+
     order = {outcome.path: i for i, outcome in enumerate(outcomes)}
     pdf_failed = set()
     for_pdf = {o.for_pdf[0]: (o.path, o.for_pdf[1]) for o in outcomes if o.for_pdf}
@@ -227,12 +234,6 @@ def finish_outcomes(outcomes: list[Outcome], out_dir: Path, state: Any,
     report.failed.sort(key=lambda item: order.get(item[0], len(order)))
     if outcomes:
         state.write()
-
-
-def stamp_outputs(outputs: dict[str, Path]) -> dict[str, list[Any]]:
-    from briefgen.state import stamp_output
-
-    return {fmt: [str(path.resolve()), *stamp_output(path)] for fmt, path in outputs.items()}
 
 
 def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], options: Options,
@@ -291,7 +292,7 @@ def build_chunk(files: list[Path], out_dir: Path, formats: tuple[str, ...],
 def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Options) -> Outcome:
     """One brief to its outputs, each written atomically, with the record of its inputs."""
     from briefgen.load import load_any
-    from briefgen.state import stamp_input
+    from briefgen.state import stamp_input, stamp_inputs, stamp_outputs
 
     outcome = Outcome(path)
     try:
@@ -309,8 +310,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             write_atomic(target, outputs[fmt])
             outcome.written[fmt] = target
         if first is not None:
-            inputs = {str(p.resolve()): stamp_input(p) for p in brief_inputs(path, brief,
-                                                                              options)}
+            inputs = stamp_inputs(brief_inputs(path, brief, options))
             inputs[str(path.resolve())] = first
             outcome.entry = {"inputs": inputs, "outputs": stamp_outputs(outcome.written)}
     except BriefgenError as exc:

@@ -41,8 +41,9 @@ MAX_DEPTH = 20
 MAX_TEXT = 20_000
 """Characters allowed in one text value: a long background section is about 5,000."""
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-"""What XML 1.0 (and so Word) cannot hold, C1 controls and lone surrogates included."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""What XML 1.0 (and so Word) cannot hold, C1 controls and lone surrogates included: looked
+for in the file's text (where a surrogate cannot occur, UTF-8 being decoded strictly) and in
+values written as escapes."""
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
@@ -264,7 +265,7 @@ def decode_text(raw: bytes, doc: Document) -> str | None:
 def check_characters(text: str, doc: Document) -> None:
     """Report every control character with its line and column."""
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in _CONTROL.finditer(line.rstrip("\r")):
+        for match in _UNSTORABLE.finditer(line.rstrip("\r")):
             doc.problems.append(Problem(
                 doc.file, number, match.start() + 1, "$",
                 f"control character U+{ord(match.group()):04X} is not allowed",
@@ -302,8 +303,8 @@ def check_events(text: str, doc: Document) -> None:
 def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.SafeLoader) -> Any:
     """A YAML node as plain data; records places, duplicate keys and unquoted surprises."""
     doc.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and (
-            node.tag not in _COLLECTION_TAGS):
+    allowed = _PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else _COLLECTION_TAGS
+    if node.tag not in allowed:
         doc.problem(path, f"YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed",
                     "remove the tag; only plain values are read")
         return None
@@ -329,10 +330,6 @@ def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.Saf
         return result
     if isinstance(node, yaml.SequenceNode):
         return [convert_node(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
-    if node.tag not in _PLAIN_TAGS:
-        doc.problem(path, f"YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed",
-                    "remove the tag; only plain values are read")
-        return None
     if node.tag in (_TAG + "str", _TAG + "timestamp"):
         check_scalar(node.value, path, doc)
         if node.value.lstrip().startswith("TODO"):

@@ -121,8 +121,11 @@ class BuildState:
                 temp.unlink(missing_ok=True)
 
 
-def make_entry(inputs: Iterable[Path], outputs: dict[str, Path]) -> dict[str, Any]:
-    """The record of one brief just built."""
-    return {"inputs": {str(p.resolve()): stamp_input(p) for p in dict.fromkeys(inputs)},
-            "outputs": {fmt: [str(p.resolve()), *stamp_output(p)]
-                        for fmt, p in outputs.items()}}
+def stamp_inputs(paths: Iterable[Path]) -> dict[str, Stamp]:
+    """The record of the inputs a brief was just made from, by resolved path."""
+    return {str(p.resolve()): stamp_input(p) for p in dict.fromkeys(paths)}
+
+
+def stamp_outputs(outputs: dict[str, Path]) -> dict[str, Stamp]:
+    """The record of the outputs just written, by format: ``[path, size, mtime_ns]``."""
+    return {fmt: [str(p.resolve()), *stamp_output(p)] for fmt, p in outputs.items()}

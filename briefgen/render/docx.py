@@ -24,7 +24,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from lxml import etree
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -38,6 +38,24 @@ from briefgen.render import default_templates_dir
 from briefgen.render.markdown import slugify
 
 REFERENCE_NAME = "reference.docx"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def w(tag: str) -> str:
+    """The Clark name of a WordprocessingML tag or attribute, ``w:p`` -> ``{...}p``."""
+    return f"{{{W_NS}}}{tag}"
+
+
+W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_RSTYLE, W_T = (
+    w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("rStyle"), w("t"))
+W_B, W_I, W_RTL, W_TAB, W_BR, W_VAL, W_ID = (
+    w("b"), w("i"), w("rtl"), w("tab"), w("br"), w("val"), w("id"))
+W_NUMPR, W_ILVL, W_NUMID, W_BIDI, W_IND, W_JC, W_LEFT = (
+    w("numPr"), w("ilvl"), w("numId"), w("bidi"), w("ind"), w("jc"), w("left"))
+
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 """Markdown heading level -> style: the brief's one ``#`` heading is its title."""
@@ -127,6 +145,14 @@ def read_reference(path: Path | None) -> bytes:
                           f"{exc.strerror or exc}") from exc
 
 
+@lru_cache(maxsize=8)
+def style_ids(reference: Path | None) -> dict[tuple[str, WD_STYLE_TYPE], str]:
+    """The style ids resolved from names, kept per reference document for the process: every
+    brief rendered on one reference finds the same ids, and python-docx's lookup by name
+    scans all styles."""
+    return {}
+
+
 def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> bytes:
     """The brief as the bytes of a .docx, reproducible: same input, same bytes."""
     try:
@@ -134,7 +160,7 @@ def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> 
     except Exception as exc:  # python-docx raises several kinds on a file that is not .docx
         raise RenderError(f"{reference}: not a Word document: {exc}") from exc
     clear_body(document)
-    writer = Writer(document)
+    writer = Writer(document, styles=style_ids(reference))
     writer.write(shared_parser().parse(markdown))
     writer.notes.finish()
     head = brief.comparison if isinstance(brief, ComparisonSet) else brief
@@ -150,7 +176,7 @@ def clear_body(document: Any) -> None:
     """Remove the reference's sample content, keep its section (page size, margins)."""
     body = document.element.body
     for child in list(body):
-        if child.tag != qn("w:sectPr"):
+        if child.tag != w("sectPr"):
             body.remove(child)
 
 
@@ -194,9 +220,9 @@ def fit_property(text: str, separator: str = " ") -> str:
 
 def fix_settings(document: Any) -> None:
     """``w:zoom`` needs ``w:percent`` to be schema-valid; some templates omit it."""
-    for zoom in document.settings.element.findall(qn("w:zoom")):
-        if zoom.get(qn("w:percent")) is None:
-            zoom.set(qn("w:percent"), "100")
+    for zoom in document.settings.element.findall(w("zoom")):
+        if zoom.get(w("percent")) is None:
+            zoom.set(w("percent"), "100")
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
@@ -223,24 +249,6 @@ def normalise_zip(data: bytes) -> bytes:
                 info.filename)
             target.writestr(entry, blob)
     return out.getvalue()
-
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def w(tag: str) -> str:
-    """The Clark name of a WordprocessingML tag or attribute, ``w:p`` -> ``{...}p``."""
-    return f"{{{W_NS}}}{tag}"
-
-
-W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_RSTYLE, W_T = (
-    w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("rStyle"), w("t"))
-W_B, W_I, W_RTL, W_TAB, W_BR, W_VAL, W_ID = (
-    w("b"), w("i"), w("rtl"), w("tab"), w("br"), w("val"), w("id"))
-W_NUMPR, W_ILVL, W_NUMID, W_BIDI, W_IND, W_JC, W_LEFT = (
-    w("numPr"), w("ilvl"), w("numId"), w("bidi"), w("ind"), w("jc"), w("left"))
 
 
 def sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
@@ -626,14 +634,14 @@ def share_width(width: int, minimums: list[int], weights: list[int]) -> list[int
 
 def find_or_add_abstract(numbering: Any, name: str, ordered: bool) -> int:
     """The id of the abstract numbering called ``name``; added if the reference lacks it."""
-    for abstract in numbering.findall(qn("w:abstractNum")):
-        label = abstract.find(qn("w:name"))
-        if label is not None and label.get(qn("w:val")) == name:
-            return int(abstract.get(qn("w:abstractNumId")))
-    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    for abstract in numbering.findall(w("abstractNum")):
+        label = abstract.find(w("name"))
+        if label is not None and label.get(w("val")) == name:
+            return int(abstract.get(w("abstractNumId")))
+    ids = [int(a.get(w("abstractNumId"))) for a in numbering.findall(w("abstractNum"))]
     abstract_id = max(ids, default=-1) + 1
     abstract = build_abstract(abstract_id, name, ordered)
-    first_num = numbering.find(qn("w:num"))
+    first_num = numbering.find(w("num"))
     if first_num is not None:
         first_num.addprevious(abstract)
     else:
@@ -725,8 +733,8 @@ class Notes:
         else:
             self.element = (self.part.element if isinstance(self.part, XmlPart)
                             else parse_xml(self.part.blob))
-            for note in self.element.findall(qn("w:footnote")):
-                if note.get(qn("w:type")) in (None, "normal"):
+            for note in self.element.findall(w("footnote")):
+                if note.get(w("type")) in (None, "normal"):
                     self.element.remove(note)
 
     def reference_run(self, paragraph: Any) -> Any:
