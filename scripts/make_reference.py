@@ -24,7 +24,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from briefgen.render.docx import normalise_zip
+from briefgen.render.docx import APP_XML
+from briefgen.render.package import normalise_zip
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 
@@ -257,7 +258,7 @@ def build() -> bytes:
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue(), {"docProps/app.xml": APP_XML.encode()})
 
 
 def main() -> None:

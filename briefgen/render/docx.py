@@ -1,5 +1,10 @@
-"""The Word writer: rendered Markdown, parsed by markdown-it-py, written with python-docx
-over the reference document's named styles. The one module that imports python-docx.
+"""The Word writer: the rendered Markdown, parsed by markdown-it-pyrs, written as
+WordprocessingML over the reference document's named styles, and packaged as a .docx.
+
+python-docx reads the reference document once per process: its parts, its styles by name, its
+page. Each brief is then written as XML text and zipped with the reference's unchanged parts,
+which were compressed once (``briefgen.render.package``). The one module that imports
+python-docx.
 
 Style names follow pandoc's reference.docx, so a house reference made for pandoc works here.
 """
@@ -8,40 +13,39 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
+import posixpath
 import re
-import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from lxml import etree
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.footnote import footnote_plugin
+from markdown_it_pyrs import MarkdownIt, Node
+
+if TYPE_CHECKING:
+    from markdown_it_pyrs.markdown_it_pyrs import _PLUGIN_NAME as Plugin
 
 from briefgen.errors import RenderError
 from briefgen.load import ComparisonSet, Loaded
 from briefgen.model import Brief, Comparison
 from briefgen.render import default_templates_dir
 from briefgen.render.markdown import slugify
+from briefgen.render.package import Entry, make_entry, normalise_zip, write_zip
+
+__all__ = ["fit_property", "normalise_zip", "render_docx", "share_width"]
 
 REFERENCE_NAME = "reference.docx"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+ROOT_NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 
 
 def w(tag: str) -> str:
@@ -49,13 +53,14 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_RSTYLE, W_T = (
-    w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("rStyle"), w("t"))
-W_B, W_I, W_RTL, W_TAB, W_BR, W_VAL, W_ID = (
-    w("b"), w("i"), w("rtl"), w("tab"), w("br"), w("val"), w("id"))
-W_NUMPR, W_ILVL, W_NUMID, W_BIDI, W_IND, W_JC, W_LEFT = (
-    w("numPr"), w("ilvl"), w("numId"), w("bidi"), w("ind"), w("jc"), w("left"))
-
+CT_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+CT_FOOTNOTES = f"{CT_WML}.footnotes+xml"
+CT_NUMBERING = f"{CT_WML}.numbering+xml"
+CT_HEADER = f"{CT_WML}.header+xml"
+CT_FOOTER = f"{CT_WML}.footer+xml"
+CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 """Markdown heading level -> style: the brief's one ``#`` heading is its title."""
@@ -80,20 +85,35 @@ FALLBACK_STYLES = {
 }
 """Where a user's reference lacks a style, the nearest one used instead."""
 
+PARAGRAPH, CHARACTER, TABLE = "paragraph", "character", "table"
 BULLET_NAME = "briefgen bullet"
 DECIMAL_NAME = "briefgen decimal"
 LIST_INDENT = 360  # twentieths of a point per list level
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CHAR_WIDTH = 73_000  # EMU: a bold 9 pt character, generously
 CELL_PADDING = 150_000  # EMU: the table style's cell margins and a little air
+EMU_PER_TWIP = 635
+
+PLUGINS: tuple[Plugin, ...] = (
+    "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
+    "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
+    "table", "footnote")
+"""CommonMark without raw HTML, with tables and footnotes."""
+BLOCKS = frozenset(("paragraph", "heading", "lheading", "bullet_list", "ordered_list",
+                    "blockquote", "table", "fence", "code_block", "hr", "footnote_container",
+                    "html_block"))
 
 _CUSTOM_STYLE = re.compile(r'^\{\s*custom-style\s*=\s*"([^"]+)"\s*\}$')
 _CONTENTS = re.compile(r"^\{\s*\.contents\s*\}$")
+_DIV_FENCE = re.compile(r"^:{3,}[ \t]*(\{.*\})?[ \t]*$")
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")
 _ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
     "(?:[\\s\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]*"
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff])?")
 """A stretch of Arabic script, spaces inside it included: written as one right-to-left run."""
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters that XML 1.0 cannot hold."""
 
 TLP_COLOURS = {
     "TLP:CLEAR": "FFFFFF", "TLP:GREEN": "33FF00", "TLP:AMBER": "FFC000",
@@ -101,189 +121,494 @@ TLP_COLOURS = {
 }
 """FIRST's TLP 2.0 colours: the label in its colour on black."""
 
-RPR_AFTER_SHD = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-                 "w:eastAsianLayout", "w:specVanish", "w:oMath")
-PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-                  "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
-                  "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-"""Children of w:rPr and w:pPr that ISO 29500 puts after w:shd and w:bidi."""
-
 APP_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    XML_DECLARATION +
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
     'extended-properties"><Application>briefgen</Application><DocSecurity>0</DocSecurity>'
     "</Properties>"
 )
 """Extended properties without the template's leftovers (Normal.dotm, page counts)."""
 
+FOOTNOTES_XML = (
+    f'{XML_DECLARATION}<w:footnotes {ROOT_NAMESPACES}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+    '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+    "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>")
+"""The footnotes part of a reference that has none: just the separators."""
 
-def make_parser() -> MarkdownIt:
-    """CommonMark with tables and pandoc's ``::: {custom-style="..."}`` divs; no raw HTML."""
-    parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
-    container_plugin(parser, "custom_style",
-                     validate=lambda params, *_: bool(_CUSTOM_STYLE.match(params.strip())))
-    container_plugin(parser, "contents",
-                     validate=lambda params, *_: bool(_CONTENTS.match(params.strip())))
-    return parser
+PLACE = "briefgen-here"
+"""A comment put where per-brief content goes into a part serialised once per process."""
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attr(text: str) -> str:
+    """``text`` as an XML attribute value in double quotes."""
+    return escape(text).replace('"', "&quot;")
+
+
+# -- parsing -----------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
 def shared_parser() -> MarkdownIt:
     """The Markdown parser, built once per process."""
-    return make_parser()
+    return MarkdownIt("zero").enable_many(list(PLUGINS))
+
+
+def parse_markdown(markdown: str) -> Node:
+    """The syntax tree of ``markdown``, its pandoc fenced divs as paragraphs of their own."""
+    found = _NOT_XML.search(markdown)
+    if found:
+        line = markdown.count("\n", 0, found.start()) + 1
+        raise RenderError(f"line {line} of the rendered Markdown holds U+{ord(found.group()):04X}"
+                          ", which a Word document cannot hold (check the templates)")
+    try:
+        return shared_parser().tree(separate_divs(markdown))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a panic in the parser is a BaseException
+        raise RenderError(f"the Markdown parser failed: {exc}") from exc
+
+
+def separate_divs(markdown: str) -> str:
+    """Blank lines around each fence line of pandoc's fenced divs (``::: {custom-style=...}``,
+    ``::: {.contents}``, ``:::``) outside code blocks: the parser knows no divs, so each fence
+    becomes a paragraph of its own, which the writer recognises."""
+    if ":::" not in markdown:
+        return markdown
+    out: list[str] = []
+    fence = ""
+    for line in markdown.split("\n"):
+        code = _CODE_FENCE.match(line)
+        if fence:
+            if code and code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence) \
+                    and not line[code.end():].strip():
+                fence = ""
+        elif code:
+            fence = code.group(1)
+        elif div_fence(line) is not None:
+            out.extend(("", line, ""))
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def div_fence(line: str) -> tuple[str, str] | None:
+    """``("style", NAME)``, ``("contents", "")`` or ``("close", "")`` for a div fence line."""
+    match = _DIV_FENCE.match(line)
+    if match is None:
+        return None
+    params = (match.group(1) or "").strip()
+    if not params:
+        return ("close", "")
+    style = _CUSTOM_STYLE.match(params)
+    if style:
+        return ("style", style.group(1))
+    if _CONTENTS.match(params):
+        return ("contents", "")
+    return None
+
+
+def div_marker(node: Node) -> tuple[str, str] | None:
+    """The div fence a paragraph is, if it is one."""
+    children = node.children
+    if node.name != "paragraph" or len(children) != 1 or children[0].name != "text":
+        return None
+    return div_fence(str(children[0].meta.get("content", "")))
+
+
+def visible_text(nodes: Sequence[Node]) -> str:
+    """The text inline nodes show: without Markdown syntax or footnote labels."""
+    pieces: list[str] = []
+    for node in nodes:
+        name = node.name
+        if name in ("text", "text_special"):
+            pieces.append(str(node.meta.get("content", "")))
+        elif name == "softbreak":
+            pieces.append(" ")
+        elif not name.startswith("footnote"):
+            pieces.append(visible_text(node.children))
+    return "".join(pieces)
+
+
+# -- the reference document, once per process -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rel:
+    """A relationship from a part: id, type, target (relative, or a URL) and whether the
+    target is outside the package."""
+
+    rid: str
+    kind: str
+    target: str
+    external: bool = False
+
+
+def rels_xml(rels: Iterable[Rel]) -> str:
+    items = "".join(
+        f'<Relationship Id="{r.rid}" Type="{r.kind}" Target="{attr(r.target)}"'
+        + (' TargetMode="External"/>' if r.external else "/>") for r in rels)
+    return f'{XML_DECLARATION}<Relationships xmlns="{PKG_RELS_NS}">{items}</Relationships>'
+
+
+def rels_name(partname: str) -> str:
+    """The member holding the relationships of ``partname``."""
+    folder, name = posixpath.split(partname)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+@dataclass
+class Story:
+    """A part the writer fills per brief (footnotes, header, footer): where it lives, how it
+    is related from the document, and its XML around the place the content goes."""
+
+    name: str
+    rid: str
+    before: str
+    after: str
+    rels: list[Rel] = field(default_factory=list)
+    new: bool = False
+
+
+@dataclass
+class Reference:
+    """The reference document as the writer needs it, read once per process."""
+
+    source: str
+    style_names: dict[tuple[str, str], str]
+    main: str
+    document_start: str
+    section: str
+    text_width: int
+    document_rels: list[Rel]
+    package_rels: list[Rel]
+    parts: list[tuple[str, Entry | None]]
+    content_types: dict[str, str]
+    header: Story
+    footer: Story
+    footnotes: Story
+    numbering_name: str
+    numbering_rid: str
+    numbering_blob: bytes | None
+    numbering_new: bool
+    numbering_entry: Entry | None
+    reserved: set[str]
+    styles: dict[tuple[str, str], str] = field(default_factory=dict)
+    numberings: dict[tuple[str, ...], tuple[str, str, dict[str, int], list[int]]] = field(
+        default_factory=dict)
+
+    def style_id(self, name: str, kind: str = PARAGRAPH) -> str:
+        """The id of a style by name (as Word matches names: in any case), falling back
+        along ``FALLBACK_STYLES``; an error naming it if none. Escaped for an attribute."""
+        key = (name, kind)
+        if key not in self.styles:
+            wanted = name
+            while (wanted.lower(), kind) not in self.style_names:
+                if wanted not in FALLBACK_STYLES:
+                    raise RenderError(f"the reference document has no {kind} style named "
+                                      f"'{name}'")
+                wanted = FALLBACK_STYLES[wanted]
+            self.styles[key] = attr(self.style_names[wanted.lower(), kind])
+        return self.styles[key]
+
+    def has_style(self, name: str, kind: str) -> bool:
+        try:
+            self.style_id(name, kind)
+        except RenderError:
+            return False
+        return True
+
+    def numbering(self, names: tuple[str, ...]) -> tuple[str, str, dict[str, int], list[int]]:
+        """The numbering part around the place new ``w:num``s go, with the list definitions
+        ``names`` (added where the reference lacks them, in that order), their ids, and the
+        numIds already taken. Kept per combination, so every brief gets the same bytes."""
+        if names not in self.numberings:
+            root = (etree.fromstring(self.numbering_blob) if self.numbering_blob is not None
+                    else etree.fromstring(f"<w:numbering {ROOT_NAMESPACES}/>".encode()))
+            ids = {name: find_or_add_abstract(root, name, name == DECIMAL_NAME)
+                   for name in names}
+            taken = [int(n.get(w("numId"))) for n in root.findall(w("num"))]
+            nums = root.findall(w("num"))
+            place = etree.Comment(PLACE)
+            if nums:
+                nums[-1].addnext(place)
+            else:
+                cleanup = root.find(w("numIdMacAtCleanup"))
+                if cleanup is not None:
+                    cleanup.addprevious(place)
+                else:
+                    root.append(place)
+            before, after = serialise(root).split(f"<!--{PLACE}-->")
+            self.numberings[names] = (before, after, ids, taken)
+        return self.numberings[names]
+
+
+def serialise(root: Any) -> str:
+    return XML_DECLARATION + str(etree.tostring(root, encoding="unicode"))
+
+
+def split_at_place(root: Any) -> tuple[str, str]:
+    """``root`` serialised, cut where a placeholder comment at its end stands."""
+    root.append(etree.Comment(PLACE))
+    before, after = serialise(root).split(f"<!--{PLACE}-->")
+    return before, after
 
 
 @lru_cache(maxsize=8)
-def read_reference(path: Path | None) -> bytes:
-    """The reference document's bytes, read once per process."""
+def load_reference(path: Path | None) -> Reference:
+    """The reference document, read and taken apart once per process."""
     source = path if path is not None else default_templates_dir() / REFERENCE_NAME
     try:
-        return source.read_bytes()
+        data = source.read_bytes()
     except OSError as exc:
         raise RenderError(f"{source}: cannot read the reference document: "
                           f"{exc.strerror or exc}") from exc
-
-
-@lru_cache(maxsize=8)
-def style_ids(reference: Path | None) -> dict[tuple[str, WD_STYLE_TYPE], str]:
-    """The style ids resolved from names, kept per reference document for the process: every
-    brief rendered on one reference finds the same ids, and python-docx's lookup by name
-    scans all styles."""
-    return {}
-
-
-def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> bytes:
-    """The brief as the bytes of a .docx, reproducible: same input, same bytes."""
     try:
-        document = docx.Document(io.BytesIO(read_reference(reference)))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds on a file that is not .docx
-        raise RenderError(f"{reference}: not a Word document: {exc}") from exc
-    clear_body(document)
-    writer = Writer(document, styles=style_ids(reference))
-    writer.write(shared_parser().parse(markdown))
-    writer.notes.finish()
-    head = brief.comparison if isinstance(brief, ComparisonSet) else brief
-    write_page_furniture(writer, head.handling)
-    set_properties(document, brief)
-    fix_settings(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+        raise RenderError(f"{path}: not a Word document: {exc}") from exc
+    return read_reference(str(source), document)
 
 
-def clear_body(document: Any) -> None:
-    """Remove the reference's sample content, keep its section (page size, margins)."""
-    body = document.element.body
-    for child in list(body):
-        if child.tag != w("sectPr"):
-            body.remove(child)
+def read_reference(source: str, document: Any) -> Reference:
+    main_part = document.part
+    main = str(main_part.partname).lstrip("/")
+    folder = posixpath.dirname(main)
+    package = main_part.package
+    root = main_part.element
+    body = root.find(w("body"))
+    if root.nsmap.get("w", W_NS) != W_NS or root.nsmap.get("r", R_NS) != R_NS:
+        raise RenderError(f"{source}: the reference document binds the prefixes w: or r: to "
+                          "unusual namespaces; save it again from Word")
+    shell = etree.Element(root.tag, dict(root.attrib),
+                          nsmap={**root.nsmap, "w": W_NS, "r": R_NS})
+    shell.append(etree.Comment(PLACE))
+    start, _ = serialise(shell).split(f"<!--{PLACE}-->")
+    sections = body.findall(w("sectPr")) if body is not None else []
+    section = sections[-1] if sections else etree.fromstring(
+        f'<w:sectPr {ROOT_NAMESPACES}><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" '
+        'w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" '
+        'w:gutter="0"/></w:sectPr>')
+    size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
 
+    def twips(element: Any, name: str, default: int) -> int:
+        value = element.get(w(name)) if element is not None else None
+        try:
+            return int(value) if value is not None else default
+        except ValueError:
+            return default
 
-def set_properties(document: Any, brief: Loaded) -> None:
-    """Core properties from the brief; dates from the revision, never the clock."""
-    head: Brief | Comparison
-    if isinstance(brief, ComparisonSet):
-        head = brief.comparison
-        subject = f"Comparison of {len(brief.incidents)} incidents"
-        actors = [actor.name for incident in brief.incidents for actor in incident.actors]
+    text_width = (twips(size, "w", 12240) - twips(margins, "left", 1440)
+                  - twips(margins, "right", 1440)) * EMU_PER_TWIP
+
+    used_names = {str(p.partname).lstrip("/") for p in package.iter_parts()}
+    rels = [Rel(rid, rel.reltype, rel.target_ref, rel.is_external)
+            for rid, rel in main_part.rels.items()]
+    rel_ids = {int(r.rid[3:]) for r in rels if r.rid[3:].isdigit() and r.rid.startswith("rId")}
+
+    def new_rid() -> str:
+        number = max(rel_ids, default=0) + 1
+        rel_ids.add(number)
+        return f"rId{number}"
+
+    def new_name(stem: str) -> str:
+        number = 1
+        while posixpath.join(folder, f"{stem}{number}.xml") in used_names:
+            number += 1
+        name = posixpath.join(folder, f"{stem}{number}.xml")
+        used_names.add(name)
+        return name
+
+    def existing(kind: str, rid: str | None = None) -> tuple[str, str, Any] | None:
+        for key, rel in main_part.rels.items():
+            if rel.reltype == kind and not rel.is_external and (rid is None or key == rid):
+                part = rel.target_part
+                return key, str(part.partname).lstrip("/"), part
+        return None
+
+    replaced: set[str] = set()
+
+    def story(kind: str, tag: str, stem: str, rid: str | None) -> Story:
+        found = existing(kind, rid) if rid is not None or kind == RT.FOOTNOTES else None
+        if found is None and stem == "footnotes":
+            name = posixpath.join(folder, "footnotes.xml")
+            if name in used_names:
+                name = new_name("footnotes")
+            used_names.add(name)
+            before, after = FOOTNOTES_XML.rsplit("</w:footnotes>", 1)
+            return Story(name, new_rid(), before, "</w:footnotes>" + after, new=True)
+        if found is None:
+            return Story(new_name(stem), new_rid(),
+                         f"{XML_DECLARATION}<w:{tag} {ROOT_NAMESPACES}>", f"</w:{tag}>",
+                         new=True)
+        key, name, part = found
+        replaced.add(name)
+        element = etree.fromstring(part.blob)
+        for child in list(element):
+            if stem != "footnotes" or child.get(w("type")) in (None, "normal"):
+                element.remove(child)
+        before, after = split_at_place(element)
+        part_rels = [Rel(k, r.reltype, r.target_ref, r.is_external) for k, r in part.rels.items()]
+        return Story(name, key, before, after, part_rels)
+
+    def reference_id(tag: str) -> str | None:
+        for ref in section.findall(w(tag)):
+            if ref.get(w("type"), "default") == "default":
+                return str(ref.get(f"{{{R_NS}}}id"))
+        return None
+
+    header = story(RT.HEADER, "hdr", "header", reference_id("headerReference"))
+    footer = story(RT.FOOTER, "ftr", "footer", reference_id("footerReference"))
+    footnotes = story(RT.FOOTNOTES, "footnotes", "footnotes", None)
+
+    numbering = existing(RT.NUMBERING)
+    numbering_blob: bytes | None = None
+    if numbering is not None:
+        numbering_rid, numbering_name, numbering_part = numbering
+        numbering_blob = numbering_part.blob
+        replaced.add(numbering_name)
     else:
-        head = brief
-        subject = f"{brief.incident.event_type}, {brief.incident.place.name}"
-        actors = [actor.name for actor in brief.actors]
-    props = document.core_properties
-    stamp = dt.datetime.combine(head.revision.date, dt.time(0, 0), tzinfo=dt.UTC)
-    props.title = fit_property(head.title)
-    props.subject = fit_property(subject)
-    props.author = fit_property(", ".join(head.revision.authors), ", ")
-    props.last_modified_by = props.author
-    props.keywords = fit_property("; ".join(dict.fromkeys(actors)), "; ")
-    props.category = head.handling
-    props.comments = fit_property(head.revision.changes)
-    props.revision = head.revision.number
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
+        numbering_rid, numbering_name = new_rid(), new_name("numbering")
+
+    section = etree.fromstring(etree.tostring(section))
+    for tag in ("headerReference", "footerReference"):
+        for ref in section.findall(w(tag)):
+            if ref.get(w("type"), "default") == "default":
+                section.remove(ref)
+    for position, (tag, rid) in enumerate((("headerReference", header.rid),
+                                           ("footerReference", footer.rid))):
+        section.insert(position, etree.Element(w(tag), {w("type"): "default",
+                                                        f"{{{R_NS}}}id": rid}))
+
+    content_types: dict[str, str] = {}
+    parts: list[tuple[str, Entry | None]] = []
+    thumbnails = {str(rel.target_part.partname).lstrip("/") for rel in package.rels.values()
+                  if rel.reltype == RT.THUMBNAIL and not rel.is_external}
+    skipped = {main, "docProps/core.xml", "docProps/app.xml"} | thumbnails
+    package_rels: list[Rel] = [Rel("rId1", RT.OFFICE_DOCUMENT, main),
+                               Rel("rId2", RT.CORE_PROPERTIES, "docProps/core.xml"),
+                               Rel("rId3", RT.EXTENDED_PROPERTIES, "docProps/app.xml")]
+    for rel in package.rels.values():
+        if rel.reltype not in (RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES,
+                               RT.EXTENDED_PROPERTIES, RT.THUMBNAIL):
+            package_rels.append(Rel(f"rId{len(package_rels) + 1}", rel.reltype,
+                                    rel.target_ref, rel.is_external))
+    for part in package.iter_parts():
+        name = str(part.partname).lstrip("/")
+        if name in skipped:
+            continue
+        content_types[name] = part.content_type
+        if name in replaced:
+            parts.append((name, None))
+        else:
+            blob = part.blob
+            if part.content_type.endswith(".settings+xml"):
+                blob = fix_settings(blob)
+            parts.append((name, make_entry(name, blob)))
+        if part.rels and name != footnotes.name:  # the notes' links are added per brief
+            part_rels = [Rel(k, r.reltype, r.target_ref, r.is_external)
+                         for k, r in part.rels.items()]
+            parts.append((rels_name(name), make_entry(rels_name(name),
+                                                      rels_xml(part_rels).encode())))
+    content_types[main] = main_part.content_type
+    styles = existing(RT.STYLES)
+    style_names = read_style_names(styles[2].blob) if styles is not None else {}
+    content_types["docProps/core.xml"] = CT_CORE
+    content_types["docProps/app.xml"] = CT_APP
+    for story_part, kind in ((header, CT_HEADER), (footer, CT_FOOTER),
+                             (footnotes, CT_FOOTNOTES)):
+        content_types[story_part.name] = kind
+    content_types[numbering_name] = CT_NUMBERING
+    rels = [r for r in rels if r.rid not in (header.rid, footer.rid)]
+    return Reference(
+        source=source, style_names=style_names, main=main,
+        document_start=start + "<w:body>",
+        section=etree.tostring(section, encoding="unicode"),
+        text_width=text_width, document_rels=rels, package_rels=package_rels, parts=parts,
+        content_types=content_types, header=header, footer=footer, footnotes=footnotes,
+        numbering_name=numbering_name, numbering_rid=numbering_rid,
+        numbering_blob=numbering_blob, numbering_new=numbering is None,
+        numbering_entry=(make_entry(numbering_name, numbering_blob)
+                         if numbering_blob is not None else None),
+        reserved={header.rid, footer.rid, footnotes.rid, numbering_rid})
 
 
-PROPERTY_LIMIT = 255
-"""python-docx's (and Word's) limit on a core property's length."""
+def read_style_names(blob: bytes) -> dict[tuple[str, str], str]:
+    """(name in lower case, type) -> style id, for every style of a styles part."""
+    names: dict[tuple[str, str], str] = {}
+    for style in etree.fromstring(blob).iterchildren(w("style")):
+        label = style.find(w("name"))
+        style_id = style.get(w("styleId"))
+        if label is not None and style_id is not None:
+            key = (str(label.get(w("val"), "")).lower(), style.get(w("type"), PARAGRAPH))
+            names.setdefault(key, style_id)
+    return names
 
 
-def fit_property(text: str, separator: str = " ") -> str:
-    """``text`` cut at a ``separator`` to fit a core property, with an ellipsis if cut."""
-    if len(text) <= PROPERTY_LIMIT:
-        return text
-    cut = text[: PROPERTY_LIMIT - 1].rsplit(separator, 1)[0].rstrip(" ;,")
-    return cut + "…"
-
-
-def fix_settings(document: Any) -> None:
+def fix_settings(blob: bytes) -> bytes:
     """``w:zoom`` needs ``w:percent`` to be schema-valid; some templates omit it."""
-    for zoom in document.settings.element.findall(w("zoom")):
-        if zoom.get(w("percent")) is None:
-            zoom.set(w("percent"), "100")
+    root = etree.fromstring(blob)
+    zooms = [z for z in root.findall(w("zoom")) if z.get(w("percent")) is None]
+    if not zooms:
+        return blob
+    for zoom in zooms:
+        zoom.set(w("percent"), "100")
+    return serialise(root).encode("utf-8")
 
 
-def zip_time() -> tuple[int, int, int, int, int, int]:
-    """Timestamp of every zip entry: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return ZIP_TIME
-    moment = dt.datetime.fromtimestamp(max(int(epoch), 315532800), tz=dt.UTC)
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
-            moment.second // 2 * 2)
+def find_or_add_abstract(numbering: Any, name: str, ordered: bool) -> int:
+    """The id of the abstract numbering called ``name``; added if the reference lacks it."""
+    for abstract in numbering.findall(w("abstractNum")):
+        label = abstract.find(w("name"))
+        if label is not None and label.get(w("val")) == name:
+            return int(abstract.get(w("abstractNumId")))
+    ids = [int(a.get(w("abstractNumId"))) for a in numbering.findall(w("abstractNum"))]
+    abstract_id = max(ids, default=-1) + 1
+    abstract = etree.fromstring(abstract_xml(abstract_id, name, ordered))
+    first_num = numbering.find(w("num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        cleanup = numbering.find(w("numIdMacAtCleanup"))
+        if cleanup is not None:
+            cleanup.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+    return abstract_id
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """The package rewritten with fixed timestamps and attributes, in the same order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    stamp = zip_time()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            blob = APP_XML.encode() if info.filename == "docProps/app.xml" else source.read(
-                info.filename)
-            target.writestr(entry, blob)
-    return out.getvalue()
+def abstract_xml(abstract_id: int, name: str, ordered: bool) -> str:
+    """A three-level list definition: decimal 1. a. i. or bullets."""
+    formats = [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3.")]
+    bullets = ["•", "◦", "▪"]
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="{formats[level][0] if ordered else "bullet"}"/>'
+        f'<w:lvlText w:val="{formats[level][1] if ordered else bullets[level]}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{(level + 1) * LIST_INDENT}" '
+        f'w:hanging="{LIST_INDENT}"/></w:pPr></w:lvl>' for level in range(3))
+    return (f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}">'
+            f'<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="{name}"/>'
+            f"{levels}</w:abstractNum>")
 
 
-def sub(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
-    """A new child element at the end of ``parent``: lxml directly, without python-docx's
-    proxies, which cost a search of the schema's child order on every call."""
-    return etree.SubElement(parent, tag, attributes) if attributes else etree.SubElement(
-        parent, tag)
-
-
-def add_text(run: Any, text: str) -> None:
-    """``text`` into ``run`` as ``w:t``, with tabs as ``w:tab`` and line ends as ``w:br``."""
-    if "\t" in text or "\n" in text or "\r" in text:
-        for index, line in enumerate(re.split(r"\r\n|\r|\n", text)):
-            if index:
-                sub(run, W_BR)
-            for position, piece in enumerate(line.split("\t")):
-                if position:
-                    sub(run, W_TAB)
-                if piece:
-                    add_text(run, piece)
-        return
-    element = sub(run, W_T)
-    element.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        element.set(XML_SPACE, "preserve")
+# -- the writer ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Format:
-    """How a run looks: bold, italic, a character style, a hyperlink it belongs to."""
+    """How a run looks: bold, italic, a character style, the hyperlink it belongs to (its
+    number in the paragraph and target)."""
 
     bold: bool = False
     italic: bool = False
     style: str = ""
-    link: Any = None
+    link: tuple[int, str] | None = None
 
 
 @dataclass
@@ -297,324 +622,360 @@ class ListLevel:
 
 
 @dataclass
+class Links:
+    """The hyperlink relationships of one part, one per distinct URL."""
+
+    rels: list[Rel]
+    reserved: set[str] = field(default_factory=set)
+    by_url: dict[str, str] = field(default_factory=dict)
+
+    def rid(self, url: str) -> str:
+        if url not in self.by_url:
+            taken = {r.rid for r in self.rels} | self.reserved
+            number = len(self.rels) + 1
+            while f"rId{number}" in taken:
+                number += 1
+            self.by_url[url] = f"rId{number}"
+            self.rels.append(Rel(f"rId{number}", RT.HYPERLINK, url, external=True))
+        return self.by_url[url]
+
+
 class Writer:
-    """Walks markdown-it tokens and writes paragraphs, runs and tables into ``document``."""
+    """Walks the Markdown syntax tree and writes paragraphs, runs and tables as XML text."""
 
-    document: Any
-    lists: list[ListLevel] = field(default_factory=list)
-    quote_depth: int = 0
-    custom_styles: list[str] = field(default_factory=list)
-    after_heading: bool = True
-    styles: dict[tuple[str, WD_STYLE_TYPE], str] = field(default_factory=dict)
-    abstract_ids: dict[str, int] = field(default_factory=dict)
-    bullet_num: int | None = None
-    notes: Notes = field(init=False)
-    contents: Contents | None = None
-    bookmarks: int = 0
-    body: Any = None
-    part: Any = None
-    text_width: int = 0
-
-    def __post_init__(self) -> None:
+    def __init__(self, reference: Reference) -> None:
+        self.ref = reference
+        self.body: list[str] = []
+        self.lists: list[ListLevel] = []
+        self.quote_depth = 0
+        self.divs: list[tuple[str, str]] = []
+        self.after_heading = True
+        self.contents: Contents | None = None
+        self.bookmarks = 0
+        self.bullet_num: int | None = None
+        self.abstracts: list[str] = []
+        self.nums: list[tuple[int, str, int | None]] = []
+        self.taken: set[int] | None = None
         self.notes = Notes(self)
-        self.body = self.document.element.body
-        self.part = self.document.part
-        section = self.document.sections[-1]
-        self.text_width = int(section.page_width - section.left_margin - section.right_margin)
+        self.document_links = Links(list(reference.document_rels), reference.reserved)
+        self.links = self.document_links
+        self.link_count = 0
 
-    def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str:
-        """The id of a style by name, falling back along ``FALLBACK_STYLES``; an error naming
-        it if none. Written straight into the XML."""
-        key = (name, kind)
-        if key not in self.styles:
-            wanted = name
-            while True:
-                try:
-                    found = self.document.styles[wanted]
-                except KeyError:
-                    found = None
-                if found is not None and found.type == kind:
-                    break
-                if wanted not in FALLBACK_STYLES:
-                    raise RenderError(f"the reference document has no {kind.name.lower()} "
-                                      f"style named '{name}'")
-                wanted = FALLBACK_STYLES[wanted]
-            self.styles[key] = str(found.style_id)
-        return self.styles[key]
+    # blocks
 
-    def add_paragraph(self, container: Any, style_name: str, text: str = "",
-                      align: str = "") -> Any:
-        """A paragraph at the end of ``container`` (the body, a header, a cell) in a style."""
-        paragraph = sub(container, W_P)
-        properties = sub(paragraph, W_PPR)
-        sub(properties, W_PSTYLE, {W_VAL: self.style_id(style_name)})
-        if align:
-            sub(properties, W_JC, {W_VAL: align})
-        if text:
-            self.add_runs(paragraph, text, Format())
-        return paragraph
-
-    def write(self, tokens: Sequence[Token]) -> None:
+    def write(self, tree: Node) -> None:
         """Write the body; footnote definitions become Word footnotes where they are cited."""
-        body: list[Token] = []
-        note_id: int | None = None
-        for token in tokens:
-            if token.type == "footnote_open":
-                note_id = int(token.meta["id"])
-            elif token.type == "footnote_close":
-                note_id = None
-            elif note_id is not None:
-                if token.type == "inline" and note_id not in self.notes.contents:
-                    self.notes.contents[note_id] = token
-            elif not token.type.startswith("footnote_block"):
-                body.append(token)
-        section = self.body.find(w("sectPr"))
-        if section is not None:
-            self.body.remove(section)  # content goes before it; put back at the end
-        index = 0
-        while index < len(body):
-            index = self.write_block(body, index)
-        if section is not None:
-            self.body.append(section)
+        for node in tree.children:
+            if node.name == "footnote_container":
+                self.notes.collect(node)
+        for node in tree.children:
+            self.block(node)
 
-    def write_block(self, tokens: Sequence[Token], index: int) -> int:
-        """Write the block starting at ``tokens[index]``; return the index after it."""
-        token = tokens[index]
-        kind = token.type
-        if self.contents is not None and kind != "container_contents_close":
-            self.contents.collect(token)
-            return index + 1
-        if kind == "heading_open":
-            level = int(token.tag[1:])
-            inline = tokens[index + 1]
-            heading = self.paragraph(inline, HEADING_STYLES.get(level, "Heading 3"))
-            self.bookmark(heading, slugify(inline.content))
+    def block(self, node: Node) -> None:
+        name = node.name
+        marker = div_marker(node) if name == "paragraph" else None
+        if self.contents is not None and not (marker and marker[0] == "close"):
+            self.contents.collect(node)
+            return
+        if marker is not None:
+            self.div(marker)
+        elif name == "paragraph":
+            self.body.append(self.paragraph(node.children, self.paragraph_style()))
+            self.after_heading = False
+        elif name in ("heading", "lheading"):
+            level = int(node.meta.get("level", 1))
+            text = visible_text(node.children)
+            self.bookmarks += 1
+            self.body.append(self.paragraph(node.children,
+                                            HEADING_STYLES.get(level, "Heading 3"),
+                                            bookmark=(self.bookmarks, slugify(text))))
             self.after_heading = True
-            return index + 3
-        if kind == "paragraph_open":
-            self.paragraph(tokens[index + 1], self.paragraph_style())
-            self.after_heading = False
-            return index + 3
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            ordered = kind == "ordered_list_open"
-            start = int(token.attrGet("start") or 1) if ordered else 1
-            tight = bool(index + 2 < len(tokens) and tokens[index + 2].hidden)
-            self.lists.append(ListLevel(self.list_num(ordered, start), ordered, tight))
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
-            self.after_heading = False
-        elif kind == "list_item_open":
-            self.lists[-1].item_started = True
-        elif kind == "blockquote_open":
+        elif name in ("bullet_list", "ordered_list"):
+            self.write_list(node)
+        elif name == "blockquote":
             self.quote_depth += 1
-        elif kind == "blockquote_close":
+            for child in node.children:
+                self.block(child)
             self.quote_depth -= 1
-        elif kind == "container_custom_style_open":
-            match = _CUSTOM_STYLE.match(token.info.strip())
-            self.custom_styles.append(match.group(1) if match else "Body Text")
-        elif kind == "container_custom_style_close":
-            self.custom_styles.pop()
-        elif kind == "container_contents_open":
-            self.contents = Contents()
-        elif kind == "container_contents_close" and self.contents is not None:
-            self.contents.write(self)
-            self.contents = None
-        elif kind == "table_open":
-            end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
-            self.table(tokens[index:end + 1])
+        elif name == "table":
+            self.table(node)
             self.after_heading = False
-            return end + 1
-        elif kind in ("fence", "code_block"):
-            for line in token.content.rstrip("\n").split("\n"):
-                self.add_paragraph(self.body, "Source Code", line)
-        return index + 1
+        elif name in ("fence", "code_block"):
+            content = str(node.meta.get("content", ""))
+            for line in content.rstrip("\n").split("\n"):
+                self.body.append(self.styled_paragraph("Source Code", self.text_runs(line)))
+
+    def div(self, marker: tuple[str, str]) -> None:
+        kind = marker[0]
+        if kind == "close":
+            if not self.divs:  # a stray fence is text
+                self.body.append(self.styled_paragraph(self.paragraph_style(),
+                                                       self.text_runs(":::")))
+                return
+            opened, _ = self.divs.pop()
+            if opened == "contents" and self.contents is not None:
+                self.contents.write(self)
+                self.contents = None
+            return
+        self.divs.append(marker)
+        if kind == "contents":
+            self.contents = Contents()
+
+    def write_list(self, node: Node) -> None:
+        ordered = node.name == "ordered_list"
+        start = int(node.meta.get("start", 1)) if ordered else 1
+        tight = not any(child.name == "paragraph" for item in node.children
+                        for child in item.children)
+        self.lists.append(ListLevel(self.list_num(ordered, start), ordered, tight))
+        for item in node.children:
+            self.lists[-1].item_started = True
+            inline: list[Node] = []
+            for child in item.children:
+                if child.name in BLOCKS:
+                    if inline:
+                        self.body.append(self.paragraph(inline, self.paragraph_style()))
+                        self.after_heading, inline = False, []
+                    self.block(child)
+                else:
+                    inline.append(child)
+            if inline:
+                self.body.append(self.paragraph(inline, self.paragraph_style()))
+                self.after_heading = False
+        self.lists.pop()
+        self.after_heading = False
 
     def paragraph_style(self) -> str:
         """The style of a body paragraph where the walk now stands."""
-        if self.custom_styles:
-            return self.custom_styles[-1]
+        styles = [style for kind, style in self.divs if kind == "style"]
+        if styles:
+            return styles[-1]
         if self.quote_depth:
             return "Block Text"
         if self.lists:
             return "Compact" if self.lists[-1].tight else "Body Text"
         return "First Paragraph" if self.after_heading else "Body Text"
 
-    def paragraph(self, inline: Token, style_name: str) -> Any:
-        """A paragraph of ``inline``'s runs; the first paragraph of a list item is numbered,
+    def styled_paragraph(self, style_name: str, runs: str, align: str = "") -> str:
+        """A paragraph in a style, of ``runs``."""
+        justify = f'<w:jc w:val="{align}"/>' if align else ""
+        return (f'<w:p><w:pPr><w:pStyle w:val="{self.ref.style_id(style_name)}"/>{justify}'
+                f"</w:pPr>{runs}</w:p>")
+
+    def paragraph(self, children: Sequence[Node], style_name: str,
+                  bookmark: tuple[int, str] | None = None) -> str:
+        """A paragraph of inline ``children``; the first paragraph of a list item is numbered,
         a paragraph mostly in Arabic runs right to left."""
-        paragraph = sub(self.body, W_P)
-        properties = sub(paragraph, W_PPR)
-        sub(properties, W_PSTYLE, {W_VAL: self.style_id(style_name)})
+        properties = [f'<w:pStyle w:val="{self.ref.style_id(style_name)}"/>']
+        indent = ""
         if self.lists and not style_name.startswith(("Title", "Heading")):
             level = self.lists[-1]
             depth = len(self.lists) - 1
             if level.item_started:
-                numbering = sub(properties, W_NUMPR)
-                sub(numbering, W_ILVL, {W_VAL: str(depth)})
-                sub(numbering, W_NUMID, {W_VAL: str(level.num_id)})
+                properties.append(f'<w:numPr><w:ilvl w:val="{depth}"/>'
+                                  f'<w:numId w:val="{level.num_id}"/></w:numPr>')
                 level.item_started = False
             else:  # continuation lines up with the item's text
-                sub(properties, W_IND, {W_LEFT: str((depth + 1) * LIST_INDENT)})
-        if is_mostly_arabic(inline.content):
-            properties.insert(1 + (properties.find(W_NUMPR) is not None), etree.Element(W_BIDI))
-        self.runs(paragraph, inline.children or [])
-        return paragraph
+                indent = f'<w:ind w:left="{(depth + 1) * LIST_INDENT}"/>'
+        runs = self.runs(children)
+        if is_mostly_arabic(visible_text(children)):
+            properties.append("<w:bidi/>")
+        properties.append(indent)
+        start = end = ""
+        if bookmark is not None:
+            number, slug = bookmark
+            start = (f'<w:bookmarkStart w:id="{number}" '
+                     f'w:name="{attr(bookmark_name(slug))}"/>')
+            end = f'<w:bookmarkEnd w:id="{number}"/>'
+        return f'<w:p><w:pPr>{"".join(properties)}</w:pPr>{start}{runs}{end}</w:p>'
 
-    def bookmark(self, paragraph: Any, slug: str) -> None:
-        """A bookmark around the paragraph's text, named for the heading's anchor."""
-        self.bookmarks += 1
-        number = str(self.bookmarks)
-        start = etree.Element(w("bookmarkStart"), {W_ID: number, w("name"): bookmark_name(slug)})
-        paragraph.insert(1, start)  # after w:pPr, which every paragraph here has
-        sub(paragraph, w("bookmarkEnd"), {W_ID: number})
+    # runs
 
-    def runs(self, paragraph: Any, children: Sequence[Token], in_note: bool = False) -> None:
-        """The runs of an inline token's children; neighbouring text in one look is one run."""
-        bold = italic = 0
-        link: Any = None
+    def runs(self, children: Sequence[Node], in_note: bool = False) -> str:
+        """The runs of inline nodes; neighbouring text in one look is one run, a link's runs
+        are inside its ``w:hyperlink``."""
+        events: list[tuple[str, Any, Format]] = []
+        self.flatten(children, Format(), events, in_note)
+        out: list[str] = []
+        link: tuple[int, str] | None = None
         pending: list[str] = []
+        pending_look = Format()
         previous = ""
-
-        def look(style: str = "") -> Format:
-            return Format(bold > 0, italic > 0, style, link)
 
         def flush() -> None:
             if pending:
-                self.add_runs(paragraph, "".join(pending), look())
+                out.append(self.styled_runs("".join(pending), pending_look))
                 pending.clear()
 
-        for child in children:
-            kind = child.type
-            if kind in ("text", "image"):
-                pending.append(child.content)
-            elif kind == "softbreak":
-                pending.append(" ")
-            else:
-                flush()
-                if kind == "code_inline":
-                    self.add_runs(paragraph, child.content, look("Verbatim Char"))
-                elif kind == "hardbreak":
-                    sub(self.add_run(paragraph, look()), W_BR)
-                elif kind == "strong_open":
-                    bold += 1
-                elif kind == "strong_close":
-                    bold -= 1
-                elif kind == "em_open":
-                    italic += 1
-                elif kind == "em_close":
-                    italic -= 1
-                elif kind == "link_open":
-                    link = self.hyperlink(paragraph, str(child.attrGet("href") or ""))
-                elif kind == "link_close":
-                    link = None
-                elif kind == "footnote_ref" and not in_note:
-                    if previous == "footnote_ref":
-                        add_text(self.notes.reference_run(paragraph), ",")
-                    self.notes.cite(paragraph, child.meta)
+        for kind, value, look in events:
+            if kind == "text" and pending and look == pending_look:
+                pending.append(value)
+                continue
+            flush()
+            if look.link != link:
+                if link is not None:
+                    out.append("</w:hyperlink>")
+                link = look.link
+                if link is not None:
+                    out.append(self.hyperlink_start(link[1]))
+            if kind == "text":
+                pending.append(value)
+                pending_look = look
+            elif kind == "code":
+                out.append(self.styled_runs(value, replace(look, style="Verbatim Char")))
+            elif kind == "break":
+                out.append(f"<w:r>{self.run_properties(look)}<w:br/></w:r>")
+            elif kind == "note":
+                if previous == "note":
+                    out.append(self.notes.reference_run(text_xml(",")))
+                out.append(self.notes.cite(value))
             previous = kind
         flush()
+        if link is not None:
+            out.append("</w:hyperlink>")
+        return "".join(out)
 
-    def add_run(self, paragraph: Any, look: Format, rtl: bool = False) -> Any:
-        """An empty run in ``look``, inside its hyperlink if it has one."""
-        run = sub(paragraph if look.link is None else look.link, W_R)
-        style = look.style or ("Hyperlink" if look.link is not None else "")
-        if style or look.bold or look.italic or rtl:
-            properties = sub(run, W_RPR)  # children in the schema's order
-            if style:
-                sub(properties, W_RSTYLE,
-                    {W_VAL: self.style_id(style, WD_STYLE_TYPE.CHARACTER)})
-            if look.bold:
-                sub(properties, W_B)
-            if look.italic:
-                sub(properties, W_I)
-            if rtl:
-                sub(properties, W_RTL)
-        return run
+    def flatten(self, nodes: Sequence[Node], look: Format,
+                events: list[tuple[str, Any, Format]], in_note: bool) -> None:
+        """The inline tree as a flat list of (kind, value, look)."""
+        for node in nodes:
+            name = node.name
+            if name in ("text", "text_special"):
+                events.append(("text", str(node.meta.get("content", "")), look))
+            elif name == "softbreak":
+                events.append(("text", " ", look))
+            elif name == "hardbreak":
+                events.append(("break", None, look))
+            elif name == "code_inline":
+                events.append(("code", visible_text(node.children), look))
+            elif name == "strong":
+                self.flatten(node.children, replace(look, bold=True), events, in_note)
+            elif name == "em":
+                self.flatten(node.children, replace(look, italic=True), events, in_note)
+            elif name in ("link", "autolink"):
+                self.link_count += 1
+                url = str(node.meta.get("url", ""))
+                self.flatten(node.children, replace(look, link=(self.link_count, url)),
+                             events, in_note)
+            elif name == "footnote_ref":
+                if not in_note:
+                    events.append(("note", node.meta, look))
+            elif name != "footnote_ref_anchor":
+                self.flatten(node.children, look, events, in_note)
 
-    def add_runs(self, paragraph: Any, text: str, look: Format) -> None:
-        """Runs for ``text``: Arabic script in right-to-left runs of its own."""
-        for piece, rtl in split_scripts(text):
-            if piece:
-                add_text(self.add_run(paragraph, look, rtl), piece)
-
-    def hyperlink(self, paragraph: Any, url: str) -> Any:
-        """A ``w:hyperlink`` element, appended to the paragraph, that later runs go into."""
+    def hyperlink_start(self, url: str) -> str:
         if url.startswith("#"):
-            return sub(paragraph, w("hyperlink"), {w("anchor"): bookmark_name(url[1:])})
-        relation = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        return sub(paragraph, w("hyperlink"), {R_ID: relation})
+            return f'<w:hyperlink w:anchor="{attr(bookmark_name(url[1:]))}">'
+        return f'<w:hyperlink r:id="{self.links.rid(url)}">'
+
+    def run_properties(self, look: Format, rtl: bool = False) -> str:
+        style = look.style or ("Hyperlink" if look.link is not None else "")
+        if not (style or look.bold or look.italic or rtl):
+            return ""
+        return ("<w:rPr>"
+                + (f'<w:rStyle w:val="{self.ref.style_id(style, CHARACTER)}"/>' if style else "")
+                + ("<w:b/>" if look.bold else "") + ("<w:i/>" if look.italic else "")
+                + ("<w:rtl/>" if rtl else "") + "</w:rPr>")
+
+    def styled_runs(self, text: str, look: Format) -> str:
+        """Runs for ``text``: Arabic script in right-to-left runs of its own."""
+        if not _ARABIC.search(text):
+            return f"<w:r>{self.run_properties(look)}{text_xml(text)}</w:r>" if text else ""
+        return "".join(f"<w:r>{self.run_properties(look, rtl)}{text_xml(piece)}</w:r>"
+                       for piece, rtl in split_scripts(text) if piece)
+
+    def text_runs(self, text: str) -> str:
+        return self.styled_runs(text, Format())
+
+    # lists and tables
 
     def list_num(self, ordered: bool, start: int) -> int:
         """A numbering instance for a new list: one per ordered list, so numbering restarts."""
-        numbering = self.document.part.numbering_part.element
         name = DECIMAL_NAME if ordered else BULLET_NAME
-        if name not in self.abstract_ids:
-            self.abstract_ids[name] = find_or_add_abstract(numbering, name, ordered)
-        abstract_id = self.abstract_ids[name]
+        if name not in self.abstracts:
+            self.abstracts.append(name)
         if not ordered and self.bullet_num is not None:
             return self.bullet_num
-        num = numbering.add_num(abstract_id)
-        if ordered:
-            num.add_lvlOverride(ilvl=0).add_startOverride(start)
-        else:
-            self.bullet_num = num.numId
-        return int(num.numId)
+        if self.taken is None:
+            self.taken = set(self.ref.numbering(tuple(self.abstracts))[3])
+        number = 1
+        while number in self.taken:
+            number += 1
+        self.taken.add(number)
+        self.nums.append((number, name, start if ordered else None))
+        if not ordered:
+            self.bullet_num = number
+        return number
 
-    def table(self, tokens: Sequence[Token]) -> None:
+    def numbering_xml(self) -> str | None:
+        """The numbering part with this brief's list instances, or None if it has no list."""
+        if not self.nums:
+            return None
+        before, after, ids, _ = self.ref.numbering(tuple(self.abstracts))
+        nums = "".join(
+            f'<w:num w:numId="{number}"><w:abstractNumId w:val="{ids[name]}"/>'
+            + (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+               if start is not None else "") + "</w:num>"
+            for number, name, start in self.nums)
+        return before + nums + after
+
+    def table(self, node: Node) -> None:
         """A Markdown table in the reference's ``Table`` style, its first row a header that
         repeats on every page, the columns sized to their text."""
-        rows: list[list[Token]] = []
-        aligns: list[str] = []
-        for index, token in enumerate(tokens):
-            if token.type == "tr_open":
-                rows.append([])
-            elif token.type in ("th_open", "td_open"):
-                rows[-1].append(tokens[index + 1])
-                if len(rows) == 1:
-                    aligns.append(str(token.attrGet("style") or ""))
-        widths = [str(round(size / 635)) for size in column_widths(self.text_width, rows)]
-        table = sub(self.body, w("tbl"))
-        properties = sub(table, w("tblPr"))
-        sub(properties, w("tblStyle"), {W_VAL: self.style_id("Table", WD_STYLE_TYPE.TABLE)})
-        sub(properties, w("tblW"), {w("type"): "pct", w("w"): "5000"})
-        sub(properties, W_JC, {W_VAL: "center"})
-        sub(properties, w("tblLayout"), {w("type"): "fixed"})
-        sub(properties, w("tblLook"), {
-            w("firstColumn"): "1", w("firstRow"): "1", w("lastColumn"): "0",
-            w("lastRow"): "0", w("noHBand"): "0", w("noVBand"): "1", W_VAL: "04A0"})
-        grid = sub(table, w("tblGrid"))
-        for width in widths:
-            sub(grid, w("gridCol"), {w("w"): width})
+        rows = [row.children for section in node.children for row in section.children]
+        if not rows:
+            return
+        aligns = [str(a) for a in node.meta.get("alignments", [])]
+        widths = [str(round(size / EMU_PER_TWIP))
+                  for size in column_widths(self.ref.text_width, rows)]
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ref.style_id("Table", TABLE)}"/>'
+               '<w:tblW w:type="pct" w:w="5000"/><w:jc w:val="center"/>'
+               '<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+               'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+               "</w:tblPr><w:tblGrid>"]
+        out.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
+        out.append("</w:tblGrid>")
         for number, cells in enumerate(rows):
-            row = sub(table, w("tr"))
-            if number == 0:
-                sub(sub(row, w("trPr")), w("tblHeader"))
+            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if number == 0 else "<w:tr>")
             for column, width in enumerate(widths):
-                cell = sub(row, w("tc"))
-                sub(sub(cell, w("tcPr")), w("tcW"), {w("type"): "dxa", w("w"): width})
-                align = ("right" if "right" in aligns[column] else
-                         "center" if "center" in aligns[column] else "")
-                paragraph = self.add_paragraph(cell, "Compact", align=align)
-                if column < len(cells):
-                    self.runs(paragraph, cells[column].children or [])
+                align = aligns[column] if column < len(aligns) else ""
+                runs = self.runs(cells[column].children) if column < len(cells) else ""
+                out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
+                           + self.styled_paragraph("Compact", runs,
+                                                   align if align in ("right", "center")
+                                                   else "") + "</w:tc>")
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.body.append("".join(out))
 
 
-def column_widths(width: int, rows: list[list[Token]]) -> list[int]:
+def text_xml(text: str) -> str:
+    """``text`` as ``w:t``, with tabs as ``w:tab`` and line ends as ``w:br``."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        out = []
+        for index, line in enumerate(_LINE_ENDS.split(text)):
+            if index:
+                out.append("<w:br/>")
+            for position, piece in enumerate(line.split("\t")):
+                if position:
+                    out.append("<w:tab/>")
+                if piece:
+                    out.append(text_xml(piece))
+        return "".join(out)
+    if text[:1].isspace() or text[-1:].isspace():
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return f"<w:t>{escape(text)}</w:t>"
+
+
+def column_widths(width: int, rows: Sequence[Sequence[Node]]) -> list[int]:
     """Column widths in EMU: room for each column's longest word, the rest shared by text
     length."""
     minimums, weights = [], []
     for column in range(len(rows[0])):
-        texts = [visible_text(row[column]) for row in rows if column < len(row)]
+        texts = [visible_text(row[column].children) for row in rows if column < len(row)]
         longest_word = max((len(word) for text in texts for word in text.split()), default=1)
         minimums.append(longest_word * CHAR_WIDTH + CELL_PADDING)
         weights.append(min(max((len(text) for text in texts), default=1), 40))
     return share_width(width, minimums, weights)
-
-
-def visible_text(inline: Token) -> str:
-    """The text a cell shows: without Markdown syntax or footnote labels."""
-    return "".join(c.content for c in inline.children or []
-                   if c.type in ("text", "code_inline", "softbreak"))
 
 
 def share_width(width: int, minimums: list[int], weights: list[int]) -> list[int]:
@@ -630,44 +991,6 @@ def share_width(width: int, minimums: list[int], weights: list[int]) -> list[int
         if not short:
             return sizes
         fixed |= short
-
-
-def find_or_add_abstract(numbering: Any, name: str, ordered: bool) -> int:
-    """The id of the abstract numbering called ``name``; added if the reference lacks it."""
-    for abstract in numbering.findall(w("abstractNum")):
-        label = abstract.find(w("name"))
-        if label is not None and label.get(w("val")) == name:
-            return int(abstract.get(w("abstractNumId")))
-    ids = [int(a.get(w("abstractNumId"))) for a in numbering.findall(w("abstractNum"))]
-    abstract_id = max(ids, default=-1) + 1
-    abstract = build_abstract(abstract_id, name, ordered)
-    first_num = numbering.find(w("num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    return abstract_id
-
-
-def build_abstract(abstract_id: int, name: str, ordered: bool) -> Any:
-    """A three-level list definition: decimal 1. a. i. or bullets."""
-    abstract = etree.Element(w("abstractNum"), {w("abstractNumId"): str(abstract_id)})
-    sub(abstract, w("multiLevelType"), {W_VAL: "hybridMultilevel"})
-    sub(abstract, w("name"), {W_VAL: name})
-    formats = [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3.")]
-    bullets = ["•", "◦", "▪"]
-    for level in range(3):
-        lvl = sub(abstract, w("lvl"), {W_ILVL: str(level)})
-        for tag, value in (
-            ("start", "1"),
-            ("numFmt", formats[level][0] if ordered else "bullet"),
-            ("lvlText", formats[level][1] if ordered else bullets[level]),
-            ("lvlJc", "left"),
-        ):
-            sub(lvl, w(tag), {W_VAL: value})
-        sub(sub(lvl, W_PPR), W_IND, {W_LEFT: str((level + 1) * LIST_INDENT),
-                                     w("hanging"): str(LIST_INDENT)})
-    return abstract
 
 
 def bookmark_name(slug: str) -> str:
@@ -709,80 +1032,61 @@ class Notes:
 
     def __init__(self, writer: Writer) -> None:
         self.writer = writer
-        self.contents: dict[int, Token] = {}
-        self.next_id = 1
-        self.element: Any = None
-        self.part: Any = None
+        self.definitions: dict[int, Sequence[Node]] = {}
+        self.cited: set[int] = set()
+        self.items: list[str] = []
+        self.links = Links(list(writer.ref.footnotes.rels))
 
-    def open_part(self) -> None:
-        """The footnotes part: the reference's, emptied of notes, or a new one."""
-        document_part = self.writer.document.part
-        for rel in document_part.rels.values():
-            if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-                self.part = rel.target_part
-                break
-        if self.part is None:
-            self.element = parse_xml(
-                f'<w:footnotes {nsdecls("w", "r")}>'
-                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-                '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-                "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>")
-            self.part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, self.element,
-                                document_part.package)
-            document_part.relate_to(self.part, RT.FOOTNOTES)
-        else:
-            self.element = (self.part.element if isinstance(self.part, XmlPart)
-                            else parse_xml(self.part.blob))
-            for note in self.element.findall(w("footnote")):
-                if note.get(w("type")) in (None, "normal"):
-                    self.element.remove(note)
+    def collect(self, container: Node) -> None:
+        """The first paragraph of each definition, by its id."""
+        for definition in container.children:
+            key = int(definition.meta.get("def_id", -1))
+            paragraphs = [c for c in definition.children if c.name == "paragraph"]
+            if key not in self.definitions:
+                self.definitions[key] = paragraphs[0].children if paragraphs else []
 
-    def reference_run(self, paragraph: Any) -> Any:
+    def reference_run(self, content: str) -> str:
         """A run in the Footnote Reference style (superscript where the style is missing)."""
-        try:
-            return self.writer.add_run(paragraph, Format(style="Footnote Reference"))
-        except RenderError:
-            run = sub(paragraph, W_R)
-            sub(sub(run, W_RPR), w("vertAlign"), {W_VAL: "superscript"})
-            return run
+        if self.writer.ref.has_style("Footnote Reference", CHARACTER):
+            style = self.writer.ref.style_id("Footnote Reference", CHARACTER)
+            return f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>{content}</w:r>'
+        return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>{content}</w:r>'
 
-    def cite(self, paragraph: Any, meta: dict[str, Any]) -> None:
-        """A footnote reference in ``paragraph`` and its note."""
-        if self.element is None:
-            self.open_part()
-        note_id = str(self.next_id)
-        self.next_id += 1
-        sub(self.reference_run(paragraph), w("footnoteReference"), {W_ID: note_id})
-
-        note = sub(self.element, w("footnote"), {W_ID: note_id})
-        text = self.writer.add_paragraph(note, "Footnote Text")
-        sub(self.reference_run(text), w("footnoteRef"))
-        add_text(sub(text, W_R), " ")
-        inline = self.contents.get(int(meta["id"]))
-        children = list(inline.children or []) if inline is not None else []
-        if int(meta.get("subId", 0)) > 0:
+    def cite(self, meta: Any) -> str:
+        """A footnote reference, and its note; a repeated citation gets the short note."""
+        note_id = len(self.items) + 1
+        key = int(meta.get("def_id", -1))
+        children: Sequence[Node] = self.definitions.get(key, [])
+        if key in self.cited:
             children = lead_of(children) or children
-        document_part, self.writer.part = self.writer.part, self.part  # links relate here
+        self.cited.add(key)
+        writer = self.writer
+        writer.links = self.links  # links in a note relate from the footnotes part
         try:
-            self.writer.runs(text, children, in_note=True)
+            runs = writer.runs(children, in_note=True)
         finally:
-            self.writer.part = document_part
+            writer.links = writer.document_links
+        self.items.append(
+            f'<w:footnote w:id="{note_id}">'
+            + writer.styled_paragraph("Footnote Text", self.reference_run("<w:footnoteRef/>")
+                                      + '<w:r><w:t xml:space="preserve"> </w:t></w:r>' + runs)
+            + "</w:footnote>")
+        return self.reference_run(f'<w:footnoteReference w:id="{note_id}"/>')
 
-    def finish(self) -> None:
-        """Write the notes back where the part keeps its bytes rather than its XML."""
-        if self.part is not None and not isinstance(self.part, XmlPart):
-            self.part._blob = etree.tostring(self.element, xml_declaration=True,
-                                             encoding="UTF-8", standalone=True)
+    def part_xml(self) -> str | None:
+        """The footnotes part, or None where there is none to write."""
+        story = self.writer.ref.footnotes
+        if not self.items and story.new:
+            return None
+        return story.before + "".join(self.items) + story.after
 
 
-def lead_of(children: list[Token]) -> list[Token]:
+def lead_of(children: Sequence[Node]) -> Sequence[Node]:
     """The bold lead of a note (its first strong span), for a repeated citation."""
-    start = next((i for i, t in enumerate(children) if t.type == "strong_open"), None)
-    if start is None:
-        return []
-    end = next((i for i in range(start, len(children)) if children[i].type == "strong_close"),
-               len(children) - 1)
-    return children[start + 1:end]
+    for child in children:
+        if child.name == "strong":
+            return child.children
+    return []
 
 
 @dataclass
@@ -792,79 +1096,197 @@ class Contents:
 
     title: str = "Contents"
     entries: list[tuple[int, str, str]] = field(default_factory=list)
-    depth: int = 0
     has_title: bool = False
 
-    def collect(self, token: Token) -> None:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            self.depth += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            self.depth -= 1
-        elif token.type == "inline":
-            children = token.children or []
-            href = next((str(c.attrGet("href")) for c in children if c.type == "link_open"), "")
-            text = visible_text(token)
-            if self.depth == 0 and not self.has_title:
-                self.title, self.has_title = text, True
-            elif href.startswith("#"):
-                self.entries.append((max(self.depth, 1), text, href))
+    def collect(self, node: Node, depth: int = 0) -> None:
+        if node.name in ("bullet_list", "ordered_list"):
+            for item in node.children:
+                inline = [c for c in item.children if c.name not in BLOCKS]
+                if inline:
+                    self.take(inline, depth + 1)
+                for child in item.children:
+                    if child.name in BLOCKS:
+                        self.collect(child, depth + 1)
+        elif node.name in ("paragraph", "heading", "lheading"):
+            self.take(node.children, depth)
+        else:
+            for child in node.children:
+                if child.name in BLOCKS:
+                    self.collect(child, depth)
+
+    def take(self, children: Sequence[Node], depth: int) -> None:
+        href = next((str(c.meta.get("url", "")) for c in children if c.name == "link"), "")
+        text = visible_text(children)
+        if depth == 0 and not self.has_title:
+            self.title, self.has_title = text, True
+        elif href.startswith("#"):
+            self.entries.append((max(depth, 1), text, href))
 
     def write(self, writer: Writer) -> None:
-        writer.add_paragraph(writer.body, "TOC Heading", self.title)
-        paragraphs = []
-        for level, text, href in self.entries:
-            paragraph = writer.add_paragraph(writer.body, f"TOC {min(level, 3)}")
-            paragraphs.append(paragraph)
-            if len(paragraphs) == 1:
-                add_field_start(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
-            writer.add_runs(paragraph, text, Format(link=writer.hyperlink(paragraph, href)))
-        if paragraphs:
-            add_field_char(paragraphs[-1], "end")
+        body = writer.body
+        body.append(writer.styled_paragraph("TOC Heading", writer.text_runs(self.title)))
+        for number, (level, text, href) in enumerate(self.entries):
+            writer.link_count += 1
+            runs = [field_start('TOC \\o "1-3" \\h \\z \\u') if number == 0 else "",
+                    writer.hyperlink_start(href),
+                    writer.styled_runs(text, Format(link=(writer.link_count, href))),
+                    "</w:hyperlink>",
+                    field_char("end") if number == len(self.entries) - 1 else ""]
+            body.append(writer.styled_paragraph(f"TOC {min(level, 3)}", "".join(runs)))
         writer.after_heading = True
 
 
-def add_field_char(paragraph: Any, kind: str) -> None:
-    sub(sub(paragraph, W_R), w("fldChar"), {w("fldCharType"): kind})
+def field_char(kind: str) -> str:
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
 
 
-def add_field_start(paragraph: Any, instruction: str) -> None:
+def field_start(instruction: str) -> str:
     """The begin, instruction and separate parts of a complex field."""
-    add_field_char(paragraph, "begin")
-    text = sub(sub(paragraph, W_R), w("instrText"), {XML_SPACE: "preserve"})
-    text.text = f" {instruction} "
-    add_field_char(paragraph, "separate")
+    return (field_char("begin")
+            + f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText>'
+            + "</w:r>" + field_char("separate"))
 
 
-def add_field(paragraph: Any, instruction: str, shown: str) -> None:
+def complex_field(instruction: str, shown: str) -> str:
     """A complex field (PAGE, NUMPAGES) with ``shown`` as its result until updated."""
-    add_field_start(paragraph, instruction)
-    add_text(sub(paragraph, W_R), shown)
-    add_field_char(paragraph, "end")
+    return field_start(instruction) + f"<w:r>{text_xml(shown)}</w:r>" + field_char("end")
 
 
-def add_marking(paragraph: Any, handling: str) -> None:
+def marking(handling: str) -> str:
     """The TLP label, bold, in its colour on black."""
-    run = sub(paragraph, W_R)
-    properties = sub(run, W_RPR)
-    sub(properties, W_B)
-    sub(properties, w("color"), {W_VAL: TLP_COLOURS.get(handling, "FFFFFF")})
-    sub(properties, w("shd"), {W_VAL: "clear", w("color"): "auto", w("fill"): "000000"})
-    add_text(run, f" {handling} ")
+    return (f'<w:r><w:rPr><w:b/><w:color w:val="{TLP_COLOURS.get(handling, "FFFFFF")}"/>'
+            '<w:shd w:val="clear" w:color="auto" w:fill="000000"/></w:rPr>'
+            f"{text_xml(f' {handling} ')}</w:r>")
 
 
-def write_page_furniture(writer: Writer, handling: str) -> None:
-    """The handling marking centred in header and footer, and ``Page X of Y`` below it."""
-    section = writer.document.sections[0]
-    for story, style_name, numbered in ((section.header, "Header", False),
-                                        (section.footer, "Footer", True)):
-        story.is_linked_to_previous = False
-        element = story._element
-        for child in list(element):
-            element.remove(child)
-        add_marking(writer.add_paragraph(element, style_name, align="center"), handling)
-        if numbered:
-            pages = writer.add_paragraph(element, style_name, align="center")
-            add_text(sub(pages, W_R), "Page ")
-            add_field(pages, "PAGE", "1")
-            add_text(sub(pages, W_R), " of ")
-            add_field(pages, "NUMPAGES", "1")
+def page_furniture(writer: Writer, handling: str) -> tuple[str, str]:
+    """The header and footer: the handling marking centred, and ``Page X of Y`` below it in
+    the footer."""
+    ref = writer.ref
+    header = writer.styled_paragraph("Header", marking(handling), "center")
+    pages = ("<w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>" + complex_field("PAGE", "1")
+             + "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>" + complex_field("NUMPAGES", "1"))
+    footer = (writer.styled_paragraph("Footer", marking(handling), "center")
+              + writer.styled_paragraph("Footer", pages, "center"))
+    return (ref.header.before + header + ref.header.after,
+            ref.footer.before + footer + ref.footer.after)
+
+
+# -- properties and the package -----------------------------------------------------------
+
+
+PROPERTY_LIMIT = 255
+"""Word's limit on a core property's length."""
+
+
+def fit_property(text: str, separator: str = " ") -> str:
+    """``text`` cut at a ``separator`` to fit a core property, with an ellipsis if cut."""
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1].rsplit(separator, 1)[0].rstrip(" ;,")
+    return cut + "…"
+
+
+def core_xml(brief: Loaded) -> str:
+    """Core properties from the brief; dates from the revision, never the clock."""
+    head: Brief | Comparison
+    if isinstance(brief, ComparisonSet):
+        head = brief.comparison
+        subject = f"Comparison of {len(brief.incidents)} incidents"
+        actors = [actor.name for incident in brief.incidents for actor in incident.actors]
+    else:
+        head = brief
+        subject = f"{brief.incident.event_type}, {brief.incident.place.name}"
+        actors = [actor.name for actor in brief.actors]
+    stamp = dt.datetime.combine(head.revision.date, dt.time(0, 0)).strftime(
+        "%Y-%m-%dT%H:%M:%SZ")
+    author = escape(fit_property(", ".join(head.revision.authors), ", "))
+    dated = 'xsi:type="dcterms:W3CDTF"'
+    return (
+        XML_DECLARATION
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/'
+        'dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(fit_property(head.title))}</dc:title>"
+        f"<dc:subject>{escape(fit_property(subject))}</dc:subject>"
+        f"<dc:creator>{author}</dc:creator>"
+        f"<cp:keywords>{escape(fit_property('; '.join(dict.fromkeys(actors)), '; '))}"
+        "</cp:keywords>"
+        f"<dc:description>{escape(fit_property(head.revision.changes))}</dc:description>"
+        f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
+        f"<cp:revision>{head.revision.number}</cp:revision>"
+        f"<dcterms:created {dated}>{stamp}</dcterms:created>"
+        f"<dcterms:modified {dated}>{stamp}</dcterms:modified>"
+        f"<cp:category>{escape(head.handling)}</cp:category>"
+        f"<cp:lastPrinted>{stamp}</cp:lastPrinted></cp:coreProperties>")
+
+
+def content_types_xml(types: dict[str, str]) -> str:
+    overrides = "".join(f'<Override PartName="/{attr(name)}" ContentType="{kind}"/>'
+                        for name, kind in sorted(types.items()) if not name.endswith(".rels"))
+    return (f'{XML_DECLARATION}<Types xmlns="{CT_NS}">'
+            f'<Default Extension="rels" ContentType="{CT_RELS}"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f"{overrides}</Types>")
+
+
+def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> bytes:
+    """The brief as the bytes of a .docx, reproducible: same input, same bytes."""
+    ref = load_reference(reference)
+    writer = Writer(ref)
+    writer.write(parse_markdown(markdown))
+    head = brief.comparison if isinstance(brief, ComparisonSet) else brief
+    header, footer = page_furniture(writer, head.handling)
+    numbering = writer.numbering_xml()
+    notes = writer.notes.part_xml()
+
+    types = dict(ref.content_types)
+    rels = writer.document_links.rels
+    made: dict[str, str] = {ref.header.name: header, ref.footer.name: footer}
+    rels.append(Rel(ref.header.rid, RT.HEADER, posixpath.relpath(
+        ref.header.name, posixpath.dirname(ref.main))))
+    rels.append(Rel(ref.footer.rid, RT.FOOTER, posixpath.relpath(
+        ref.footer.name, posixpath.dirname(ref.main))))
+    for name, text, rid, kind, new in (
+            (ref.numbering_name, numbering, ref.numbering_rid, RT.NUMBERING, ref.numbering_new),
+            (ref.footnotes.name, notes, ref.footnotes.rid, RT.FOOTNOTES, ref.footnotes.new)):
+        if text is not None:
+            made[name] = text
+            if new:
+                rels.append(Rel(rid, kind, posixpath.relpath(name, posixpath.dirname(ref.main))))
+        elif new:
+            types.pop(name, None)
+    document = (ref.document_start + "".join(writer.body) + ref.section
+                + "</w:body></w:document>")
+    if _NOT_XML.search(document) or (notes and _NOT_XML.search(notes)):
+        # only a character reference such as &#1; in an editor's prose gets here
+        document = _NOT_XML.sub("\ufffd", document)
+        notes = made[ref.footnotes.name] = _NOT_XML.sub("\ufffd", notes or "")
+
+    entries = [make_entry("[Content_Types].xml", content_types_xml(types).encode()),
+               package_entry("_rels/.rels", rels_xml(ref.package_rels)),
+               package_entry("docProps/core.xml", core_xml(brief)),
+               package_entry("docProps/app.xml", APP_XML),
+               make_entry(ref.main, document.encode("utf-8")),
+               make_entry(rels_name(ref.main), rels_xml(rels).encode("utf-8"))]
+    for name, entry in ref.parts:
+        if entry is not None:
+            entries.append(entry)
+        elif name in made:
+            entries.append(make_entry(name, made.pop(name).encode("utf-8")))
+        elif name == ref.numbering_name and ref.numbering_entry is not None:
+            entries.append(ref.numbering_entry)
+    for name, text in made.items():  # parts the reference did not have
+        entries.append(make_entry(name, text.encode("utf-8")))
+    note_links = writer.notes.links.rels
+    if notes is not None and note_links:
+        entries.append(make_entry(rels_name(ref.footnotes.name),
+                                  rels_xml(note_links).encode("utf-8")))
+    return write_zip(entries)
+
+
+@lru_cache(maxsize=16)
+def package_entry(name: str, text: str) -> Entry:
+    """An entry whose text is the same for many briefs, compressed once."""
+    return make_entry(name, text.encode("utf-8"))
