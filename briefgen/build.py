@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError, display_path
+from briefgen.errors import (
+    BriefgenError,
+    OutputError,
+    Problem,
+    ValidationError,
+    display_path,
+    resolved,
+)
 
 if TYPE_CHECKING:
     from briefgen.load import Loaded
@@ -311,7 +318,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             outcome.written[fmt] = target
         if first is not None:
             inputs = stamp_inputs(brief_inputs(path, brief, options))
-            inputs[str(path.resolve())] = first
+            inputs[str(resolved(path))] = first
             outcome.entry = {"inputs": inputs, "outputs": stamp_outputs(outcome.written)}
     except BriefgenError as exc:
         outcome.error = exc
@@ -333,7 +340,7 @@ def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:
             found.append(incident_path)
             found.extend(brief_inputs(incident_path, incident, options))
         return found
-    seeds = options.seeds or find_seeds_dir(path.resolve().parent)
+    seeds = options.seeds or find_seeds_dir(resolved(path).parent)
     if seeds is None:
         return []
     return [seeds / source.seed for source in brief.sources if source.seed]
@@ -427,8 +434,6 @@ def write_atomic(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, target)
     except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -56,6 +57,21 @@ class OutputError(BriefgenError):
 def display_path(path: Path) -> str:
     """A path as a user typed it: relative to the working directory when it is below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(resolved_folder(Path.cwd())))
     except ValueError:
         return str(path)
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, with its folder's resolution kept for the process: a batch asks
+    for the same few folders thousands of times."""
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    if path.is_symlink() or path.name in ("", ".", ".."):
+        return path.resolve()
+    return resolved_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=1024)
+def resolved_folder(folder: Path) -> Path:
+    return folder.resolve()

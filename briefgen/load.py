@@ -24,7 +24,7 @@ import pydantic
 import yaml
 from pydantic.fields import FieldInfo
 
-from briefgen.errors import Problem, ValidationError, display_path
+from briefgen.errors import Problem, ValidationError, display_path, resolved
 from briefgen.model import Brief, Comparison
 from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
 
@@ -47,6 +47,9 @@ values written as escapes."""
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
+_RESOLVED_FIRST = frozenset(
+    key for key in yaml.SafeLoader.yaml_implicit_resolvers if isinstance(key, str))
+"""First characters of the plain scalars YAML may read as something other than text."""
 
 
 @dataclass
@@ -144,7 +147,7 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
         if doc.problems:
             raise ValidationError(doc.problems)
         return ComparisonSet(model, incidents), doc
-    check_rules(doc, model, seeds_dir or find_seeds_dir(path.resolve().parent))
+    check_rules(doc, model, seeds_dir or find_seeds_dir(resolved(path).parent))
     if doc.problems:
         raise ValidationError(doc.problems)
     return model, doc
@@ -219,11 +222,9 @@ def read_document(path: Path) -> Document:
     check_characters(text, doc)
     if doc.problems:
         return doc
+    composer = Composer(doc)
     try:
-        check_events(text, doc)
-        if doc.problems:
-            return doc
-        node = yaml.compose(text, Loader=FAST_LOADER)
+        found = composer.compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -231,14 +232,12 @@ def read_document(path: Path) -> Document:
                                     f"YAML syntax error: {exc.problem or exc.context}",
                                     "check indentation, colons and quotes on this line"))
         return doc
-    except RecursionError:
-        doc.problem((), "nesting is too deep", "an incident file nests a few levels at most")
+    if doc.problems:
         return doc
-    if node is None:
+    if not found:
         doc.problem((), "the file is empty", "start from `briefgen new ID`")
         return doc
-    loader = yaml.SafeLoader("")
-    doc.data = convert_node(node, (), doc, loader)
+    doc.data = composer.result
     return doc
 
 
@@ -272,73 +271,187 @@ def check_characters(text: str, doc: Document) -> None:
                 "delete it; it is invisible in most editors"))
 
 
-def check_events(text: str, doc: Document) -> None:
-    """Refuse anchors and aliases, which hide repeated content and make YAML bombs, and
-    nesting deeper than any incident file needs, before anything is built from the events."""
-    depth = 0
-    for event in yaml.parse(text, Loader=FAST_LOADER):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                doc.problems.append(Problem(
-                    doc.file, line, column, "$",
-                    f"nesting is deeper than {MAX_DEPTH} levels",
-                    "an incident file nests a few levels at most"))
-                return
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
-        kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+@dataclass
+class _Open:
+    """A mapping or list being read: where it is (None when its content is not kept: a key,
+    a value under a bad key or tag), what it holds so far, and for a mapping the key whose
+    value comes next."""
+
+    path: PathKey | None
+    items: Any
+    is_map: bool
+    in_key: bool
+    mark: Any
+    key: tuple[str | None] | None = None
+
+
+class Composer:
+    """YAML events (from libyaml) to plain data in one pass, with the place of every path:
+    anchors, aliases and deep nesting are refused as they come, before any value is built
+    from them; duplicate keys, keys that are not text, tags and unquoted surprises are
+    recorded as problems."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.loader = yaml.SafeLoader("")
+        self.open: list[_Open] = []
+        self.result: Any = None
+        self.refused = False
+
+    def compose(self, text: str) -> bool:
+        """Read ``text``; whether it held a document."""
+        documents = depth = 0
+        parser = FAST_LOADER(text)
+        try:
+            while (event := parser.get_event()) is not None:
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    if event.anchor is not None:
+                        self.refuse(event, "anchor")
+                    elif not self.refused:
+                        self.scalar(event)
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        self.problem_at(event.start_mark, f"nesting is deeper than {MAX_DEPTH}"
+                                        " levels", "an incident file nests a few levels at most")
+                        return True
+                    if event.anchor is not None:
+                        self.refuse(event, "anchor")
+                    elif not self.refused:
+                        self.start(event, kind is yaml.MappingStartEvent)
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    depth -= 1
+                    if not self.refused:
+                        self.end()
+                elif kind is yaml.AliasEvent:
+                    self.refuse(event, "alias")
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self.problem_at(event.start_mark, "YAML syntax error: but found "
+                                        "another document", "one incident a file: remove "
+                                        "the '---' line")
+                        return True
+        finally:
+            parser.dispose()
+        return documents > 0
+
+    def problem_at(self, mark: Any, message: str, hint: str) -> None:
+        self.doc.problems.append(Problem(self.doc.file, mark.line + 1, mark.column + 1, "$",
+                                         message, hint))
+
+    def refuse(self, event: Any, kind: str) -> None:
+        """Anchors and aliases hide repeated content and make YAML bombs."""
+        self.refused = True
+        self.problem_at(event.start_mark, f"YAML {kind} '{event.anchor}' is not allowed",
+                        "write the value out in full")
+
+    def next_path(self) -> PathKey | None:
+        """The path of the value that starts now; None where it is not kept."""
+        if not self.open:
+            return ()
+        top = self.open[-1]
+        if top.path is None:
+            return None
+        if top.is_map:
+            key = top.key[0] if top.key else None
+            return None if key is None else (*top.path, key)
+        return (*top.path, len(top.items))
+
+    def in_key(self) -> bool:
+        return bool(self.open) and self.open[-1].is_map and self.open[-1].key is None
+
+    def scalar(self, event: Any) -> None:
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = event.value
+            if not event.implicit[0] or (value and value[0] not in _RESOLVED_FIRST):
+                tag = _TAG + "str"  # quoted, or no implicit type starts this way
+            else:
+                tag = self.loader.resolve(  # type: ignore[no-untyped-call]
+                    yaml.ScalarNode, value, event.implicit)
+        if self.in_key():
+            self.add_key(event.value, tag == _TAG + "str", event.start_mark, event.value)
+            return
+        path = self.next_path()
+        if path is None:
+            self.add_value(None)
+            return
+        doc = self.doc
         mark = event.start_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.problems.append(Problem(doc.file, line, column, "$",
-                                    f"YAML {kind} '{anchor}' is not allowed",
-                                    "write the value out in full"))
+        doc.places[path] = (mark.line + 1, mark.column + 1)
+        if tag not in _PLAIN_TAGS:
+            doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
+                        "remove the tag; only plain values are read")
+            self.add_value(None)
+            return
+        value = event.value
+        if tag == _TAG + "str" or tag == _TAG + "timestamp":
+            check_scalar(value, path, doc)
+            if value.lstrip().startswith("TODO"):
+                doc.todos[path] = " ".join(value.split())
+            self.add_value(value)  # dates stay text; the schema parses them
+            return
+        node = yaml.ScalarNode(tag, value, mark, event.end_mark, event.style)
+        if event.style in (None, "") and tag != _TAG + "null":
+            doc.surprises[path] = value
+        self.add_value(self.loader.construct_object(node))
 
+    def start(self, event: Any, is_map: bool) -> None:
+        in_key = self.in_key()
+        path = None if in_key else self.next_path()
+        if path is not None:
+            mark = event.start_mark
+            self.doc.places[path] = (mark.line + 1, mark.column + 1)
+            tag = event.tag if event.tag not in (None, "!") else (
+                _TAG + ("map" if is_map else "seq"))
+            if tag not in _COLLECTION_TAGS:
+                self.doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
+                                 "remove the tag; only plain values are read")
+                path = None
+        self.open.append(_Open(path, {} if is_map else [], is_map, in_key, event.start_mark))
 
-def convert_node(node: yaml.Node, path: PathKey, doc: Document, loader: yaml.SafeLoader) -> Any:
-    """A YAML node as plain data; records places, duplicate keys and unquoted surprises."""
-    doc.places[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    allowed = _PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else _COLLECTION_TAGS
-    if node.tag not in allowed:
-        doc.problem(path, f"YAML tag '{node.tag.replace(_TAG, '!!')}' is not allowed",
-                    "remove the tag; only plain values are read")
-        return None
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            key_path = (*path, str(key))
-            if key_node.tag != _TAG + "str" or not isinstance(key, str):
-                doc.places[key_path] = (key_node.start_mark.line + 1,
-                                        key_node.start_mark.column + 1)
-                doc.problem(key_path, f"key {key_node.value!r} is not text",
-                            f"quote it: '{key_node.value}'" if key is not None else "")
-                continue
-            if key in result:
-                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                first = doc.places[key_path]
-                doc.problems.append(Problem(doc.file, line, column, format_path(key_path),
-                                            f"duplicate key '{key}'",
-                                            f"first given on line {first[0]}; keep one"))
-                continue
-            result[key] = convert_node(value_node, key_path, doc, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [convert_node(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
-    if node.tag in (_TAG + "str", _TAG + "timestamp"):
-        check_scalar(node.value, path, doc)
-        if node.value.lstrip().startswith("TODO"):
-            doc.todos[path] = " ".join(node.value.split())
-        return node.value  # dates stay text; the schema parses them and reports bad ones
-    value = loader.construct_object(node)
-    if getattr(node, "style", None) in (None, "") and node.tag != _TAG + "null":
-        doc.surprises[path] = node.value
-    return value
+    def end(self) -> None:
+        closed = self.open.pop()
+        if closed.in_key:
+            self.add_key(None, False, closed.mark, "{...}" if closed.is_map else "[...]")
+        else:
+            self.add_value(closed.items if closed.path is not None else None)
+
+    def add_key(self, key: str | None, is_text: bool, mark: Any, shown: str) -> None:
+        top = self.open[-1]
+        if top.path is None:
+            top.key = (None,)
+            return
+        key_path = (*top.path, str(key))
+        doc = self.doc
+        if not is_text:
+            doc.places[key_path] = (mark.line + 1, mark.column + 1)
+            doc.problem(key_path, f"key {shown!r} is not text",
+                        f"quote it: '{shown}'" if key is not None else "")
+            top.key = (None,)
+        elif key in top.items:
+            first = doc.places[key_path]
+            doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1,
+                                        format_path(key_path), f"duplicate key '{key}'",
+                                        f"first given on line {first[0]}; keep one"))
+            top.key = (None,)
+        else:
+            top.key = (key,)
+
+    def add_value(self, value: Any) -> None:
+        if not self.open:
+            self.result = value
+            return
+        top = self.open[-1]
+        if top.is_map:
+            key = top.key[0] if top.key else None
+            top.key = None
+            if key is not None and top.path is not None:
+                top.items[key] = value
+        else:
+            top.items.append(value)
 
 
 def check_scalar(value: str, path: PathKey, doc: Document) -> None:
@@ -563,7 +676,7 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
                         f"seed file '{source.seed}' not found in {display_path(seeds_dir)}",
                         f"did you mean '{close[0]}'?" if close else "give a file name in seeds/")
             continue
-        texts[source.id] = read_seed(seed_path.resolve())
+        texts[source.id] = read_seed(resolved(seed_path))
     for i, claim in enumerate(brief.claims):
         if claim.quote is None:
             continue

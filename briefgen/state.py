@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen.errors import resolved
+
 STATE_NAME = ".briefgen-state.json"
 STATE_VERSION = 1
 
@@ -33,9 +35,17 @@ def hash_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+_HASHES: dict[tuple[str, int, int], str] = {}
+"""SHA-256 of the inputs hashed in this process, by path, size and time: the seeds that many
+briefs cite are read once."""
+
+
 def stamp_input(path: Path) -> Stamp:
     status = path.stat()
-    return [status.st_size, status.st_mtime_ns, hash_file(path)]
+    key = (str(path), status.st_size, status.st_mtime_ns)
+    if key not in _HASHES:
+        _HASHES[key] = hash_file(path)
+    return [status.st_size, status.st_mtime_ns, _HASHES[key]]
 
 
 def stamp_output(path: Path) -> Stamp:
@@ -77,7 +87,7 @@ class BuildState:
 
     def is_fresh(self, brief: Path, formats: Iterable[str]) -> bool:
         """Whether ``brief`` was built from the same inputs and its outputs are intact."""
-        entry = self.entries.get(str(brief.resolve()))
+        entry = self.entries.get(str(resolved(brief)))
         if not isinstance(entry, dict):
             return False
         try:
@@ -101,10 +111,10 @@ class BuildState:
         return self._seen[name]
 
     def record(self, brief: Path, entry: dict[str, Any]) -> None:
-        self.entries[str(brief.resolve())] = entry
+        self.entries[str(resolved(brief))] = entry
 
     def forget(self, brief: Path) -> None:
-        self.entries.pop(str(brief.resolve()), None)
+        self.entries.pop(str(resolved(brief)), None)
 
     def write(self) -> None:
         """Save the record beside the outputs, atomically; a failure to save only costs the
@@ -123,9 +133,9 @@ class BuildState:
 
 def stamp_inputs(paths: Iterable[Path]) -> dict[str, Stamp]:
     """The record of the inputs a brief was just made from, by resolved path."""
-    return {str(p.resolve()): stamp_input(p) for p in dict.fromkeys(paths)}
+    return {str(resolved(p)): stamp_input(p) for p in dict.fromkeys(paths)}
 
 
 def stamp_outputs(outputs: dict[str, Path]) -> dict[str, Stamp]:
     """The record of the outputs just written, by format: ``[path, size, mtime_ns]``."""
-    return {fmt: [str(p.resolve()), *stamp_output(p)] for fmt, p in outputs.items()}
+    return {fmt: [str(resolved(p)), *stamp_output(p)] for fmt, p in outputs.items()}
