@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -27,14 +28,20 @@ def to_view(value: Any) -> Any:
     """A model as nested dicts and lists, with every prose field wrapped in ``Prose``."""
     if isinstance(value, BaseModel):
         view: dict[str, Any] = {}
-        for name, info in type(value).model_fields.items():
+        for name, key, prose in view_fields(type(value)):
             item = getattr(value, name)
-            is_prose = PROSE in info.metadata and isinstance(item, str)
-            view[info.alias or name] = Prose(item) if is_prose else to_view(item)
+            view[key] = Prose(item) if prose and isinstance(item, str) else to_view(item)
         return view
     if isinstance(value, list | tuple):
         return [to_view(item) for item in value]
     return value
+
+
+@lru_cache(maxsize=64)
+def view_fields(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+    """A model's fields as (attribute, key in the file, whether it is prose)."""
+    return tuple((name, info.alias or name, PROSE in info.metadata)
+                 for name, info in model.model_fields.items())
 
 
 def build_context(brief: Brief) -> dict[str, Any]:

@@ -777,7 +777,7 @@ class Writer:
             else:  # continuation lines up with the item's text
                 indent = f'<w:ind w:left="{(depth + 1) * LIST_INDENT}"/>'
         runs = self.runs(children)
-        if is_mostly_arabic(visible_text(children)):
+        if "<w:rtl/>" in runs and is_mostly_arabic(visible_text(children)):
             properties.append("<w:bidi/>")
         properties.append(indent)
         start = end = ""
@@ -878,8 +878,10 @@ class Writer:
 
     def styled_runs(self, text: str, look: Format) -> str:
         """Runs for ``text``: Arabic script in right-to-left runs of its own."""
-        if not _ARABIC.search(text):
-            return f"<w:r>{self.run_properties(look)}{text_xml(text)}</w:r>" if text else ""
+        if not text:
+            return ""
+        if max(text) < "\u0600" or not _ARABIC.search(text):  # the first test is quicker
+            return f"<w:r>{self.run_properties(look)}{text_xml(text)}</w:r>"
         return "".join(f"<w:r>{self.run_properties(look, rtl)}{text_xml(piece)}</w:r>"
                        for piece, rtl in split_scripts(text) if piece)
 

@@ -30,10 +30,16 @@ _SPACE_RUNS = re.compile(r"\s+")
 
 
 def escape_markdown(text: str) -> str:
-    """Plain text made safe to print anywhere in a Markdown line: shown as typed."""
-    text = _SPACE_RUNS.sub(" ", text)
-    text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2", text)
+    """Plain text made safe to print anywhere in a Markdown line: shown as typed. (Each
+    pattern is looked for before it is applied: most values need none, and this runs for
+    every value a brief prints.)"""
+    if "  " in text or not text.isprintable():  # any whitespace but single spaces
+        text = _SPACE_RUNS.sub(" ", text)
+    if _INLINE_SPECIALS.search(text):
+        text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    if _LINE_START.match(text):
+        text = _LINE_START.sub(r"\1\\\2", text)
+    return text
 
 
 def clean_prose(text: str) -> str:
