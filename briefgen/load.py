@@ -263,6 +263,8 @@ def decode_text(raw: bytes, doc: Document) -> str | None:
 
 def check_characters(text: str, doc: Document) -> None:
     """Report every control character with its line and column."""
+    if not _UNSTORABLE.search(text):
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         for match in _UNSTORABLE.finditer(line.rstrip("\r")):
             doc.problems.append(Problem(
@@ -427,9 +429,13 @@ class Composer:
         key_path = (*top.path, str(key))
         doc = self.doc
         if not is_text:
-            doc.places[key_path] = (mark.line + 1, mark.column + 1)
-            doc.problem(key_path, f"key {shown!r} is not text",
-                        f"quote it: '{shown}'" if key is not None else "")
+            if key is not None:
+                doc.places[key_path] = (mark.line + 1, mark.column + 1)
+            doc.problems.append(Problem(
+                doc.file, mark.line + 1, mark.column + 1,
+                format_path(key_path if key is not None else top.path),
+                f"key {shown!r} is not text",
+                f"quote it: '{shown}'" if key is not None else "write the key as text"))
             top.key = (None,)
         elif key in top.items:
             first = doc.places[key_path]

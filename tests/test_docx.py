@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -17,7 +18,7 @@ from briefgen.load import load_brief
 from briefgen.model import Brief
 from briefgen.render.docx import render_docx, share_width
 from briefgen.render.markdown import render_markdown
-from conftest import BRIEFS, SHARED_TOOLS
+from conftest import BRIEFS, ROOT, SHARED_TOOLS
 
 SAMPLE = """# Sample title
 
@@ -323,3 +324,39 @@ def test_cross_incident_brief_compares_the_three_incidents() -> None:
     ]
     assert [row.cells[5].text for row in table.rows[1:]] == ["contested", "weak", "discounted"]
     assert document.core_properties.subject == "Comparison of 3 incidents"
+
+
+def test_a_reference_like_pandocs_works(minimal: Brief, tmp_path: Path) -> None:
+    """pandoc's reference.docx names its styles "Heading 1" where Word's own say
+    "heading 1", and gives no page size: Word matches style names in any case, and so do we."""
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    reference = tmp_path / "pandoc-like.docx"
+    with zipfile.ZipFile(reference, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b'w:val="heading 1"', b'w:val="Heading 1"')
+            if info.filename == "word/document.xml":
+                data = re.sub(rb"<w:pgSz[^>]*/>", b"", data)
+            target.writestr(info, data)
+    document = open_docx(render_docx(minimal, "# T\n\n## Part\n\nWords.\n", reference))
+    assert [(p.style.style_id, p.text) for p in document.paragraphs] == [
+        ("Title", "T"), ("Heading1", "Part"), ("FirstParagraph", "Words.")]
+
+
+def test_a_bracket_before_a_lone_backtick_renders_quietly(
+        minimal: Brief, capfd: pytest.CaptureFixture[str]) -> None:
+    # markdown-it-pyrs 0.4 (markdown-it 0.6.0) panics on this; the pure-Python parser reads it
+    document = open_docx(render_docx(minimal, "# T\n\nSee [a` and *this*.\n"))
+    assert [p.text for p in document.paragraphs] == ["T", "See [a` and this."]
+    italic = [r.text for r in document.paragraphs[1].runs if r.italic]
+    assert italic == ["this"]
+    assert capfd.readouterr().err == ""
+
+
+def test_div_fences_inside_code_are_code(minimal: Brief) -> None:
+    markdown = "# T\n\n```\n::: {.contents}\n:::\n```\n\n:::\n"
+    document = open_docx(render_docx(minimal, markdown))
+    assert [(p.style.name, p.text) for p in document.paragraphs] == [
+        ("Title", "T"), ("Source Code", "::: {.contents}"), ("Source Code", ":::"),
+        ("First Paragraph", ":::")]

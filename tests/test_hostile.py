@@ -138,6 +138,14 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "merge-key": (lambda: edit("  - id: coalition\n", "  - <<: {kind: coalition}\n"
                                                       "    id: coalition\n"),
                   "22:5: actors[1].<<: key '<<' is not text (quote it: '<<')"),
+    "two-documents": (lambda: MINIMAL.encode() + b"---\nid: second\n",
+                      f"{MINIMAL.count(chr(10)) + 1}:1: $: YAML syntax error: but found another "
+                      "document (one incident a file: remove the '---' line)"),
+    "a-list-as-a-key": (lambda: edit("  - id: coalition\n", "  - ? [id, kind]\n"
+                                                          "    : coalition\n"
+                                                          "    id: coalition\n"),
+                        "22:7: actors[1]: key '[...]' is not text (write the key as "
+                        "text)"),
 }
 
 

@@ -1,28 +1,30 @@
 """The Word writer: the rendered Markdown, parsed by markdown-it-pyrs, written as
 WordprocessingML over the reference document's named styles, and packaged as a .docx.
 
-python-docx reads the reference document once per process: its parts, its styles by name, its
-page. Each brief is then written as XML text and zipped with the reference's unchanged parts,
-which were compressed once (``briefgen.render.package``). The one module that imports
-python-docx.
+The reference document is read once per process (its parts, its styles by name, its page);
+each brief is then written as XML text and zipped with the reference's unchanged parts, which
+were compressed once (``briefgen.render.package``). python-docx is not needed for any of this:
+the tests reopen every document with it, as an independent reader.
 
 Style names follow pandoc's reference.docx, so a house reference made for pandoc works here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import os
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+import sys
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 from markdown_it_pyrs import MarkdownIt, Node
 
@@ -51,6 +53,23 @@ ROOT_NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 def w(tag: str) -> str:
     """The Clark name of a WordprocessingML tag or attribute, ``w:p`` -> ``{...}p``."""
     return f"{{{W_NS}}}{tag}"
+
+
+class RT:
+    """Relationship types (ECMA-376 part 1, 15.2 and part 2, 9.3)."""
+
+    _OD = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+    OFFICE_DOCUMENT = f"{_OD}/officeDocument"
+    CORE_PROPERTIES = f"{_PKG}/metadata/core-properties"
+    EXTENDED_PROPERTIES = f"{_OD}/extended-properties"
+    THUMBNAIL = f"{_PKG}/metadata/thumbnail"
+    STYLES = f"{_OD}/styles"
+    NUMBERING = f"{_OD}/numbering"
+    FOOTNOTES = f"{_OD}/footnotes"
+    HEADER = f"{_OD}/header"
+    FOOTER = f"{_OD}/footer"
+    HYPERLINK = f"{_OD}/hyperlink"
 
 
 CT_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -166,12 +185,121 @@ def parse_markdown(markdown: str) -> Node:
         line = markdown.count("\n", 0, found.start()) + 1
         raise RenderError(f"line {line} of the rendered Markdown holds U+{ord(found.group()):04X}"
                           ", which a Word document cannot hold (check the templates)")
+    text = separate_divs(markdown)
     try:
-        return shared_parser().tree(separate_divs(markdown))
+        if "`" not in text:
+            return shared_parser().tree(text)
+        with quiet_stderr():  # where it may panic, Rust's report would reach the terminal
+            return shared_parser().tree(text)
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as exc:  # a panic in the parser is a BaseException
-        raise RenderError(f"the Markdown parser failed: {exc}") from exc
+    except BaseException:  # a panic in the Rust parser is a BaseException
+        # markdown-it 0.6.0 panics on a bracket before a lone backtick ("[a`"), a known
+        # bug of that version: the pure-Python port reads the text instead
+        return cast(Node, parse_slowly(text))
+
+
+@contextlib.contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """File descriptor 2 sent to /dev/null for a while: what native code prints there."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+class Block:
+    """A syntax tree node as markdown-it-pyrs gives it (name, meta, children), made from
+    markdown-it-py's tokens where the fast parser failed."""
+
+    __slots__ = ("children", "meta", "name")
+
+    def __init__(self, name: str, meta: dict[str, Any] | None = None) -> None:
+        self.name = name
+        self.meta: dict[str, Any] = meta or {}
+        self.children: list[Block] = []
+
+
+_BLOCK_NAMES = {"paragraph": "paragraph", "heading": "heading", "bullet_list": "bullet_list",
+                "ordered_list": "ordered_list", "list_item": "list_item",
+                "blockquote": "blockquote", "table": "table", "thead": "thead",
+                "tbody": "tbody", "tr": "trow", "th": "tcell", "td": "tcell",
+                "footnote_block": "footnote_container", "footnote": "footnote_def"}
+
+
+def parse_slowly(text: str) -> Any:
+    """``text`` parsed by markdown-it-py (CommonMark, tables, footnotes, no HTML) into the
+    tree shape of markdown-it-pyrs: tight list items hold their inline nodes directly."""
+    from markdown_it import MarkdownIt as SlowParser
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    tokens = SlowParser("commonmark", {"html": False}).enable("table").use(
+        footnote_plugin).parse(text)
+    root = Block("root")
+    stack = [root]
+    for token in tokens:
+        kind = token.type
+        if kind.endswith("_open") and kind[:-5] in _BLOCK_NAMES:
+            if token.hidden:  # a tight list's paragraph: its text goes in the item
+                stack.append(stack[-1])
+                continue
+            block = Block(_BLOCK_NAMES[kind[:-5]])
+            if kind == "heading_open":
+                block.meta["level"] = int(token.tag[1:])
+            elif kind == "ordered_list_open":
+                block.meta["start"] = int(token.attrGet("start") or 1)
+            elif kind == "footnote_open":
+                block.meta["def_id"] = int(token.meta["id"])
+            elif kind in ("th_open", "td_open"):
+                style = str(token.attrGet("style") or "")
+                align = style.removeprefix("text-align:") if style else "none"
+                table = next(b for b in reversed(stack) if b.name == "table")
+                if len(stack) >= 2 and stack[-2].name == "thead":
+                    table.meta.setdefault("alignments", []).append(align)
+            stack[-1].children.append(block)
+            stack.append(block)
+        elif kind.endswith("_close") and kind[:-6] in _BLOCK_NAMES:
+            stack.pop()
+        elif kind == "inline":
+            stack[-1].children.extend(slow_inline(token.children or []))
+        elif kind in ("fence", "code_block"):
+            stack[-1].children.append(Block(kind, {"content": token.content}))
+        elif kind == "hr":
+            stack[-1].children.append(Block("hr"))
+    return root
+
+
+def slow_inline(tokens: Sequence[Any]) -> list[Block]:
+    """Inline tokens as nodes: text, breaks, code, emphasis, links, images, notes."""
+    out: list[Block] = []
+    stack = [out]
+    names = {"strong_open": "strong", "em_open": "em", "link_open": "link"}
+    for token in tokens:
+        kind = token.type
+        if kind in names:
+            block = Block(names[kind], {"url": str(token.attrGet("href") or "")}
+                          if kind == "link_open" else {})
+            stack[-1].append(block)
+            stack.append(block.children)
+        elif kind in ("strong_close", "em_close", "link_close"):
+            stack.pop()
+        elif kind in ("softbreak", "hardbreak"):
+            stack[-1].append(Block(kind))
+        elif kind == "text" and token.content:
+            stack[-1].append(Block(kind, {"content": token.content}))
+        elif kind in ("code_inline", "image"):
+            block = Block(kind)
+            block.children = ([Block("text", {"content": token.content})]
+                              if kind == "code_inline" else slow_inline(token.children or []))
+            stack[-1].append(block)
+        elif kind == "footnote_ref":
+            stack[-1].append(Block("footnote_ref", {"def_id": int(token.meta["id"])}))
+    return out
 
 
 def separate_divs(markdown: str) -> str:
@@ -359,6 +487,60 @@ def split_at_place(root: Any) -> tuple[str, str]:
     return before, after
 
 
+@dataclass
+class Part:
+    """A part of a package: its name (without the leading ``/``), content type, bytes and
+    relationships."""
+
+    name: str
+    content_type: str
+    blob: bytes
+    rels: list[Rel]
+
+    def target(self, rel: Rel) -> str:
+        """The name of the part ``rel`` points to."""
+        return resolve_target(posixpath.dirname(self.name), rel.target)
+
+
+def resolve_target(folder: str, target: str) -> str:
+    if target.startswith("/"):
+        return posixpath.normpath(target).lstrip("/")
+    return posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
+
+
+def parse_rels(data: bytes) -> list[Rel]:
+    return [Rel(str(r.get("Id")), str(r.get("Type")), str(r.get("Target")),
+                r.get("TargetMode") == "External")
+            for r in etree.fromstring(data).iterchildren(f"{{{PKG_RELS_NS}}}Relationship")]
+
+
+def read_package(data: bytes) -> tuple[list[Rel], dict[str, Part]]:
+    """The package relationships and every part reachable from them, in the order found."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    members = {name.lower(): name for name in archive.namelist()}
+    types = etree.fromstring(archive.read(members["[content_types].xml"]))
+    defaults = {str(d.get("Extension")).lower(): str(d.get("ContentType"))
+                for d in types.iterchildren(f"{{{CT_NS}}}Default")}
+    overrides = {str(o.get("PartName")).lstrip("/").lower(): str(o.get("ContentType"))
+                 for o in types.iterchildren(f"{{{CT_NS}}}Override")}
+    package_rels = parse_rels(archive.read(members["_rels/.rels"]))
+    parts: dict[str, Part] = {}
+    queue = [resolve_target("", r.target) for r in package_rels if not r.external]
+    while queue:
+        name = queue.pop(0)
+        member = members.get(name.lower())
+        if member is None or name in parts:
+            continue
+        rels_member = members.get(rels_name(name).lower())
+        rels = parse_rels(archive.read(rels_member)) if rels_member else []
+        content_type = overrides.get(name.lower()) or defaults.get(
+            name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+        part = Part(name, content_type, archive.read(member), rels)
+        parts[name] = part
+        queue.extend(part.target(r) for r in rels if not r.external)
+    return package_rels, parts
+
+
 @lru_cache(maxsize=8)
 def load_reference(path: Path | None) -> Reference:
     """The reference document, read and taken apart once per process."""
@@ -369,18 +551,19 @@ def load_reference(path: Path | None) -> Reference:
         raise RenderError(f"{source}: cannot read the reference document: "
                           f"{exc.strerror or exc}") from exc
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several kinds on a file that is not .docx
+        package_rels, parts = read_package(data)
+        main = next(resolve_target("", r.target) for r in package_rels
+                    if r.kind == RT.OFFICE_DOCUMENT and not r.external)
+        root = etree.fromstring(parts[main].blob)
+    except (zipfile.BadZipFile, KeyError, StopIteration, etree.XMLSyntaxError) as exc:
         raise RenderError(f"{path}: not a Word document: {exc}") from exc
-    return read_reference(str(source), document)
+    return read_reference(str(source), package_rels, parts, main, root)
 
 
-def read_reference(source: str, document: Any) -> Reference:
-    main_part = document.part
-    main = str(main_part.partname).lstrip("/")
+def read_reference(source: str, package_rels: list[Rel], parts: dict[str, Part], main: str,
+                   root: Any) -> Reference:
+    main_part = parts[main]
     folder = posixpath.dirname(main)
-    package = main_part.package
-    root = main_part.element
     body = root.find(w("body"))
     if root.nsmap.get("w", W_NS) != W_NS or root.nsmap.get("r", R_NS) != R_NS:
         raise RenderError(f"{source}: the reference document binds the prefixes w: or r: to "
@@ -406,9 +589,8 @@ def read_reference(source: str, document: Any) -> Reference:
     text_width = (twips(size, "w", 12240) - twips(margins, "left", 1440)
                   - twips(margins, "right", 1440)) * EMU_PER_TWIP
 
-    used_names = {str(p.partname).lstrip("/") for p in package.iter_parts()}
-    rels = [Rel(rid, rel.reltype, rel.target_ref, rel.is_external)
-            for rid, rel in main_part.rels.items()]
+    used_names = set(parts)
+    rels = list(main_part.rels)
     rel_ids = {int(r.rid[3:]) for r in rels if r.rid[3:].isdigit() and r.rid.startswith("rId")}
 
     def new_rid() -> str:
@@ -424,11 +606,12 @@ def read_reference(source: str, document: Any) -> Reference:
         used_names.add(name)
         return name
 
-    def existing(kind: str, rid: str | None = None) -> tuple[str, str, Any] | None:
-        for key, rel in main_part.rels.items():
-            if rel.reltype == kind and not rel.is_external and (rid is None or key == rid):
-                part = rel.target_part
-                return key, str(part.partname).lstrip("/"), part
+    def existing(kind: str, rid: str | None = None) -> tuple[str, str, Part] | None:
+        for rel in main_part.rels:
+            if rel.kind == kind and not rel.external and (rid is None or rel.rid == rid):
+                part = parts.get(main_part.target(rel))
+                if part is not None:
+                    return rel.rid, part.name, part
         return None
 
     replaced: set[str] = set()
@@ -453,8 +636,7 @@ def read_reference(source: str, document: Any) -> Reference:
             if stem != "footnotes" or child.get(w("type")) in (None, "normal"):
                 element.remove(child)
         before, after = split_at_place(element)
-        part_rels = [Rel(k, r.reltype, r.target_ref, r.is_external) for k, r in part.rels.items()]
-        return Story(name, key, before, after, part_rels)
+        return Story(name, key, before, after, list(part.rels))
 
     def reference_id(tag: str) -> str | None:
         for ref in section.findall(w(tag)):
@@ -486,35 +668,32 @@ def read_reference(source: str, document: Any) -> Reference:
                                                         f"{{{R_NS}}}id": rid}))
 
     content_types: dict[str, str] = {}
-    parts: list[tuple[str, Entry | None]] = []
-    thumbnails = {str(rel.target_part.partname).lstrip("/") for rel in package.rels.values()
-                  if rel.reltype == RT.THUMBNAIL and not rel.is_external}
+    entries: list[tuple[str, Entry | None]] = []
+    thumbnails = {resolve_target("", r.target) for r in package_rels
+                  if r.kind == RT.THUMBNAIL and not r.external}
     skipped = {main, "docProps/core.xml", "docProps/app.xml"} | thumbnails
-    package_rels: list[Rel] = [Rel("rId1", RT.OFFICE_DOCUMENT, main),
-                               Rel("rId2", RT.CORE_PROPERTIES, "docProps/core.xml"),
-                               Rel("rId3", RT.EXTENDED_PROPERTIES, "docProps/app.xml")]
-    for rel in package.rels.values():
-        if rel.reltype not in (RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES,
-                               RT.EXTENDED_PROPERTIES, RT.THUMBNAIL):
-            package_rels.append(Rel(f"rId{len(package_rels) + 1}", rel.reltype,
-                                    rel.target_ref, rel.is_external))
-    for part in package.iter_parts():
-        name = str(part.partname).lstrip("/")
+    kept_rels = [Rel("rId1", RT.OFFICE_DOCUMENT, main),
+                 Rel("rId2", RT.CORE_PROPERTIES, "docProps/core.xml"),
+                 Rel("rId3", RT.EXTENDED_PROPERTIES, "docProps/app.xml")]
+    for rel in package_rels:
+        if rel.kind not in (RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES,
+                            RT.THUMBNAIL):
+            kept_rels.append(Rel(f"rId{len(kept_rels) + 1}", rel.kind, rel.target,
+                                 rel.external))
+    for name, part in parts.items():
         if name in skipped:
             continue
         content_types[name] = part.content_type
         if name in replaced:
-            parts.append((name, None))
+            entries.append((name, None))
         else:
             blob = part.blob
             if part.content_type.endswith(".settings+xml"):
                 blob = fix_settings(blob)
-            parts.append((name, make_entry(name, blob)))
+            entries.append((name, make_entry(name, blob)))
         if part.rels and name != footnotes.name:  # the notes' links are added per brief
-            part_rels = [Rel(k, r.reltype, r.target_ref, r.is_external)
-                         for k, r in part.rels.items()]
-            parts.append((rels_name(name), make_entry(rels_name(name),
-                                                      rels_xml(part_rels).encode())))
+            entries.append((rels_name(name), make_entry(rels_name(name),
+                                                        rels_xml(part.rels).encode())))
     content_types[main] = main_part.content_type
     styles = existing(RT.STYLES)
     style_names = read_style_names(styles[2].blob) if styles is not None else {}
@@ -529,7 +708,7 @@ def read_reference(source: str, document: Any) -> Reference:
         source=source, style_names=style_names, main=main,
         document_start=start + "<w:body>",
         section=etree.tostring(section, encoding="unicode"),
-        text_width=text_width, document_rels=rels, package_rels=package_rels, parts=parts,
+        text_width=text_width, document_rels=rels, package_rels=kept_rels, parts=entries,
         content_types=content_types, header=header, footer=footer, footnotes=footnotes,
         numbering_name=numbering_name, numbering_rid=numbering_rid,
         numbering_blob=numbering_blob, numbering_new=numbering is None,
@@ -848,9 +1027,11 @@ class Writer:
             elif name == "code_inline":
                 events.append(("code", visible_text(node.children), look))
             elif name == "strong":
-                self.flatten(node.children, replace(look, bold=True), events, in_note)
+                self.flatten(node.children, Format(True, look.italic, look.style, look.link),
+                             events, in_note)
             elif name == "em":
-                self.flatten(node.children, replace(look, italic=True), events, in_note)
+                self.flatten(node.children, Format(look.bold, True, look.style, look.link),
+                             events, in_note)
             elif name in ("link", "autolink"):
                 self.link_count += 1
                 url = str(node.meta.get("url", ""))
