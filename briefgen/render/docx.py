@@ -1447,21 +1447,21 @@ def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> 
         document = _NOT_XML.sub("\ufffd", document)
         notes = made[ref.footnotes.name] = _NOT_XML.sub("\ufffd", notes or "")
 
-    entries = [make_entry("[Content_Types].xml", content_types_xml(types).encode()),
+    entries = [package_entry("[Content_Types].xml", content_types_xml(types)),
                package_entry("_rels/.rels", rels_xml(ref.package_rels)),
-               package_entry("docProps/core.xml", core_xml(brief)),
+               make_entry("docProps/core.xml", core_xml(brief).encode("utf-8")),
                package_entry("docProps/app.xml", APP_XML),
                make_entry(ref.main, document.encode("utf-8")),
-               make_entry(rels_name(ref.main), rels_xml(rels).encode("utf-8"))]
+               package_entry(rels_name(ref.main), rels_xml(rels))]
     for name, entry in ref.parts:
         if entry is not None:
             entries.append(entry)
         elif name in made:
-            entries.append(make_entry(name, made.pop(name).encode("utf-8")))
+            entries.append(package_entry(name, made.pop(name)))
         elif name == ref.numbering_name and ref.numbering_entry is not None:
             entries.append(ref.numbering_entry)
     for name, text in made.items():  # parts the reference did not have
-        entries.append(make_entry(name, text.encode("utf-8")))
+        entries.append(package_entry(name, text))
     note_links = writer.notes.links.rels
     if notes is not None and note_links:
         entries.append(make_entry(rels_name(ref.footnotes.name),
@@ -1469,7 +1469,8 @@ def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> 
     return write_zip(entries)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def package_entry(name: str, text: str) -> Entry:
-    """An entry whose text is the same for many briefs, compressed once."""
+    """An entry whose text is often the same from brief to brief (the header, the footer,
+    the content types), compressed once while it keeps coming."""
     return make_entry(name, text.encode("utf-8"))
