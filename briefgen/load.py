@@ -382,10 +382,7 @@ class Composer:
             return
         doc = self.doc
         mark = event.start_mark
-        doc.places[path] = (mark.line + 1, mark.column + 1)
-        if tag not in _PLAIN_TAGS:
-            doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
-                        "remove the tag; only plain values are read")
+        if not self.place(path, mark, tag, _PLAIN_TAGS):
             self.add_value(None)
             return
         value = event.value
@@ -400,18 +397,23 @@ class Composer:
             doc.surprises[path] = value
         self.add_value(self.loader.construct_object(node))
 
+    def place(self, path: PathKey, mark: Any, tag: str, allowed: set[str]) -> bool:
+        """Record where the value at ``path`` starts; whether its tag is one allowed there."""
+        self.doc.places[path] = (mark.line + 1, mark.column + 1)
+        if tag in allowed:
+            return True
+        self.doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
+                         "remove the tag; only plain values are read")
+        return False
+
     def start(self, event: Any, is_map: bool) -> None:
         in_key = self.in_key()
         path = None if in_key else self.next_path()
         if path is not None:
-            mark = event.start_mark
-            self.doc.places[path] = (mark.line + 1, mark.column + 1)
             tag = event.tag if event.tag not in (None, "!") else (
                 _TAG + ("map" if is_map else "seq"))
-            if tag not in _COLLECTION_TAGS:
-                self.doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
-                                 "remove the tag; only plain values are read")
-                path = None
+            if not self.place(path, event.start_mark, tag, _COLLECTION_TAGS):
+                path = None  # its content is not kept
         self.open.append(_Open(path, {} if is_map else [], is_map, in_key, event.start_mark))
 
     def end(self) -> None:

@@ -360,3 +360,10 @@ def test_div_fences_inside_code_are_code(minimal: Brief) -> None:
     assert [(p.style.name, p.text) for p in document.paragraphs] == [
         ("Title", "T"), ("Source Code", "::: {.contents}"), ("Source Code", ":::"),
         ("First Paragraph", ":::")]
+
+
+@pytest.mark.parametrize("reference", ["&#1;", "&#xFFFE;", "&#xD800;"])
+def test_character_references_xml_cannot_hold_become_replacement_characters(
+        minimal: Brief, reference: str) -> None:
+    document = open_docx(render_docx(minimal, f"# T\n\nA {reference} B.\n"))
+    assert document.paragraphs[1].text == "A \ufffd B."

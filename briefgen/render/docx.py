@@ -407,7 +407,6 @@ class Story:
 class Reference:
     """The reference document as the writer needs it, read once per process."""
 
-    source: str
     style_names: dict[tuple[str, str], str]
     main: str
     document_start: str
@@ -423,7 +422,6 @@ class Reference:
     numbering_name: str
     numbering_rid: str
     numbering_blob: bytes | None
-    numbering_new: bool
     numbering_entry: Entry | None
     reserved: set[str]
     styles: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -461,17 +459,9 @@ class Reference:
             ids = {name: find_or_add_abstract(root, name, name == DECIMAL_NAME)
                    for name in names}
             taken = [int(n.get(w("numId"))) for n in root.findall(w("num"))]
-            nums = root.findall(w("num"))
             place = etree.Comment(PLACE)
-            if nums:
-                nums[-1].addnext(place)
-            else:
-                cleanup = root.find(w("numIdMacAtCleanup"))
-                if cleanup is not None:
-                    cleanup.addprevious(place)
-                else:
-                    root.append(place)
-            before, after = serialise(root).split(f"<!--{PLACE}-->")
+            insert_in_numbering(root, place, before_nums=False)
+            before, after = cut_at(root, place)
             self.numberings[names] = (before, after, ids, taken)
         return self.numberings[names]
 
@@ -480,11 +470,19 @@ def serialise(root: Any) -> str:
     return XML_DECLARATION + str(etree.tostring(root, encoding="unicode"))
 
 
-def split_at_place(root: Any) -> tuple[str, str]:
-    """``root`` serialised, cut where a placeholder comment at its end stands."""
-    root.append(etree.Comment(PLACE))
+def cut_at(root: Any, place: Any) -> tuple[str, str]:
+    """``root`` serialised, cut where the comment ``place`` (already inside it) stands, so
+    that per-brief content can go there; the comment is taken out again."""
     before, after = serialise(root).split(f"<!--{PLACE}-->")
+    place.getparent().remove(place)
     return before, after
+
+
+def cut_at_end(root: Any) -> tuple[str, str]:
+    """``root`` serialised, cut before its end tag."""
+    place = etree.Comment(PLACE)
+    root.append(place)
+    return cut_at(root, place)
 
 
 @dataclass
@@ -570,8 +568,7 @@ def read_reference(source: str, package_rels: list[Rel], parts: dict[str, Part],
                           "unusual namespaces; save it again from Word")
     shell = etree.Element(root.tag, dict(root.attrib),
                           nsmap={**root.nsmap, "w": W_NS, "r": R_NS})
-    shell.append(etree.Comment(PLACE))
-    start, _ = serialise(shell).split(f"<!--{PLACE}-->")
+    start, _ = cut_at_end(shell)
     sections = body.findall(w("sectPr")) if body is not None else []
     section = sections[-1] if sections else etree.fromstring(
         f'<w:sectPr {ROOT_NAMESPACES}><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" '
@@ -635,7 +632,7 @@ def read_reference(source: str, package_rels: list[Rel], parts: dict[str, Part],
         for child in list(element):
             if stem != "footnotes" or child.get(w("type")) in (None, "normal"):
                 element.remove(child)
-        before, after = split_at_place(element)
+        before, after = cut_at_end(element)
         return Story(name, key, before, after, list(part.rels))
 
     def reference_id(tag: str) -> str | None:
@@ -705,13 +702,13 @@ def read_reference(source: str, package_rels: list[Rel], parts: dict[str, Part],
     content_types[numbering_name] = CT_NUMBERING
     rels = [r for r in rels if r.rid not in (header.rid, footer.rid)]
     return Reference(
-        source=source, style_names=style_names, main=main,
+        style_names=style_names, main=main,
         document_start=start + "<w:body>",
         section=etree.tostring(section, encoding="unicode"),
         text_width=text_width, document_rels=rels, package_rels=kept_rels, parts=entries,
         content_types=content_types, header=header, footer=footer, footnotes=footnotes,
         numbering_name=numbering_name, numbering_rid=numbering_rid,
-        numbering_blob=numbering_blob, numbering_new=numbering is None,
+        numbering_blob=numbering_blob,
         numbering_entry=(make_entry(numbering_name, numbering_blob)
                          if numbering_blob is not None else None),
         reserved={header.rid, footer.rid, footnotes.rid, numbering_rid})
@@ -749,16 +746,26 @@ def find_or_add_abstract(numbering: Any, name: str, ordered: bool) -> int:
     ids = [int(a.get(w("abstractNumId"))) for a in numbering.findall(w("abstractNum"))]
     abstract_id = max(ids, default=-1) + 1
     abstract = etree.fromstring(abstract_xml(abstract_id, name, ordered))
-    first_num = numbering.find(w("num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        cleanup = numbering.find(w("numIdMacAtCleanup"))
-        if cleanup is not None:
-            cleanup.addprevious(abstract)
-        else:
-            numbering.append(abstract)
+    insert_in_numbering(numbering, abstract, before_nums=True)
     return abstract_id
+
+
+def insert_in_numbering(numbering: Any, element: Any, before_nums: bool) -> None:
+    """``element`` into a ``w:numbering`` where the schema wants it: before the first
+    ``w:num`` (a list definition) or after the last (an instance); with no ``w:num``, before
+    ``w:numIdMacAtCleanup`` or at the end."""
+    nums = numbering.findall(w("num"))
+    if nums:
+        if before_nums:
+            nums[0].addprevious(element)
+        else:
+            nums[-1].addnext(element)
+        return
+    cleanup = numbering.find(w("numIdMacAtCleanup"))
+    if cleanup is not None:
+        cleanup.addprevious(element)
+    else:
+        numbering.append(element)
 
 
 def abstract_xml(abstract_id: int, name: str, ordered: bool) -> str:
@@ -795,7 +802,6 @@ class ListLevel:
     """One open list: its numbering instance and whether an item's first paragraph is due."""
 
     num_id: int
-    ordered: bool
     tight: bool
     item_started: bool = False
 
@@ -905,7 +911,7 @@ class Writer:
         start = int(node.meta.get("start", 1)) if ordered else 1
         tight = not any(child.name == "paragraph" for item in node.children
                         for child in item.children)
-        self.lists.append(ListLevel(self.list_num(ordered, start), ordered, tight))
+        self.lists.append(ListLevel(self.list_num(ordered, start), tight))
         for item in node.children:
             self.lists[-1].item_started = True
             inline: list[Node] = []
@@ -1427,25 +1433,23 @@ def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> 
     types = dict(ref.content_types)
     rels = writer.document_links.rels
     made: dict[str, str] = {ref.header.name: header, ref.footer.name: footer}
-    rels.append(Rel(ref.header.rid, RT.HEADER, posixpath.relpath(
-        ref.header.name, posixpath.dirname(ref.main))))
-    rels.append(Rel(ref.footer.rid, RT.FOOTER, posixpath.relpath(
-        ref.footer.name, posixpath.dirname(ref.main))))
+    folder = posixpath.dirname(ref.main)
+    rels.append(Rel(ref.header.rid, RT.HEADER, posixpath.relpath(ref.header.name, folder)))
+    rels.append(Rel(ref.footer.rid, RT.FOOTER, posixpath.relpath(ref.footer.name, folder)))
     for name, text, rid, kind, new in (
-            (ref.numbering_name, numbering, ref.numbering_rid, RT.NUMBERING, ref.numbering_new),
+            (ref.numbering_name, numbering, ref.numbering_rid, RT.NUMBERING,
+             ref.numbering_blob is None),
             (ref.footnotes.name, notes, ref.footnotes.rid, RT.FOOTNOTES, ref.footnotes.new)):
         if text is not None:
             made[name] = text
             if new:
-                rels.append(Rel(rid, kind, posixpath.relpath(name, posixpath.dirname(ref.main))))
+                rels.append(Rel(rid, kind, posixpath.relpath(name, folder)))
         elif new:
             types.pop(name, None)
+    # Text that XML cannot hold never gets here: parse_markdown refuses it in the Markdown,
+    # and both parsers turn character references to it (&#1;) into U+FFFD.
     document = (ref.document_start + "".join(writer.body) + ref.section
                 + "</w:body></w:document>")
-    if _NOT_XML.search(document) or (notes and _NOT_XML.search(notes)):
-        # only a character reference such as &#1; in an editor's prose gets here
-        document = _NOT_XML.sub("\ufffd", document)
-        notes = made[ref.footnotes.name] = _NOT_XML.sub("\ufffd", notes or "")
 
     entries = [package_entry("[Content_Types].xml", content_types_xml(types)),
                package_entry("_rels/.rels", rels_xml(ref.package_rels)),
