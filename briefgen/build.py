@@ -404,19 +404,30 @@ _TEMP_NAME = re.compile(r"\.(\d+)\.[a-z0-9_]+\.tmp$")
 
 def remove_dead_temporaries(folder: Path) -> None:
     """Delete the temporary files a killed build left (``.NAME.PID.XXXX.tmp``): those whose
-    process is gone. A build still running keeps its own."""
+    process is gone or a zombie (a killed build's workers stay zombies where nothing reaps
+    orphans, as in many containers). A build still running keeps its own."""
     if not folder.is_dir():
         return
     for temp in folder.glob(".*.tmp"):
         match = _TEMP_NAME.search(temp.name)
-        if match is None:
-            continue
-        try:
-            os.kill(int(match.group(1)), 0)
-        except ProcessLookupError:
+        if match is not None and not is_running(int(match.group(1))):
             temp.unlink(missing_ok=True)
-        except (PermissionError, OverflowError):  # alive but another user's, or nonsense
-            continue
+
+
+def is_running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not exited (a zombie has exited)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):  # alive but another user's, or nonsense
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:  # no /proc (macOS) or gone meanwhile: trust kill
+        return True
+    # the state follows the command name, which is in parentheses and may hold any byte
+    return stat[stat.rindex(b")") + 2:stat.rindex(b")") + 3] not in (b"Z", b"X")
 
 
 def write_atomic(target: Path, data: bytes) -> None:

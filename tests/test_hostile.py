@@ -23,6 +23,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from briefgen.build import is_running, remove_dead_temporaries
 from briefgen.cli import main
 from conftest import DATA, ROOT
 
@@ -366,3 +367,22 @@ def test_killed_mid_build_leaves_every_output_whole(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
         ".briefgen-state.json"]
+
+
+def test_temporaries_of_a_zombie_writer_are_swept(tmp_path: Path) -> None:
+    """A killed build's workers can stay zombies where nothing reaps orphans (CI containers):
+    their pid still answers kill(pid, 0), yet their temporary files are dead and must go,
+    while a live writer's stay."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and is_running(child.pid):
+        time.sleep(0.01)
+    assert not is_running(child.pid)  # exited, not yet waited for: a zombie
+    os.kill(child.pid, 0)  # which kill alone takes for alive
+    dead = tmp_path / f".brief.docx.{child.pid}.k3x_9q.tmp"
+    live = tmp_path / f".brief.md.{os.getpid()}.a1b2c3.tmp"
+    dead.write_bytes(b"torn")
+    live.write_bytes(b"being written")
+    remove_dead_temporaries(tmp_path)
+    child.wait()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [live.name]
