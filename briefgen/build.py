@@ -469,11 +469,10 @@ def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS) -> Path:
 
 def make_json_schema() -> dict[str, object]:
     """The JSON Schema of the incident file, for editors' YAML plugins."""
-    from pydantic import TypeAdapter
-
     from briefgen.model import Brief, Comparison
+    from briefgen.schema import make_json_schema as describe_models
 
-    schema = TypeAdapter(Brief | Comparison).json_schema(by_alias=True)
+    schema = describe_models(Brief, Comparison)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://briefgen.invalid/incident.schema.json",
             "title": "briefgen incident file",

@@ -6,9 +6,8 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
-
-from briefgen.model import PROSE, Brief, Comparison
+from briefgen.model import Brief, Comparison
+from briefgen.schema import PROSE, Model, describe, fields_of, iter_models
 
 
 def describe_type(annotation: Any) -> str:
@@ -21,9 +20,9 @@ def describe_type(annotation: Any) -> str:
         return "one of: " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
     if origin in (typing.Union, types.UnionType):
         return " or ".join(describe_type(a) for a in args)
-    if origin is list:
+    if origin is tuple:
         return f"list of {describe_type(args[0])}"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     names = {str: "text", int: "whole number", float: "number", bool: "true or false"}
     if annotation in names:
@@ -31,21 +30,15 @@ def describe_type(annotation: Any) -> str:
     return getattr(annotation, "__name__", str(annotation)).replace("date", "date (YYYY-MM-DD)")
 
 
-def list_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+def list_models(model: type[Model]) -> list[type[Model]]:
     """``model`` and every model inside it, in the order their fields name them."""
-    found: list[type[BaseModel]] = [model]
-    for info in model.model_fields.values():
-        for inner in nested_models(info.annotation):
+    found: list[type[Model]] = [model]
+    for spec in fields_of(model):
+        for inner in iter_models(spec.annotation):
             for item in list_models(inner):
                 if item not in found:
                     found.append(item)
     return found
-
-
-def nested_models(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in typing.get_args(annotation) for m in nested_models(arg)]
 
 
 def make_field_reference() -> str:
@@ -58,11 +51,11 @@ def make_field_reference() -> str:
     for model in models:
         lines += [f"## {model.__name__}", "", " ".join((model.__doc__ or "").split()), "",
                   "| field | type | required | what it holds |", "| --- | --- | --- | --- |"]
-        for name, info in model.model_fields.items():
-            key = info.alias or name
-            required = "yes" if info.is_required() else "no"
-            text = " ".join((info.description or "").split()).replace("|", "\\|").replace("``", "`")
-            kind = "Markdown" if PROSE in info.metadata else describe_type(info.annotation)
-            lines.append(f"| `{key}` | {kind} | {required} | {text} |")
+        for spec in fields_of(model):
+            required = "yes" if spec.required else "no"
+            text = " ".join(describe(model, spec.name).split())
+            text = text.replace("|", "\\|").replace("``", "`")
+            kind = "Markdown" if spec.prose else describe_type(spec.annotation)
+            lines.append(f"| `{spec.key}` | {kind} | {required} | {text} |")
         lines.append("")
     return "\n".join(lines)

@@ -5,7 +5,7 @@ Loading runs in stages and collects every problem of a stage before it stops:
 1. bytes: size limit, UTF-8, control characters;
 2. YAML events: syntax errors, anchors and aliases (refused: they make YAML bombs);
 3. nodes -> plain data with a location for every path: duplicate keys, foreign tags;
-4. the pydantic schema: missing and unknown fields, types, vocabularies, YAML 1.1 surprises;
+4. the schema: missing and unknown fields, types, vocabularies, YAML 1.1 surprises;
 5. the rules across fields: references, unique ids, min <= max, quotes verbatim in the seeds.
 """
 
@@ -13,19 +13,24 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pydantic
 import yaml
-from pydantic.fields import FieldInfo
 
 from briefgen.errors import Problem, ValidationError, display_path, resolved
 from briefgen.model import Brief, Comparison
+from briefgen.schema import (
+    Fault,
+    Model,
+    check_data,
+    describe,
+    field_by_key,
+    fields_of,
+    iter_models,
+)
 from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,7 +69,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     todos: dict[PathKey, str] = field(default_factory=dict)
     """Values an editor has still to fill in (``TODO ...``), by path."""
-    root: type[pydantic.BaseModel] = Brief
+    root: type[Model] = Brief
     """The model the file is validated against: an incident, or a comparison."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
@@ -176,13 +181,13 @@ def load_incidents(doc: Document, comparison: Comparison, folder: Path,
     return tuple(incidents)
 
 
-def check_unique_values(doc: Document, path: PathKey, values: list[str]) -> None:
+def check_unique_values(doc: Document, path: PathKey, values: Sequence[str]) -> None:
     """Report values listed twice in the list at ``path``."""
     for i, _first in find_repeats(values):
         doc.problem((*path, i), f"'{values[i]}' is listed twice", "list each once")
 
 
-def find_repeats(values: list[str]) -> list[tuple[int, int]]:
+def find_repeats(values: Sequence[str]) -> list[tuple[int, int]]:
     """(index, index of its first occurrence) for every value seen before."""
     first: dict[str, int] = {}
     repeats = []
@@ -482,75 +487,34 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
                     "start from `briefgen new ID`")
         return None
     model: type[Brief] | type[Comparison] = Comparison if "incidents" in doc.data else Brief
-    try:
-        return model.model_validate(doc.data)
-    except pydantic.ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            path: PathKey = tuple(error["loc"])
-            if any(path[:end] in doc.todos for end in range(len(path) + 1)):
-                continue  # the TODO is reported already
-            message, hint = describe_error(error, path, doc)
-            doc.problem(path, message, hint)
-        return None
+    brief, faults = check_data(model, doc.data)
+    for fault in faults:
+        if any(fault.path[:end] in doc.todos for end in range(len(fault.path) + 1)):
+            continue  # the TODO is reported already
+        message, hint = describe_fault(fault, doc)
+        doc.problem(fault.path, message, hint)
+    return brief
 
 
-def describe_error(error: Any, path: PathKey, doc: Document) -> tuple[str, str]:
-    """A pydantic error in the words of an editor: what was expected, what was found."""
-    kind: str = error["type"]
-    found = describe_value(error.get("input"))
+def describe_fault(fault: Fault, doc: Document) -> tuple[str, str]:
+    """A schema fault in the words of an editor: what was expected, what was found."""
+    path = fault.path
     name = str(path[-1]) if path else "$"
-    if kind == "missing":
+    if fault.kind == "missing":
         return f"required field '{name}' is missing", f"add `{name}:`"
-    if kind == "extra_forbidden":
+    if fault.kind == "unknown":
         allowed = fields_at(path[:-1], doc.root)
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
         return f"unknown field '{name}'", hint
+    found = describe_value(fault.value)
     surprise = doc.surprises.get(path)
-    if surprise is not None and kind in _TEXT_ERRORS:
-        return (f"expected {expected_words(kind, error)}, found {surprise}, which YAML reads "
-                f"as {found}", f"quote it: '{surprise}'")
-    if kind == "literal_error":
-        return (f"{found} is not one of: {error['ctx']['expected']}",
-                "use one of the words exactly as listed")
-    if kind == "value_error" and "reserved-id" in str(error.get("msg", "")):
-        return (f"{found} is a device name that Windows reserves, so its files could not be "
-                "written there", "choose another id, e.g. add the year")
-    if kind == "less_than_equal":
-        return (f"expected at most {error['ctx']['le']:,}, found {found}",
-                "no single incident has that many; check for a typo or a campaign's total")
-    if kind == "string_pattern_mismatch":
-        return (f"{found} is not a valid id",
-                "use lower-case letters, digits and single hyphens, e.g. al-tanf-2017")
-    return (f"expected {expected_words(kind, error)}, found {found}",
-            describe_field(path, doc.root))
-
-
-_TEXT_ERRORS = {"string_type", "literal_error", "string_pattern_mismatch"}
-"""Errors where an unquoted value that YAML 1.1 read as a boolean or number was meant as text."""
-
-_EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "list_type": "a list",
-    "model_type": "a mapping of fields",
-    "dict_type": "a mapping of fields",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a valid date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "a date without a time",
-}
-
-
-def expected_words(kind: str, error: Any) -> str:
-    """What the schema wanted, for an error of type ``kind``."""
-    if kind in _EXPECTED:
-        return _EXPECTED[kind]
-    return str(error["msg"][0].lower() + error["msg"][1:]).removeprefix("input should be ")
+    if surprise is not None and fault.textual:
+        return (f"expected {fault.expected}, found {surprise}, which YAML reads as {found}",
+                f"quote it: '{surprise}'")
+    message = (fault.message.format(found=found) if fault.message
+               else f"expected {fault.expected}, found {found}")
+    return message, fault.hint or describe_field(path, doc.root)
 
 
 def describe_value(value: Any) -> str:
@@ -571,51 +535,36 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-def model_at(path: PathKey,
-             root: type[pydantic.BaseModel] = Brief) -> type[pydantic.BaseModel] | None:
+def model_at(path: PathKey, root: type[Model] = Brief) -> type[Model] | None:
     """The model whose fields are allowed at ``path``, or None if it is not a mapping."""
-    model: type[pydantic.BaseModel] | None = root
+    model: type[Model] | None = root
     for part in path:
         if model is None:
             return None
         if isinstance(part, int):
             continue
-        info = field_info(model, part)
-        model = next(iter_models(info.annotation), None) if info else None
+        spec = field_by_key(model, part)
+        model = next(iter_models(spec.annotation), None) if spec else None
     return model
 
 
-def field_info(model: type[pydantic.BaseModel], key: str) -> FieldInfo | None:
-    """A model's field by the key an editor writes (its alias where it has one)."""
-    return next((f for n, f in model.model_fields.items() if (f.alias or n) == key), None)
-
-
-def fields_at(path: PathKey, root: type[pydantic.BaseModel] = Brief) -> list[str]:
+def fields_at(path: PathKey, root: type[Model] = Brief) -> list[str]:
     """The field names the schema allows at ``path`` (for 'did you mean')."""
     model = model_at(path, root)
-    if model is None:
-        return []
-    return sorted(f.alias or n for n, f in model.model_fields.items())
+    return sorted(spec.key for spec in fields_of(model)) if model else []
 
 
-def describe_field(path: PathKey, root: type[pydantic.BaseModel] = Brief) -> str:
+def describe_field(path: PathKey, root: type[Model] = Brief) -> str:
     """The docstring of the field at ``path``, as a hint of what it expects."""
     keys = [part for part in path if isinstance(part, str)]
     if not keys:
         return ""
     trimmed = path[: max(i for i, part in enumerate(path) if isinstance(part, str))]
     model = model_at(trimmed, root)
-    info = field_info(model, keys[-1]) if model else None
-    return " ".join((info.description or "").split()).rstrip(".") if info else ""
-
-
-def iter_models(annotation: Any) -> Iterator[type[pydantic.BaseModel]]:
-    """The pydantic models inside an annotation such as ``list[Claim] | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
-        yield annotation
-    elif isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
-        for arg in typing.get_args(annotation):
-            yield from iter_models(arg)
+    spec = field_by_key(model, keys[-1]) if model else None
+    if model is None or spec is None:
+        return ""
+    return " ".join(describe(model, spec.name).split()).rstrip(".")
 
 
 def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:

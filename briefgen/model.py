@@ -1,16 +1,15 @@
-"""The incident file's schema: one pydantic model per concept, a docstring per field.
+"""The incident file's schema: one model per concept, a docstring per field.
 
-The docstrings are the field reference: they become the JSON Schema's descriptions.
+The docstrings are the field reference: they become hints, docs/fields.md and the JSON
+Schema's descriptions.
 Cross-references (a claim's actor, a judgment's claims) are checked in ``load``, where
 every problem can be located in the file.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from briefgen.schema import PROSE, Filled, Key, MinItems, Model, Pattern, Range, Refused
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -19,25 +18,12 @@ RESERVED_IDS = frozenset(["con", "prn", "aux", "nul", *(f"com{n}" for n in range
 """Names Windows keeps for devices: ``con.docx`` cannot be opened or written there."""
 
 
-def check_not_reserved(value: str) -> str:
-    if value in RESERVED_IDS:
-        raise ValueError("reserved-id")
-    return value
-
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(check_not_reserved)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class ProseMarker:
-    """Marks a field as Markdown prose: templates print it as Markdown, not escaped."""
-
-    def __repr__(self) -> str:
-        return "PROSE"
-
-
-PROSE = ProseMarker()
-Markdown = Annotated[str, StringConstraints(min_length=1), PROSE]
+Id = Annotated[str, Pattern(ID_PATTERN, "{found} is not a valid id", "use lower-case letters, "
+                             "digits and single hyphens, e.g. al-tanf-2017"),
+              Refused(RESERVED_IDS, "{found} is a device name that Windows reserves, so its "
+                      "files could not be written there", "choose another id, e.g. add the year")]
+Text = Annotated[str, Filled(strip=True)]
+Markdown = Annotated[str, Filled(), PROSE]
 """Prose the editor writes in Markdown; everything else is printed as plain text."""
 
 Handling = Literal["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]
@@ -69,20 +55,14 @@ LIKELIHOOD_WORDS: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-def
 CONFIDENCE_WORDS: tuple[str, ...] = Confidence.__args__  # type: ignore[attr-defined]
 
 
-class Model(BaseModel):
-    """Base of every model: unknown keys are errors, docstrings describe fields."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
-
-
 class Revision(Model):
     """Who issued this revision, when, and what changed."""
 
-    number: int = Field(ge=1)
+    number: Annotated[int, Range(ge=1)]
     """Revision number, 1 for the first issue; raise it with every reissue."""
     date: dt.date
     """Date of this revision (YYYY-MM-DD); printed on the brief and used for its properties."""
-    authors: list[Text] = Field(min_length=1)
+    authors: Annotated[tuple[Text, ...], MinItems(1)]
     """Analysts and editors responsible for this revision."""
     changes: Text
     """What changed in this revision (ICD 203 standard 7: say what changed and why)."""
@@ -108,9 +88,9 @@ class Place(Model):
     """Country the place lies in."""
     admin1: Text | None = None
     """First-level administrative region (province, governorate)."""
-    lat: float | None = Field(default=None, ge=-90, le=90)
+    lat: Annotated[float, Range(ge=-90, le=90)] | None = None
     """Latitude in decimal degrees, only when the sources allow it."""
-    lon: float | None = Field(default=None, ge=-180, le=180)
+    lon: Annotated[float, Range(ge=-180, le=180)] | None = None
     """Longitude in decimal degrees, only when the sources allow it."""
     precision: GeoPrecision = "region"
     """How precisely the place is known (after ACLED's geo precision): exact, near, region."""
@@ -141,7 +121,7 @@ class Actor(Model):
     """Stable id that claims refer to (``kss``)."""
     name: Text
     """Name as the brief prints it."""
-    aliases: list[Text] = []
+    aliases: tuple[Text, ...] = ()
     """Other names the sources use for it."""
     name_ar: Text | None = None
     """The name in Arabic script, where it is well established."""
@@ -178,14 +158,15 @@ class Source(Model):
 
 MAX_FIGURE = 1_000_000
 """More than any one incident's toll: a larger figure is a typo or a campaign's total."""
+TYPO = "no single incident has that many; check for a typo or a campaign's total"
 
 
 class Figure(Model):
     """A casualty figure as a range, with the claim's own words."""
 
-    min: int = Field(ge=0, le=MAX_FIGURE)
+    min: Annotated[int, Range(ge=0, le=MAX_FIGURE, hint=TYPO)]
     """Lowest number the claim supports (ACLED's conservative count: "dozens" counts low)."""
-    max: int | None = Field(default=None, ge=0, le=MAX_FIGURE)
+    max: Annotated[int, Range(ge=0, le=MAX_FIGURE, hint=TYPO)] | None = None
     """Highest number the claim supports; empty when it gives no upper bound."""
     text: Text
     """The claim's own words for the figure (``more than 40``, ``36``, ``dozens``)."""
@@ -214,7 +195,7 @@ class Claim(Model):
     kind: ClaimKind
     """What the claim does: accuses, denies, claims-responsibility, declines-comment, finds
     (an official finding), reports, assesses."""
-    against: list[Id] = []
+    against: tuple[Id, ...] = ()
     """Ids of the actors the claim is about (whom it accuses, whose strike it denies)."""
     date: dt.date | None = None
     """When the claim was made, where the sources say."""
@@ -224,12 +205,12 @@ class Claim(Model):
     """The claimant's words exactly as a source prints them; checked against the seed text."""
     quote_source: Id | None = None
     """Id of the source the quote is copied from; needed when the claim has several sources."""
-    sources: list[Id] = Field(min_length=1)
+    sources: Annotated[tuple[Id, ...], MinItems(1)]
     """Ids of the sources that carry the claim."""
     via: Id | None = None
     """Id of the upstream report (in sources:) that every source of the claim relays, such as
     the leader's interview with Tasnim; the claim then counts as single-sourced."""
-    credibility: int = Field(ge=1, le=6)
+    credibility: Annotated[int, Range(ge=1, le=6)]
     """Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged)."""
     casualties: Casualties | None = None
     """The casualty figures the claim gives."""
@@ -246,7 +227,7 @@ class Judgment(Model):
     confidence: Confidence | None = None
     """Analytic confidence, stated apart from likelihood: low, moderate, high; a judgment
     without one is a warning."""
-    rests_on: list[Id] = []
+    rests_on: tuple[Id, ...] = ()
     """Ids of the claims the judgment rests on; a judgment resting on none is a warning."""
 
 
@@ -262,7 +243,7 @@ class Implication(Model):
 class Head(Model):
     """What every brief file starts with: format, id, title, marking, revision, bottom line."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    schema_: Annotated[Literal[1], Key("schema")]
     """Version of this file format; 1."""
     id: Id
     """Stable id of the brief, lower-case letters, digits and hyphens; names the output files."""
@@ -275,29 +256,27 @@ class Head(Model):
     bluf: Markdown
     """Bottom line up front: one or two sentences, printed first."""
 
-    model_config = ConfigDict(populate_by_name=True)
-
 
 class Brief(Head):
     """One curated incident file: the facts from the sources and the analyst's judgments."""
 
     incident: Incident
     """When, where and what, with precision."""
-    actors: list[Actor] = Field(min_length=1)
+    actors: Annotated[tuple[Actor, ...], MinItems(1)]
     """Everyone who acts or speaks in the brief."""
-    sources: list[Source] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], MinItems(1)]
     """The articles the brief rests on."""
-    claims: list[Claim] = Field(min_length=1)
+    claims: Annotated[tuple[Claim, ...], MinItems(1)]
     """The competing claims, each carried by one or more sources."""
-    judgments: list[Judgment] = Field(min_length=1)
+    judgments: Annotated[tuple[Judgment, ...], MinItems(1)]
     """The analyst's key judgments."""
     background: Markdown
     """Context a reader needs, in Markdown."""
-    implications: list[Implication] = Field(min_length=1)
+    implications: Annotated[tuple[Implication, ...], MinItems(1)]
     """What it means, one item each."""
-    gaps: list[Text] = []
+    gaps: tuple[Text, ...] = ()
     """What is not known."""
-    indicators: list[Text] = []
+    indicators: tuple[Text, ...] = ()
     """What would change the judgments."""
 
 
@@ -305,13 +284,13 @@ class Comparison(Head):
     """A cross-incident brief: incident files compared side by side, with the pattern across
     them. A file is a comparison when it lists ``incidents`` instead of one ``incident``."""
 
-    incidents: list[Id] = Field(min_length=2)
+    incidents: Annotated[tuple[Id, ...], MinItems(2)]
     """Ids of the incident files compared, each a file ID.yaml beside this one."""
     pattern: Markdown
     """The analyst's reading of the pattern across the incidents, in Markdown."""
     background: Markdown
     """Context a reader needs, in Markdown."""
-    implications: list[Implication] = Field(min_length=1)
+    implications: Annotated[tuple[Implication, ...], MinItems(1)]
     """What the pattern means, one item each."""
-    gaps: list[Text] = []
+    gaps: tuple[Text, ...] = ()
     """What is not known."""

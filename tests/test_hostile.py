@@ -119,8 +119,8 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
                         "13:17: incident.date.start: expected a valid date (YYYY-MM-DD), "
                         "found '2019-02-30' (First day the incident may have happened on)"),
     "negative-casualties": (lambda: edit(KILLED, 'killed: {min: -5, max: 36, text: "36"}'),
-                            "43:21: claims[0].casualties.killed.min: expected greater than or "
-                            "equal to 0, found the number -5 (Lowest number the claim supports "
+                            "43:21: claims[0].casualties.killed.min: expected at least 0, found "
+                            "the number -5 (Lowest number the claim supports "
                             "(ACLED's conservative count: \"dozens\" counts low))"),
     "absurd-casualties": (lambda: edit(KILLED, "killed: {min: 36, max: 10000000000000000000000"
                                                "0000000, text: '36'}"),

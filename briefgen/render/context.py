@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
-
-from pydantic import BaseModel
 
 from briefgen import analysis
 from briefgen.load import ComparisonSet
-from briefgen.model import PROSE, Brief, Claim, Source
+from briefgen.model import Brief, Claim, Source
+from briefgen.schema import Model, fields_of
 
 
 class Prose(str):
@@ -26,7 +24,7 @@ def cite_notes(labels: list[str]) -> Prose:
 
 def to_view(value: Any) -> Any:
     """A model as nested dicts and lists, with every prose field wrapped in ``Prose``."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         view: dict[str, Any] = {}
         for name, key, prose in view_fields(type(value)):
             item = getattr(value, name)
@@ -37,11 +35,15 @@ def to_view(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=64)
-def view_fields(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+def view_fields(model: type[Model]) -> tuple[tuple[str, str, bool], ...]:
     """A model's fields as (attribute, key in the file, whether it is prose)."""
-    return tuple((name, info.alias or name, PROSE in info.metadata)
-                 for name, info in model.model_fields.items())
+    if model not in _VIEW_FIELDS:
+        _VIEW_FIELDS[model] = tuple((spec.name, spec.key, spec.prose)
+                                    for spec in fields_of(model))
+    return _VIEW_FIELDS[model]
+
+
+_VIEW_FIELDS: dict[type[Model], tuple[tuple[str, str, bool], ...]] = {}
 
 
 def build_context(brief: Brief) -> dict[str, Any]:
