@@ -14,33 +14,26 @@ number), and what a fault means to an editor is worded in ``load``.
 
 from __future__ import annotations
 
-import ast
-import dataclasses
 import datetime as dt
-import inspect
 import itertools
 import math
 import re
-import textwrap
 import types
 import typing
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, ClassVar, NamedTuple, Self, TypeVar, dataclass_transform
 
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """The key an editor writes for a field whose name Python cannot use (``schema``)."""
 
     name: str
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     """Bounds of a number; ``hint`` says why the upper bound is there."""
 
     ge: float | None = None
@@ -48,22 +41,19 @@ class Range:
     hint: str = ""
 
 
-@dataclass(frozen=True)
-class MinItems:
+class MinItems(NamedTuple):
     """The fewest items a list may hold."""
 
-    count: int
+    least: int
 
 
-@dataclass(frozen=True)
-class Filled:
+class Filled(NamedTuple):
     """Text that must hold more than white space; ``strip`` trims what is kept."""
 
     strip: bool = False
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     """A regular expression the whole text must match, and what to say when it does not;
     ``{found}`` in the message stands for the value as an editor recognises it."""
 
@@ -72,8 +62,7 @@ class Pattern:
     hint: str
 
 
-@dataclass(frozen=True)
-class Refused:
+class Refused(NamedTuple):
     """Values the text may not take, and what to say when it does."""
 
     values: frozenset[str]
@@ -91,8 +80,7 @@ class Prose:
 PROSE = Prose()
 
 
-@dataclass(frozen=True)
-class Fault:
+class Fault(NamedTuple):
     """One place where the data does not fit the schema.
 
     ``kind`` is ``missing`` (a required key is absent), ``unknown`` (a key the model does not
@@ -111,12 +99,52 @@ class Fault:
 
 @dataclass_transform(kw_only_default=True, frozen_default=True)
 class Model:
-    """Base of every model: a frozen, keyword-only dataclass whose fields are the keys of a
-    YAML mapping; any other key is a fault."""
+    """Base of every model: frozen, built from keyword arguments, compared by value. Its
+    fields are the keys of a YAML mapping; any other key is a fault. (Dataclass-like without
+    ``dataclasses``, whose code generation costs a millisecond a class at every start.)"""
+
+    _names: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+        names = [*cls._names]
+        own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect costs 10 ms)
+        names += [name for name in own
+                  if name not in names and not name.startswith("_")]
+        cls._names = tuple(names)
+        cls._defaults = {name: cls.__dict__[name] if name in cls.__dict__
+                         else cls._defaults[name] for name in names
+                         if name in cls.__dict__ or name in cls._defaults}
+
+    def __init__(self, **values: Any) -> None:
+        unknown = values.keys() - set(self._names)
+        missing = set(self._names) - values.keys() - self._defaults.keys()
+        if unknown or missing:
+            raise TypeError(f"{type(self).__name__}: unknown {sorted(unknown)}, "
+                            f"missing {sorted(missing)}")
+        self.__dict__.update(self._defaults)
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete '{name}'")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.__dict__[name] for name in self._names))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in self._names)
+        return f"{type(self).__name__}({shown})"
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed (unchecked: for tests and derived briefs)."""
+        return type(self)(**{**self.__dict__, **changes})
 
 
 M = TypeVar("M", bound=Model)
@@ -126,8 +154,7 @@ INVALID: Any = object()
 Check = Callable[[Any, PathKey, list[Fault]], Any]
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field of a model, as the file spells it and as the schema checks it."""
 
     name: str
@@ -148,16 +175,13 @@ def fields_of(model: type[Model]) -> tuple[FieldSpec, ...]:
         return _FIELDS[model]
     hints = typing.get_type_hints(model, include_extras=True)
     specs = []
-    for item in dataclasses.fields(model):  # type: ignore[arg-type]
-        annotation = hints[item.name]
+    for name in model._names:
+        annotation = hints[name]
         markers = annotation_markers(annotation)
-        key = next((m.name for m in markers if isinstance(m, Key)), item.name)
-        required = (item.default is dataclasses.MISSING
-                    and item.default_factory is dataclasses.MISSING)
-        default = None if required else (
-            item.default if item.default is not dataclasses.MISSING
-            else typing.cast(Callable[[], Any], item.default_factory)())
-        specs.append(FieldSpec(item.name, key, annotation, required, default, PROSE in markers))
+        key = next((m.name for m in markers if isinstance(m, Key)), name)
+        required = name not in model._defaults
+        specs.append(FieldSpec(name, key, annotation, required, model._defaults.get(name),
+                               PROSE in markers))
     _FIELDS[model] = tuple(specs)
     return _FIELDS[model]
 
@@ -190,6 +214,10 @@ def field_docs(model: type[Model]) -> dict[str, str]:
     """Attribute docstrings of a model and its bases: the string under each field."""
     if model in _DOCS:
         return _DOCS[model]
+    import ast
+    import inspect
+    import textwrap
+
     docs: dict[str, str] = _DOCS.setdefault(model, {})
     for cls in reversed(model.__mro__):
         if cls is object or cls is Model or not issubclass(cls, Model):
@@ -236,7 +264,7 @@ def _make_check(annotation: Any, markers: tuple[Any, ...]) -> Check:
     if origin is tuple:
         if len(args) != 2 or args[1] is not Ellipsis:
             raise TypeError(f"only tuple[X, ...] is supported, not {annotation}")
-        least = next((m.count for m in markers if isinstance(m, MinItems)), 0)
+        least = next((m.least for m in markers if isinstance(m, MinItems)), 0)
         return check_items(_make_check(args[0], ()), least)
     if origin is typing.Literal:
         return check_choice(args)
@@ -402,7 +430,7 @@ def check_model(model: type[Model]) -> Check:
         if not valid:
             return INVALID
         instance = object.__new__(model)
-        instance.__dict__.update(values)  # the dataclass's own fields, checked: no __init__
+        instance.__dict__.update(values)  # every field, checked: no need of __init__
         return instance
     return check
 
@@ -439,6 +467,8 @@ def add_definition(model: type[Model], defs: dict[str, Any]) -> None:
     if required:
         definition["required"] = required
     if model.__doc__:
+        import inspect
+
         definition["description"] = inspect.cleandoc(model.__doc__)
     defs[model.__name__] = dict(sorted(definition.items()))
 
@@ -456,7 +486,7 @@ def describe_type(annotation: Any, defs: dict[str, Any],
         return {"anyOf": [describe_type(inner, defs, markers), {"type": "null"}]}
     if origin is tuple:
         schema = {"items": describe_type(args[0], defs), "type": "array"}
-        least = next((m.count for m in markers if isinstance(m, MinItems)), 0)
+        least = next((m.least for m in markers if isinstance(m, MinItems)), 0)
         if least:
             schema["minItems"] = least
     elif origin is typing.Literal:

@@ -12,6 +12,11 @@ user would run it (a fresh `briefgen` process):
 - pandoc converting the same N Markdown files to .docx, J at a time, when pandoc is
   installed.
 
+Briefgen's own modules are compiled to bytecode first, as `pip install` does, so that no
+run pays for compiling them (where PYTHONDONTWRITEBYTECODE is set, an editable install would
+otherwise compile them at every start). A fixed pure-Python workload is timed too: on a
+shared machine, compare figures across runs by it.
+
 Prints the figures and the targets beside them. Run it on an idle machine.
 """
 
@@ -103,7 +108,26 @@ def main() -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def compile_briefgen() -> None:
+    """Write the bytecode of the briefgen that BRIEFGEN runs, as an installed package has it."""
+    where = subprocess.run([sys.executable, "-c", "import briefgen; print(briefgen.__file__)"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(where).parent)],
+                   stdout=subprocess.DEVNULL, check=False)
+
+
+def measure_speed() -> float:
+    """Seconds for a fixed pure-Python workload, best of 3: the machine's speed right now."""
+    def work() -> float:
+        began = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        return time.perf_counter() - began
+    return min(work() for _ in range(3))
+
+
 def bench(folder: Path, count: int, jobs: int) -> int:
+    compile_briefgen()
+    speed = measure_speed()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(count),
                     str(folder)], check=True, stdout=subprocess.DEVNULL)
     briefs = sorted((folder / "briefs").glob("*.yaml"))
@@ -140,7 +164,7 @@ def bench(folder: Path, count: int, jobs: int) -> int:
     else:
         rows.append(("pandoc", "not installed: no comparison", "", True))
     print(f"briefgen benchmark: {count} briefs, {jobs} jobs, {os.cpu_count()} CPUs, "
-          f"Python {sys.version.split()[0]}")
+          f"Python {sys.version.split()[0]}; reference workload {speed * 1000:.0f} ms")
     width = max(len(row[0]) for row in rows)
     for label, figure, target, met in rows:
         mark = "" if not target else ("  met" if met else "  NOT MET")

@@ -3,7 +3,6 @@ built without pydantic, the JSON Schema and docstrings read from the models them
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -56,8 +55,12 @@ def test_a_valid_mapping_becomes_a_frozen_model_with_defaults() -> None:
     assert sample == Sample(name="Anna", count=1, level="low", version=1, tags=("x",),
                             when=dt.date(2019, 1, 5), ratio=2.0)
     assert isinstance(sample.ratio, float)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="Sample is frozen: cannot set 'name'"):
         sample.name = "Bob"  # type: ignore[misc]
+    assert hash(sample) == hash(sample.replace(count=1))
+    assert sample.replace(count=2).count == 2 and sample.count == 1
+    with pytest.raises(TypeError, match=r"Sample: unknown \['colour'\], missing \['name'\]"):
+        Sample(colour="red")  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
