@@ -50,8 +50,8 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 for in the file's text (where a surrogate cannot occur, UTF-8 being decoded strictly) and in
 values written as escapes."""
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
-_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
 _RESOLVED_FIRST = frozenset(
     key for key in yaml.SafeLoader.yaml_implicit_resolvers if isinstance(key, str))
 """First characters of the plain scalars YAML may read as something other than text."""
@@ -278,18 +278,21 @@ def check_characters(text: str, doc: Document) -> None:
                 "delete it; it is invisible in most editors"))
 
 
-@dataclass
 class _Open:
     """A mapping or list being read: where it is (None when its content is not kept: a key,
     a value under a bad key or tag), what it holds so far, and for a mapping the key whose
-    value comes next."""
+    value comes next (``(None,)`` for a key that was refused)."""
 
-    path: PathKey | None
-    items: Any
-    is_map: bool
-    in_key: bool
-    mark: Any
-    key: tuple[str | None] | None = None
+    __slots__ = ("in_key", "is_map", "items", "key", "mark", "path")
+
+    def __init__(self, path: PathKey | None, items: Any, is_map: bool, in_key: bool,
+                 mark: Any) -> None:
+        self.path = path
+        self.items = items
+        self.is_map = is_map
+        self.in_key = in_key
+        self.mark = mark
+        self.key: tuple[str | None] | None = None
 
 
 class Composer:
@@ -370,54 +373,61 @@ class Composer:
         return bool(self.open) and self.open[-1].is_map and self.open[-1].key is None
 
     def scalar(self, event: Any) -> None:
+        """One scalar: a key, or a value kept at its path (the hot path: plain text)."""
+        value = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            value = event.value
             if not event.implicit[0] or (value and value[0] not in _RESOLVED_FIRST):
-                tag = _TAG + "str"  # quoted, or no implicit type starts this way
+                tag = _STR  # quoted, or no implicit type starts this way
             else:
                 tag = self.loader.resolve(  # type: ignore[no-untyped-call]
                     yaml.ScalarNode, value, event.implicit)
-        if self.in_key():
-            self.add_key(event.value, tag == _TAG + "str", event.start_mark, event.value)
-            return
-        path = self.next_path()
+        stack = self.open
+        top = stack[-1] if stack else None
+        if top is None:
+            path: PathKey | None = ()
+        elif top.is_map:
+            if top.key is None:
+                self.add_key(value, tag == _STR, event.start_mark, value)
+                return
+            key = top.key[0]
+            path = None if key is None or top.path is None else (*top.path, key)
+        else:
+            path = None if top.path is None else (*top.path, len(top.items))
         if path is None:
             self.add_value(None)
             return
-        doc = self.doc
         mark = event.start_mark
-        if not self.place(path, mark, tag, _PLAIN_TAGS):
-            self.add_value(None)
-            return
-        value = event.value
-        if tag == _TAG + "str" or tag == _TAG + "timestamp":
-            check_scalar(value, path, doc)
-            if value.lstrip().startswith("TODO"):
+        doc = self.doc
+        doc.places[path] = (mark.line + 1, mark.column + 1)
+        if tag == _STR or tag == _TAG + "timestamp":
+            if event.style == '"' or len(value) > MAX_TEXT:  # only escapes can hide controls
+                check_scalar(value, path, doc)
+            if "TODO" in value and value.lstrip().startswith("TODO"):
                 doc.todos[path] = " ".join(value.split())
             self.add_value(value)  # dates stay text; the schema parses them
-            return
-        node = yaml.ScalarNode(tag, value, mark, event.end_mark, event.style)
-        if event.style in (None, "") and tag != _TAG + "null":
-            doc.surprises[path] = value
-        self.add_value(self.loader.construct_object(node))
+        elif tag in _PLAIN_TAGS:
+            if not event.style and tag != _TAG + "null":
+                doc.surprises[path] = value
+            node = yaml.ScalarNode(tag, value, mark, event.end_mark, event.style)
+            self.add_value(self.loader.construct_object(node))
+        else:
+            self.refuse_tag(path, tag)
+            self.add_value(None)
 
-    def place(self, path: PathKey, mark: Any, tag: str, allowed: set[str]) -> bool:
-        """Record where the value at ``path`` starts; whether its tag is one allowed there."""
-        self.doc.places[path] = (mark.line + 1, mark.column + 1)
-        if tag in allowed:
-            return True
+    def refuse_tag(self, path: PathKey, tag: str) -> None:
         self.doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
                          "remove the tag; only plain values are read")
-        return False
 
     def start(self, event: Any, is_map: bool) -> None:
         in_key = self.in_key()
         path = None if in_key else self.next_path()
         if path is not None:
-            tag = event.tag if event.tag not in (None, "!") else (
-                _TAG + ("map" if is_map else "seq"))
-            if not self.place(path, event.start_mark, tag, _COLLECTION_TAGS):
+            mark = event.start_mark
+            self.doc.places[path] = (mark.line + 1, mark.column + 1)
+            tag = event.tag
+            if tag is not None and tag != "!" and tag != _TAG + ("map" if is_map else "seq"):
+                self.refuse_tag(path, tag)
                 path = None  # its content is not kept
         self.open.append(_Open(path, {} if is_map else [], is_map, in_key, event.start_mark))
 
@@ -433,6 +443,9 @@ class Composer:
         if top.path is None:
             top.key = (None,)
             return
+        if is_text and key not in top.items:
+            top.key = (key,)
+            return
         key_path = (*top.path, str(key))
         doc = self.doc
         if not is_text:
@@ -443,17 +456,15 @@ class Composer:
                 format_path(key_path if key is not None else top.path),
                 f"key {shown!r} is not text",
                 f"quote it: '{shown}'" if key is not None else "write the key as text"))
-            top.key = (None,)
-        elif key in top.items:
+        else:  # a key given twice
             first = doc.places[key_path]
             doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1,
                                         format_path(key_path), f"duplicate key '{key}'",
                                         f"first given on line {first[0]}; keep one"))
-            top.key = (None,)
-        else:
-            top.key = (key,)
+        top.key = (None,)
 
     def add_value(self, value: Any) -> None:
+        """Keep a finished value under its key (which is then used up) or at the next index."""
         if not self.open:
             self.result = value
             return
