@@ -258,7 +258,9 @@ def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], opti
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = max(1, min(32, len(files) // (jobs * 8)))
+    # chunks of at most 8 briefs (under 0.1 s of work): few messages, and a short tail where
+    # one worker has finished and waits for the other
+    size = max(1, min(8, len(files) // (jobs * 8)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context,
                                                 initializer=ignore_interrupts) as pool:
