@@ -6,9 +6,9 @@ failed render leaves the last good file untouched; in a batch one bad brief fail
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -433,25 +433,54 @@ def is_running(pid: int) -> bool:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target`` and rename it into place."""
-    folder = target.parent
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{display_path(target)}: cannot write: {display_path(folder)} is a "
-                          "file, not a folder")
+    """Write ``data`` to a temporary file beside ``target`` (``.NAME.PID.N.tmp``) and rename
+    it into place."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
-                                             suffix=".tmp", dir=target.parent)
+        make_folder(target)
+        try:
+            handle, temp_name = open_temporary(target)
+        except FileNotFoundError:  # the folder went away since this process made it
+            _FOLDERS.discard(target.parent)
+            make_folder(target)
+            handle, temp_name = open_temporary(target)
     except OSError as exc:
         raise OutputError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temp_name, 0o644)
         os.replace(temp_name, target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise OutputError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") from exc
+
+
+_FOLDERS: set[Path] = set()
+"""Output folders this process has made sure of: a batch writes thousands of files to one."""
+
+
+def make_folder(target: Path) -> None:
+    """Create the folder of ``target`` if need be; an error if a file stands in its way."""
+    folder = target.parent
+    if folder in _FOLDERS:
+        return
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{display_path(target)}: cannot write: {display_path(folder)} is a "
+                          "file, not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    _FOLDERS.add(folder)
+
+
+_TEMPORARIES = itertools.count()
+
+
+def open_temporary(target: Path) -> tuple[int, str]:
+    """A new file beside ``target``, named after it and this process, open for writing."""
+    while True:
+        name = str(target.parent / f".{target.name}.{os.getpid()}.{next(_TEMPORARIES)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), name
+        except FileExistsError:  # left by a dead process of the same pid: take the next
+            continue
 
 
 def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS) -> Path:

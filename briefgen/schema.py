@@ -1,4 +1,4 @@
-"""The schema layer: frozen dataclass models, checked against plain YAML data.
+"""The schema layer: frozen models, checked against plain YAML data.
 
 A model derives from ``Model``; its fields are annotated with plain types (``str``, ``int``,
 ``float``, ``datetime.date``, ``Literal``, ``X | None``, ``tuple[X, ...]``, other models)
@@ -218,11 +218,15 @@ def field_docs(model: type[Model]) -> dict[str, str]:
     import inspect
     import textwrap
 
-    docs: dict[str, str] = _DOCS.setdefault(model, {})
+    docs: dict[str, str] = {}
     for cls in reversed(model.__mro__):
         if cls is object or cls is Model or not issubclass(cls, Model):
             continue
-        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+        try:
+            source = inspect.getsource(cls)
+        except (OSError, TypeError):  # installed without sources: no descriptions
+            continue
+        tree = ast.parse(textwrap.dedent(source))
         body = tree.body[0].body  # type: ignore[attr-defined]
         for statement, following in itertools.pairwise(body):
             if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
@@ -230,6 +234,7 @@ def field_docs(model: type[Model]) -> dict[str, str]:
                     and isinstance(following.value, ast.Constant)
                     and isinstance(following.value.value, str)):
                 docs[statement.target.id] = inspect.cleandoc(following.value.value)
+    _DOCS[model] = docs
     return docs
 
 
