@@ -63,10 +63,13 @@ def display_path(path: Path) -> str:
 
 
 def resolved(path: Path) -> Path:
-    """``path.resolve()``, with its folder's resolution kept for the process: a batch asks
-    for the same few folders thousands of times."""
-    if not path.is_absolute():
-        path = Path.cwd() / path
+    """``path.resolve()``; a batch asks for the same few folders, and for each brief and
+    seed, again and again, so absolute paths' resolutions are kept for the process."""
+    return resolved_absolute(path if path.is_absolute() else Path.cwd() / path)
+
+
+@lru_cache(maxsize=8192)
+def resolved_absolute(path: Path) -> Path:
     if path.is_symlink() or path.name in ("", ".", ".."):
         return path.resolve()
     return resolved_folder(path.parent) / path.name

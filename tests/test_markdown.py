@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import jinja2
 import pytest
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markdown_it import MarkdownIt
 
 from briefgen.errors import RenderError
 from briefgen.load import load_any
 from briefgen.model import Brief
-from briefgen.render.markdown import escape_markdown, render_markdown
+from briefgen.render.markdown import escape_markdown, make_environment, render_markdown
 from conftest import ALL_BRIEFS, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -90,6 +92,23 @@ def test_sandbox_refuses_python_internals(minimal: Brief, tmp_path: Path) -> Non
     with pytest.raises(RenderError, match="access to attribute '__class__' of 'str' object "
                                           "is unsafe"):
         render_markdown(minimal, folder)
+
+
+def test_user_templates_are_sandboxed_and_the_default_ones_are_not(
+        minimal: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sandboxed templates compile to other code than plain ones: each kind keeps its own
+    bytecode cache, or one would load the other's and fail."""
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cache"))
+    make_environment.cache_clear()
+    folder = write_template(tmp_path / "k", "bluf.md.j2", "## BLUF\n\n{{ brief.bluf }}\n")
+    sandboxed = render_markdown(minimal, folder)
+    plain = render_markdown(minimal)
+    assert sandboxed == plain.replace("## Bottom line\n", "## BLUF\n")
+    assert isinstance(make_environment(folder.resolve()), ImmutableSandboxedEnvironment)
+    assert not isinstance(make_environment(None), SandboxedEnvironment)
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
+        f"jinja-{jinja2.__version__}-plain", f"jinja-{jinja2.__version__}-sandboxed"]
+    make_environment.cache_clear()
 
 
 def test_template_syntax_error_names_file_and_line(minimal: Brief, tmp_path: Path) -> None:

@@ -20,10 +20,10 @@ import re
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from lxml import etree
 from markdown_it_pyrs import MarkdownIt, Node
@@ -786,10 +786,9 @@ def abstract_xml(abstract_id: int, name: str, ordered: bool) -> str:
 # -- the writer ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """How a run looks: bold, italic, a character style, the hyperlink it belongs to (its
-    number in the paragraph and target)."""
+    number in the paragraph and target). A tuple: made for every run of bold or italic."""
 
     bold: bool = False
     italic: bool = False
@@ -984,11 +983,11 @@ class Writer:
         if len(children) == 1 and children[0].name == "text":  # half of all paragraphs
             return self.styled_runs(str(children[0].meta.get("content", "")), PLAIN)
         events: list[tuple[str, Any, Format]] = []
-        self.flatten(children, Format(), events, in_note)
+        self.flatten(children, PLAIN, events, in_note)
         out: list[str] = []
         link: tuple[int, str] | None = None
         pending: list[str] = []
-        pending_look = Format()
+        pending_look = PLAIN
         previous = ""
 
         def flush() -> None:
@@ -1011,7 +1010,7 @@ class Writer:
                 pending.append(value)
                 pending_look = look
             elif kind == "code":
-                out.append(self.styled_runs(value, replace(look, style="Verbatim Char")))
+                out.append(self.styled_runs(value, look._replace(style="Verbatim Char")))
             elif kind == "break":
                 out.append(f"<w:r>{self.run_properties(look)}<w:br/></w:r>")
             elif kind == "note":
@@ -1046,7 +1045,7 @@ class Writer:
             elif name in ("link", "autolink"):
                 self.link_count += 1
                 url = str(node.meta.get("url", ""))
-                self.flatten(node.children, replace(look, link=(self.link_count, url)),
+                self.flatten(node.children, look._replace(link=(self.link_count, url)),
                              events, in_note)
             elif name == "footnote_ref":
                 if not in_note:
