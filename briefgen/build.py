@@ -429,7 +429,8 @@ def is_running(pid: int) -> bool:
     except OSError:  # no /proc (macOS) or gone meanwhile: trust kill
         return True
     # the state follows the command name, which is in parentheses and may hold any byte
-    return stat[stat.rindex(b")") + 2:stat.rindex(b")") + 3] not in (b"Z", b"X")
+    state = stat.rindex(b")") + 2
+    return stat[state:state + 1] not in (b"Z", b"X")
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -440,7 +441,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         try:
             handle, temp_name = open_temporary(target)
         except FileNotFoundError:  # the folder went away since this process made it
-            _FOLDERS.discard(target.parent)
+            _FOLDERS.discard(target.parent.absolute())
             make_folder(target)
             handle, temp_name = open_temporary(target)
     except OSError as exc:
@@ -461,13 +462,13 @@ _FOLDERS: set[Path] = set()
 def make_folder(target: Path) -> None:
     """Create the folder of ``target`` if need be; an error if a file stands in its way."""
     folder = target.parent
-    if folder in _FOLDERS:
+    if folder.absolute() in _FOLDERS:  # absolute: the working folder may change
         return
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{display_path(target)}: cannot write: {display_path(folder)} is a "
                           "file, not a folder")
     folder.mkdir(parents=True, exist_ok=True)
-    _FOLDERS.add(folder)
+    _FOLDERS.add(folder.absolute())
 
 
 _TEMPORARIES = itertools.count()

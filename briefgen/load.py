@@ -51,6 +51,8 @@ for in the file's text (where a surrogate cannot occur, UTF-8 being decoded stri
 values written as escapes."""
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
+_KEY: PathKey = ("<key>",)
+"""What ``Composer.next_path`` gives for a node that is a mapping's key (compared by identity)."""
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _RESOLVED_FIRST = frozenset(
     key for key in yaml.SafeLoader.yaml_implicit_resolvers if isinstance(key, str))
@@ -358,19 +360,17 @@ class Composer:
                         "write the value out in full")
 
     def next_path(self) -> PathKey | None:
-        """The path of the value that starts now; None where it is not kept."""
+        """The path of the node that starts now; ``_KEY`` when it is a mapping's key, None
+        where its value is not kept."""
         if not self.open:
             return ()
         top = self.open[-1]
-        if top.path is None:
-            return None
         if top.is_map:
-            key = top.key[0] if top.key else None
-            return None if key is None else (*top.path, key)
-        return (*top.path, len(top.items))
-
-    def in_key(self) -> bool:
-        return bool(self.open) and self.open[-1].is_map and self.open[-1].key is None
+            if top.key is None:
+                return _KEY
+            key = top.key[0]
+            return None if key is None or top.path is None else (*top.path, key)
+        return None if top.path is None else (*top.path, len(top.items))
 
     def scalar(self, event: Any) -> None:
         """One scalar: a key, or a value kept at its path (the hot path: plain text)."""
@@ -382,18 +382,10 @@ class Composer:
             else:
                 tag = self.loader.resolve(  # type: ignore[no-untyped-call]
                     yaml.ScalarNode, value, event.implicit)
-        stack = self.open
-        top = stack[-1] if stack else None
-        if top is None:
-            path: PathKey | None = ()
-        elif top.is_map:
-            if top.key is None:
-                self.add_key(value, tag == _STR, event.start_mark, value)
-                return
-            key = top.key[0]
-            path = None if key is None or top.path is None else (*top.path, key)
-        else:
-            path = None if top.path is None else (*top.path, len(top.items))
+        path = self.next_path()
+        if path is _KEY:
+            self.add_key(value, tag == _STR, event.start_mark, value)
+            return
         if path is None:
             self.add_value(None)
             return
@@ -420,8 +412,10 @@ class Composer:
                          "remove the tag; only plain values are read")
 
     def start(self, event: Any, is_map: bool) -> None:
-        in_key = self.in_key()
-        path = None if in_key else self.next_path()
+        path = self.next_path()
+        in_key = path is _KEY
+        if in_key:
+            path = None
         if path is not None:
             mark = event.start_mark
             self.doc.places[path] = (mark.line + 1, mark.column + 1)

@@ -302,7 +302,7 @@ def check_items(inner: Check, least: int) -> Check:
             faults.append(Fault(path, "value", value, message=(
                 f"expected at least {least} item{'s' * (least != 1)}, found {found}")))
             return INVALID
-        return INVALID if INVALID in items else items
+        return INVALID if any(item is INVALID for item in items) else items
     return check
 
 
@@ -331,16 +331,19 @@ def check_text(markers: tuple[Any, ...]) -> Check:
     filled = next((m for m in markers if isinstance(m, Filled)), None)
     patterns = [(re.compile(m.regex).fullmatch, m) for m in markers if isinstance(m, Pattern)]
     refused = [m for m in markers if isinstance(m, Refused)]
-    strip = filled is not None and filled.strip
 
     def check(value: Any, path: PathKey, faults: list[Fault]) -> Any:
         if type(value) is not str:
             faults.append(Fault(path, "value", value, "text", textual=True))
             return INVALID
-        stripped = value.strip()
-        if filled is not None and not stripped:
-            faults.append(Fault(path, "value", value, "text"))
-            return INVALID
+        kept = value
+        if filled is not None:
+            stripped = value.strip()
+            if not stripped:
+                faults.append(Fault(path, "value", value, "text"))
+                return INVALID
+            if filled.strip:
+                kept = stripped
         for match, pattern in patterns:
             if match(value) is None:
                 faults.append(Fault(path, "value", value, message=pattern.message,
@@ -350,7 +353,7 @@ def check_text(markers: tuple[Any, ...]) -> Check:
             if value in rule.values:
                 faults.append(Fault(path, "value", value, message=rule.message, hint=rule.hint))
                 return INVALID
-        return stripped if strip else value
+        return kept
     return check
 
 

@@ -26,24 +26,14 @@ def to_view(value: Any) -> Any:
     """A model as nested dicts and lists, with every prose field wrapped in ``Prose``."""
     if isinstance(value, Model):
         view: dict[str, Any] = {}
-        for name, key, prose in view_fields(type(value)):
-            item = getattr(value, name)
-            view[key] = Prose(item) if prose and isinstance(item, str) else to_view(item)
+        for spec in fields_of(type(value)):
+            item = getattr(value, spec.name)
+            view[spec.key] = (Prose(item) if spec.prose and isinstance(item, str)
+                              else to_view(item))
         return view
     if isinstance(value, list | tuple):
         return [to_view(item) for item in value]
     return value
-
-
-def view_fields(model: type[Model]) -> tuple[tuple[str, str, bool], ...]:
-    """A model's fields as (attribute, key in the file, whether it is prose)."""
-    if model not in _VIEW_FIELDS:
-        _VIEW_FIELDS[model] = tuple((spec.name, spec.key, spec.prose)
-                                    for spec in fields_of(model))
-    return _VIEW_FIELDS[model]
-
-
-_VIEW_FIELDS: dict[type[Model], tuple[tuple[str, str, bool], ...]] = {}
 
 
 def build_context(brief: Brief) -> dict[str, Any]:
