@@ -311,6 +311,9 @@ def separate_divs(markdown: str) -> str:
     out: list[str] = []
     fence = ""
     for line in markdown.split("\n"):
+        if line[:1] != ":" and "`" not in line and "~" not in line:  # most lines: no fence
+            out.append(line)
+            continue
         code = _CODE_FENCE.match(line)
         if fence:
             if code and code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence) \
@@ -1071,7 +1074,7 @@ class Writer:
         """Runs for ``text``: Arabic script in right-to-left runs of its own."""
         if not text:
             return ""
-        if max(text) < "\u0600" or not _ARABIC.search(text):  # the first test is quicker
+        if text.isascii() or not _ARABIC.search(text):
             return f"<w:r>{self.run_properties(look)}{text_xml(text)}</w:r>"
         return "".join(f"<w:r>{self.run_properties(look, rtl)}{text_xml(piece)}</w:r>"
                        for piece, rtl in split_scripts(text) if piece)
