@@ -57,6 +57,9 @@ _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "
 _RESOLVED_FIRST = frozenset(
     key for key in yaml.SafeLoader.yaml_implicit_resolvers if isinstance(key, str))
 """First characters of the plain scalars YAML may read as something other than text."""
+_LONGEST_WORD = 5
+"""The longest word YAML 1.1 reads as something other than text (``false``, ``FALSE``):
+a longer plain scalar that starts with a letter is text."""
 
 
 @dataclass
@@ -377,8 +380,9 @@ class Composer:
         value = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            if not event.implicit[0] or (value and value[0] not in _RESOLVED_FIRST):
-                tag = _STR  # quoted, or no implicit type starts this way
+            if (not event.implicit[0] or (value and value[0] not in _RESOLVED_FIRST)
+                    or (len(value) > _LONGEST_WORD and value[0].isalpha())):
+                tag = _STR  # quoted, or no implicit type starts this way or is this long
             else:
                 tag = self.loader.resolve(  # type: ignore[no-untyped-call]
                     yaml.ScalarNode, value, event.implicit)

@@ -166,3 +166,22 @@ def test_quote_with_an_editors_cut_matches_both_pieces(tmp_path: Path) -> None:
 def test_format_path() -> None:
     assert format_path(()) == "$"
     assert format_path(("claims", 2, "casualties", "killed")) == "claims[2].casualties.killed"
+
+
+def test_no_yaml_word_is_longer_than_the_loader_assumes() -> None:
+    """The loader takes a plain scalar that starts with a letter and is longer than
+    ``_LONGEST_WORD`` for text without asking YAML's resolvers: true while every word they
+    know for a letter (``false``, ``NULL``) is at most that long."""
+    import re
+
+    import yaml
+
+    from briefgen.load import _LONGEST_WORD
+
+    words = {word
+             for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+             if first and first.isalpha()
+             for _, pattern in resolvers
+             for word in re.findall(r"[A-Za-z]+", pattern.pattern)}
+    assert "FALSE" in words
+    assert max(len(word) for word in words) == _LONGEST_WORD
