@@ -28,11 +28,13 @@ def to_view(value: Any) -> Any:
         view: dict[str, Any] = {}
         for spec in fields_of(type(value)):
             item = getattr(value, spec.name)
-            view[spec.key] = (Prose(item) if spec.prose and isinstance(item, str)
-                              else to_view(item))
+            if type(item) is str:  # most fields: no call for them
+                view[spec.key] = Prose(item) if spec.prose else item
+            else:
+                view[spec.key] = to_view(item)
         return view
     if isinstance(value, list | tuple):
-        return [to_view(item) for item in value]
+        return [item if type(item) is str else to_view(item) for item in value]
     return value
 
 
