@@ -36,7 +36,7 @@ from briefgen.load import ComparisonSet, Loaded
 from briefgen.model import Brief, Comparison
 from briefgen.render import default_templates_dir
 from briefgen.render.markdown import slugify
-from briefgen.render.package import Entry, make_entry, normalise_zip, write_zip
+from briefgen.render.package import KEPT_LEVEL, Entry, make_entry, normalise_zip, write_zip
 
 __all__ = ["fit_property", "normalise_zip", "render_docx", "share_width"]
 
@@ -690,10 +690,11 @@ def read_reference(source: str, package_rels: list[Rel], parts: dict[str, Part],
             blob = part.blob
             if part.content_type.endswith(".settings+xml"):
                 blob = fix_settings(blob)
-            entries.append((name, make_entry(name, blob)))
+            entries.append((name, make_entry(name, blob, KEPT_LEVEL)))
         if part.rels and name != footnotes.name:  # the notes' links are added per brief
             entries.append((rels_name(name), make_entry(rels_name(name),
-                                                        rels_xml(part.rels).encode())))
+                                                        rels_xml(part.rels).encode(),
+                                                        KEPT_LEVEL)))
     content_types[main] = main_part.content_type
     styles = existing(RT.STYLES)
     style_names = read_style_names(styles[2].blob) if styles is not None else {}
@@ -712,7 +713,7 @@ def read_reference(source: str, package_rels: list[Rel], parts: dict[str, Part],
         content_types=content_types, header=header, footer=footer, footnotes=footnotes,
         numbering_name=numbering_name, numbering_rid=numbering_rid,
         numbering_blob=numbering_blob,
-        numbering_entry=(make_entry(numbering_name, numbering_blob)
+        numbering_entry=(make_entry(numbering_name, numbering_blob, KEPT_LEVEL)
                          if numbering_blob is not None else None),
         reserved={header.rid, footer.rid, footnotes.rid, numbering_rid})
 
