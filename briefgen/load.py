@@ -11,12 +11,11 @@ Loading runs in stages and collects every problem of a stage before it stops:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -91,8 +90,7 @@ class Document:
                                      severity))
 
 
-@dataclass(frozen=True)
-class ComparisonSet:
+class ComparisonSet(NamedTuple):
     """A comparison with the incident briefs it compares, loaded and valid."""
 
     comparison: Comparison
@@ -107,13 +105,21 @@ Loaded = Brief | ComparisonSet
 """What an incident file loads as: one incident, or a comparison of several."""
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem found in a valid brief by a check outside this module, not yet located."""
 
     path: PathKey
     message: str
     hint: str = ""
+
+
+def find_close(word: str, options: Sequence[str]) -> str | None:
+    """The option most like ``word``, for a "did you mean" hint, if one is close enough.
+    (difflib is imported here, for errors only: it costs every start 3 ms.)"""
+    import difflib
+
+    close = difflib.get_close_matches(word, options, n=1)
+    return close[0] if close else None
 
 
 def format_path(path: PathKey) -> str:
@@ -172,9 +178,9 @@ def load_incidents(doc: Document, comparison: Comparison, folder: Path,
         path = folder / f"{incident_id}.yaml"
         if not path.is_file():
             known = sorted(p.stem for p in folder.glob("*.yaml"))
-            close = difflib.get_close_matches(incident_id, known, n=1)
+            close = find_close(incident_id, known)
             doc.problem(("incidents", i), f"no incident file {display_path(path)}",
-                        f"did you mean '{close[0]}'?" if close else "give the id of a file "
+                        f"did you mean '{close}'?" if close else "give the id of a file "
                         "beside this one")
             continue
         try:
@@ -513,8 +519,8 @@ def describe_fault(fault: Fault, doc: Document) -> tuple[str, str]:
         return f"required field '{name}' is missing", f"add `{name}:`"
     if fault.kind == "unknown":
         allowed = fields_at(path[:-1], doc.root)
-        close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+        close = find_close(name, allowed)
+        hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(allowed)
         return f"unknown field '{name}'", hint
     found = describe_value(fault.value)
     surprise = doc.surprises.get(path)
@@ -618,8 +624,8 @@ def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: 
     """Report a reference to an id that is not defined."""
     if value in known:
         return
-    close = difflib.get_close_matches(value, known, n=1)
-    hint = (f"did you mean '{close[0]}'?" if close
+    close = find_close(value, known)
+    hint = (f"did you mean '{close}'?" if close
             else f"known {what}s: " + ", ".join(dict.fromkeys(known)))
     doc.problem(path, f"unknown {what} '{value}'", hint)
 
@@ -637,10 +643,10 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
         seed_path = seeds_dir / source.seed
         if ".." in Path(source.seed).parts or not seed_path.is_file():
             names = sorted(p.name for p in seeds_dir.glob("*.txt"))
-            close = difflib.get_close_matches(source.seed, names, n=1)
+            close = find_close(source.seed, names)
             doc.problem(("sources", i, "seed"),
                         f"seed file '{source.seed}' not found in {display_path(seeds_dir)}",
-                        f"did you mean '{close[0]}'?" if close else "give a file name in seeds/")
+                        f"did you mean '{close}'?" if close else "give a file name in seeds/")
             continue
         texts[source.id] = read_seed(resolved(seed_path))
     for i, claim in enumerate(brief.claims):
