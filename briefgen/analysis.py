@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from briefgen.load import Finding
 from briefgen.model import LIKELIHOOD_WORDS, Brief, Claim, DateWindow, Figure, Source
@@ -35,8 +34,7 @@ RELIABILITY_WORDS = {
 Count = Literal["killed", "wounded"]
 
 
-@dataclass(frozen=True)
-class ClaimGroup:
+class ClaimGroup(NamedTuple):
     """Claims of one kind, in the order the file gives them."""
 
     kind: str
@@ -44,8 +42,7 @@ class ClaimGroup:
     claims: tuple[Claim, ...]
 
 
-@dataclass(frozen=True)
-class CasualtyRow:
+class CasualtyRow(NamedTuple):
     """One claim's casualty figures, a row of the side-by-side table."""
 
     claim: Claim
@@ -54,11 +51,11 @@ class CasualtyRow:
     counted: str
 
 
-@dataclass(frozen=True)
-class Spread:
+class Spread(NamedTuple):
     """How far the claims' figures for one count (killed or wounded) disagree."""
 
-    count: Count
+    casualty: Count
+    """Which count: ``killed`` or ``wounded`` (not ``count``, which tuples have)."""
     figures: tuple[tuple[Claim, Figure], ...]
     low: tuple[Claim, Figure]
     high: tuple[Claim, Figure]
@@ -131,7 +128,7 @@ def attribute_figure(figure: Figure, who: str) -> str:
 
 def describe_spread(spread: Spread, names: dict[str, str]) -> str:
     """The disagreement in words, naming who gives the lowest and the highest figure."""
-    noun = {"killed": "deaths", "wounded": "wounded"}[spread.count]
+    noun = {"killed": "deaths", "wounded": "wounded"}[spread.casualty]
     low_claim, low = spread.low
     high_claim, high = spread.high
     low_name, high_name = names[low_claim.actor], names[high_claim.actor]
@@ -188,8 +185,7 @@ ATTRIBUTING_KINDS = ("accuses", "reports", "assesses", "finds")
 """Kinds of claim that, with ``against``, say who struck."""
 
 
-@dataclass(frozen=True)
-class MatrixRow:
+class MatrixRow(NamedTuple):
     """One alleged perpetrator and what each side says about it."""
 
     perpetrator: str
@@ -236,12 +232,12 @@ ACLED_VAGUE = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000}
 """ACLED's conservative reading of vague numbers: "dozens" counts as 12."""
 
 
-@dataclass(frozen=True)
-class GroupRange:
+class GroupRange(NamedTuple):
     """Every figure the claims give for one group of victims: the conservative low (ACLED's
     rule: the lowest figure) and the highest."""
 
-    count: Count
+    casualty: Count
+    """Which count: ``killed`` or ``wounded``."""
     group: str
     figures: tuple[tuple[Claim, Figure], ...]
     low: int
@@ -263,7 +259,7 @@ def measure_ranges(brief: Brief, count: Count) -> list[GroupRange]:
     for group, figures in groups.items():
         _, high_figure = max(figures, key=lambda item: high_value(item[1]))
         ranges.append(GroupRange(
-            count=count, group=group, figures=tuple(figures),
+            casualty=count, group=group, figures=tuple(figures),
             low=min(f.min for _, f in figures), high=high_value(high_figure),
             open_ended=any(f.max is None and high_value(f) == high_value(high_figure)
                            for _, f in figures)))
@@ -273,7 +269,7 @@ def measure_ranges(brief: Brief, count: Count) -> list[GroupRange]:
 def describe_range(item: GroupRange, names: dict[str, str]) -> str:
     """``KSS fighters killed: 36 to 41+ (conservative count 36; 2 claims).``"""
     group = item.group or "unspecified"
-    verb = item.count
+    verb = item.casualty
     high = f"{item.high}+" if item.open_ended else str(item.high)
     claimants = ", ".join(dict.fromkeys(names[c.actor] for c, _ in item.figures))
     span = high if item.low == item.high and not item.open_ended else f"{item.low} to {high}"

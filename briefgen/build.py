@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from briefgen import __version__
 from briefgen.errors import (
@@ -36,8 +36,7 @@ DEFAULT_BRIEFS = Path("briefs")
 DEFAULT_OUT = Path("out")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """Where templates, the reference document and the seeds come from."""
 
     templates: Path | None = None

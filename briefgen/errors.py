@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem in an input file, printed as ``FILE:LINE:COL: path: message (hint)``.
 
     ``line`` and ``column`` are 1-based; ``path`` is the field's address in the document

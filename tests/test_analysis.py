@@ -157,7 +157,7 @@ def test_matrix_lays_out_who_is_said_to_have_struck() -> None:
 def test_casualty_ranges_match_the_claims(path: Path, expected: list[tuple[object, ...]]) -> None:
     brief = load_brief(path)
     ranges = [r for count in ("killed", "wounded") for r in analysis.measure_ranges(brief, count)]
-    assert [(r.count, r.group, r.low, r.high, r.open_ended) for r in ranges] == expected
+    assert [(r.casualty, r.group, r.low, r.high, r.open_ended) for r in ranges] == expected
 
 
 def test_single_sourced_claims_are_those_relayed_from_one_report() -> None:

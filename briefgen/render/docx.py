@@ -369,8 +369,7 @@ def visible_text(nodes: Sequence[Node]) -> str:
 # -- the reference document, once per process -------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rel:
+class Rel(NamedTuple):
     """A relationship from a part: id, type, target (relative, or a URL) and whether the
     target is outside the package."""
 

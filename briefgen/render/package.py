@@ -14,7 +14,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.errors import RenderError
 
@@ -34,8 +34,7 @@ _MADE_BY = (3 << 8) | 20  # Unix, zip 2.0
 _ATTRIBUTES = 0o644 << 16
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One member of a package: its name and its deflated bytes, with the size and CRC of
     the bytes before compression."""
 
