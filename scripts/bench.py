@@ -114,10 +114,12 @@ def main() -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def compile_briefgen() -> None:
-    """Write the bytecode of the briefgen that BRIEFGEN runs, as an installed package has it."""
+def compile_briefgen(folder: Path) -> None:
+    """Write the bytecode of the briefgen that BRIEFGEN runs, as an installed package has it.
+    It is found from ``folder``, where BRIEFGEN runs: from the project's root, ``-c`` would
+    import the project's own copy, which is not the one run when briefgen is installed."""
     where = subprocess.run([sys.executable, "-c", "import briefgen; print(briefgen.__file__)"],
-                           check=True, capture_output=True, text=True).stdout.strip()
+                           check=True, capture_output=True, text=True, cwd=folder).stdout.strip()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(where).parent)],
                    stdout=subprocess.DEVNULL, check=False)
 
@@ -132,7 +134,8 @@ def measure_speed() -> float:
 
 
 def bench(folder: Path, count: int, jobs: int) -> int:
-    compile_briefgen()
+    folder.mkdir(parents=True, exist_ok=True)
+    compile_briefgen(folder)
     speed = measure_speed()
     subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(count),
                     str(folder)], check=True, stdout=subprocess.DEVNULL)
