@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -55,23 +56,30 @@ class OutputError(BriefgenError):
 
 def display_path(path: Path) -> str:
     """A path as a user typed it: relative to the working directory when it is below it."""
+    return display_text(os.getcwd(), str(path))
+
+
+@lru_cache(maxsize=8192)
+def display_text(cwd: str, path: str) -> str:
     try:
-        return str(resolved(path).relative_to(resolved_folder(Path.cwd())))
+        return str(resolve_text(cwd, path).relative_to(resolved_folder(Path(cwd))))
     except ValueError:
-        return str(path)
+        return path
 
 
 def resolved(path: Path) -> Path:
     """``path.resolve()``; a batch asks for the same few folders, and for each brief and
-    seed, again and again, so absolute paths' resolutions are kept for the process."""
-    return resolved_absolute(path if path.is_absolute() else Path.cwd() / path)
+    seed, again and again, so resolutions are kept for the process, by working folder and
+    path as text (quicker to look up than paths)."""
+    return resolve_text(os.getcwd(), str(path))
 
 
 @lru_cache(maxsize=8192)
-def resolved_absolute(path: Path) -> Path:
-    if path.is_symlink() or path.name in ("", ".", ".."):
-        return path.resolve()
-    return resolved_folder(path.parent) / path.name
+def resolve_text(cwd: str, path: str) -> Path:
+    full = Path(cwd, path)  # an absolute path stays itself
+    if full.is_symlink() or full.name in ("", ".", ".."):
+        return full.resolve()
+    return resolved_folder(full.parent) / full.name
 
 
 @lru_cache(maxsize=1024)
