@@ -193,53 +193,63 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     report.skipped = len(files) - len(todo)
     if progress is not None:
         progress.start(len(todo))
-    outcomes: list[Outcome] = []
+    held: list[Outcome] = []  # briefs with a PDF to make, until the one LibreOffice run
+    done = 0
     try:
         for batch in run_batches(todo, out_dir, tuple(formats), options, jobs):
-            outcomes.extend(batch)
+            for outcome in batch:  # folded in as they come, so memory does not grow with N
+                if outcome.for_pdf is not None:
+                    held.append(outcome)
+                else:
+                    collect_outcome(outcome, state, report)
+            done += len(batch)
             if progress is not None:
                 progress.advance(len(batch))
     finally:
-        finish_outcomes(outcomes, out_dir, state, report)
+        if held:
+            finish_pdfs(held, out_dir, state, report)
+        if done:
+            position = {path: i for i, path in enumerate(todo)}
+            report.failed.sort(key=lambda item: position.get(item[0], len(position)))
+            state.write()
         report.seconds = time.perf_counter() - began
     return report
 
 
-def finish_outcomes(outcomes: list[Outcome], out_dir: Path, state: BuildState,
-                    report: BuildReport) -> None:
-    """Convert the PDFs, collect what was written and failed, and save the build record."""
+def collect_outcome(outcome: Outcome, state: BuildState, report: BuildReport) -> None:
+    """One brief's outcome into the report and the build record."""
+    report.written.extend(outcome.written.values())
+    if outcome.error is not None:
+        report.failed.append((outcome.path, outcome.error))
+        state.forget(outcome.path)
+    else:
+        report.built += 1
+        if outcome.entry is not None:
+            state.record(outcome.path, outcome.entry)
+
+
+def finish_pdfs(held: list[Outcome], out_dir: Path, state: BuildState,
+                report: BuildReport) -> None:
+    """Convert the PDFs of ``held``, then collect their outcomes; a brief whose PDF failed
+    is not recorded, so that the next build tries again."""
     from briefgen.state import stamp_outputs
 
-    order = {outcome.path: i for i, outcome in enumerate(outcomes)}
-    pdf_failed = set()
-    for_pdf = {o.for_pdf[0]: (o.path, o.for_pdf[1]) for o in outcomes if o.for_pdf}
-    if for_pdf:
-        pdf_report = BuildReport()
-        write_pdfs(for_pdf, out_dir, pdf_report)
-        for path, error in pdf_report.failed:
-            pdf_failed.add(path)
-            report.failed.append((path, error))
-        pdf_written = {target.stem: target for target in pdf_report.written}
-        for outcome in outcomes:
-            if outcome.for_pdf and outcome.for_pdf[0] in pdf_written:
-                outcome.written["pdf"] = pdf_written[outcome.for_pdf[0]]
-                if outcome.entry is not None:
-                    outcome.entry["outputs"].update(
-                        stamp_outputs({"pdf": outcome.written["pdf"]}))
-    for outcome in outcomes:
-        report.written.extend(outcome.written.values())
-        if outcome.error is not None:
-            report.failed.append((outcome.path, outcome.error))
-            state.forget(outcome.path)
-        elif outcome.path in pdf_failed:
+    for_pdf = {o.for_pdf[0]: (o.path, o.for_pdf[1]) for o in held if o.for_pdf}
+    pdf_report = BuildReport()
+    write_pdfs(for_pdf, out_dir, pdf_report)
+    report.failed.extend(pdf_report.failed)
+    pdf_failed = {path for path, _ in pdf_report.failed}
+    pdf_written = {target.stem: target for target in pdf_report.written}
+    for outcome in held:
+        if outcome.for_pdf and outcome.for_pdf[0] in pdf_written:
+            outcome.written["pdf"] = pdf_written[outcome.for_pdf[0]]
+            if outcome.entry is not None:
+                outcome.entry["outputs"].update(stamp_outputs({"pdf": outcome.written["pdf"]}))
+        if outcome.error is None and outcome.path in pdf_failed:
+            report.written.extend(outcome.written.values())
             state.forget(outcome.path)
         else:
-            report.built += 1
-            if outcome.entry is not None:
-                state.record(outcome.path, outcome.entry)
-    report.failed.sort(key=lambda item: order.get(item[0], len(order)))
-    if outcomes:
-        state.write()
+            collect_outcome(outcome, state, report)
 
 
 def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], options: Options,
@@ -263,10 +273,12 @@ def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], opti
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context,
                                                 initializer=ignore_interrupts) as pool:
-        futures = [pool.submit(build_chunk, chunk, out_dir, formats, options)
-                   for chunk in chunks]
+        # no list of the futures is kept: as_completed lets each go once it is yielded, with
+        # its outcomes, so memory does not grow with the batch
+        finished = concurrent.futures.as_completed(
+            [pool.submit(build_chunk, chunk, out_dir, formats, options) for chunk in chunks])
         try:
-            for future in concurrent.futures.as_completed(futures):
+            for future in finished:
                 yield future.result()
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
