@@ -59,7 +59,7 @@ def display_path(path: Path) -> str:
     return display_text(os.getcwd(), str(path))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def display_text(cwd: str, path: str) -> str:
     try:
         return str(resolve_text(cwd, path).relative_to(resolved_folder(Path(cwd))))
@@ -69,12 +69,12 @@ def display_text(cwd: str, path: str) -> str:
 
 def resolved(path: Path) -> Path:
     """``path.resolve()``; a batch asks for the same few folders, and for each brief and
-    seed, again and again, so resolutions are kept for the process, by working folder and
-    path as text (quicker to look up than paths)."""
+    seed, again and again, so the last 1,024 resolutions are kept, by working folder and path
+    as text (quicker to look up than paths)."""
     return resolve_text(os.getcwd(), str(path))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def resolve_text(cwd: str, path: str) -> Path:
     full = Path(cwd, path)  # an absolute path stays itself
     if full.is_symlink() or full.name in ("", ".", ".."):
