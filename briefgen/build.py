@@ -197,7 +197,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     done = 0
     try:
         for batch in run_batches(todo, out_dir, tuple(formats), options, jobs):
-            for outcome in batch:  # folded in as they come, so memory does not grow with N
+            for outcome in batch:  # folded in as they come: no brief's outcome is kept
                 if outcome.for_pdf is not None:
                     held.append(outcome)
                 else:
