@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -138,18 +137,13 @@ class BuildState:
     def write(self) -> None:
         """Save the record beside the outputs, atomically; a failure to save only costs the
         next build its skips."""
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.state.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with temp.open("w", encoding="utf-8") as file:
-                file.write(self.head())
-                for number, name in enumerate(sorted(self.entries)):
-                    file.write(f"{',' * (number > 0)}\n{json.dumps(name)}:{self.entries[name]}")
-                file.write("\n}}")
-            os.replace(temp, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+        from briefgen.build import write_atomic
+        from briefgen.errors import OutputError
+
+        briefs = ",".join(f"\n{json.dumps(name)}:{self.entries[name]}"
+                          for name in sorted(self.entries))
+        with contextlib.suppress(OutputError):
+            write_atomic(self.path, f"{self.head()}{briefs}\n}}}}".encode())
 
 
 def stamp_inputs(paths: Iterable[Path]) -> dict[str, Stamp]:
