@@ -46,9 +46,10 @@ class Options(NamedTuple):
 
 @dataclass
 class BuildReport:
-    """What a batch did: files written, and the briefs that failed with their errors."""
+    """What a batch did: the number of files written, and the briefs that failed with their
+    errors (``Progress.wrote`` hears of each file as it is written)."""
 
-    written: list[Path] = field(default_factory=list)
+    written: int = 0
     failed: list[tuple[Path, BriefgenError]] = field(default_factory=list)
     briefs: int = 0
     built: int = 0
@@ -58,17 +59,37 @@ class BuildReport:
 
 def find_briefs(paths: Sequence[Path]) -> list[Path]:
     """The incident files named, folders expanded to their ``*.yaml``, sorted, no repeats."""
+    return [Path(name) for name in find_brief_names(paths)]
+
+
+def find_brief_names(paths: Sequence[Path]) -> list[str]:
+    """``find_briefs`` as text: a batch of thousands holds its names in a third of the
+    memory of paths, and its worker processes inherit them."""
     if not paths:
         paths = [DEFAULT_BRIEFS]
-    found: list[Path] = []
+    found: list[str] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+            found.extend(list_folder(str(path)))
         elif path.exists():
-            found.append(path)
+            found.append(str(path))
         else:
             raise OutputError(f"{display_path(path)}: no such file or folder")
     return list(dict.fromkeys(found))
+
+
+def list_folder(folder: str) -> list[str]:
+    """The ``*.yaml`` files of ``folder`` sorted, then its ``*.yml`` (the suffix's case as
+    the system's, as glob has it). Each name is made once, joined to the folder: no name is
+    made and dropped for each file, which would leave memory in holes."""
+    lists: tuple[list[str], list[str]] = ([], [])
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = os.path.normcase(entry.name)
+            if name.endswith((".yaml", ".yml")):
+                lists[name.endswith(".yml")].append(
+                    entry.name if folder == "." else os.path.join(folder, entry.name))
+    return sorted(lists[0]) + sorted(lists[1])
 
 
 def validate_files(paths: Sequence[Path],
@@ -156,6 +177,8 @@ class Progress(Protocol):
 
     def advance(self, done: int) -> None: ...
 
+    def wrote(self, target: Path) -> None: ...
+
 
 @dataclass
 class Outcome:
@@ -177,48 +200,64 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
 
     Briefs whose inputs are unchanged since the last build into ``out_dir`` are skipped
     unless ``force``; the rest are built ``jobs`` at a time (default: one per CPU). PDFs are
-    converted at the end, all in one LibreOffice run.
+    converted ``PDF_BATCH`` at a time, in one LibreOffice run each.
+
+    Memory does not grow with the number of briefs beyond their names: outcomes are folded
+    into the report and the record as they come, the record is read and written row by row,
+    and only a few chunks of briefs are handed to the workers at a time.
     """
     from briefgen.state import BuildState
 
     began = time.perf_counter()
     report = BuildReport()
-    files = find_briefs(paths)
+    files = find_brief_names(paths)
     report.briefs = len(files)
     for fmt in formats:
         check_format(fmt)
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)
-    todo = files if force else [p for p in files if not state.is_fresh(p, formats)]
+    todo = files if force else state.find_stale(files, formats)
     report.skipped = len(files) - len(todo)
     if progress is not None:
         progress.start(len(todo))
-    held: list[Outcome] = []  # briefs with a PDF to make, until the one LibreOffice run
-    done = 0
+    held: list[Outcome] = []  # briefs with a PDF to make, until their LibreOffice run
     try:
         for batch in run_batches(todo, out_dir, tuple(formats), options, jobs):
             for outcome in batch:  # folded in as they come: no brief's outcome is kept
                 if outcome.for_pdf is not None:
                     held.append(outcome)
                 else:
-                    collect_outcome(outcome, state, report)
-            done += len(batch)
+                    collect_outcome(outcome, state, report, progress)
+            if len(held) >= PDF_BATCH:
+                finish_pdfs(held, out_dir, state, report, progress)
+                held = []
             if progress is not None:
                 progress.advance(len(batch))
     finally:
         if held:
-            finish_pdfs(held, out_dir, state, report)
-        if done:
-            position = {path: i for i, path in enumerate(todo)}
-            report.failed.sort(key=lambda item: position.get(item[0], len(position)))
-            state.write()
+            finish_pdfs(held, out_dir, state, report, progress)
+        state.close()
+        sort_failures(report, todo)
         report.seconds = time.perf_counter() - began
     return report
 
 
-def collect_outcome(outcome: Outcome, state: BuildState, report: BuildReport) -> None:
+PDF_BATCH = 100
+"""Briefs converted to PDF in one LibreOffice run: starting it costs seconds, and the .docx
+files wait in memory until their run."""
+
+
+def sort_failures(report: BuildReport, files: list[str]) -> None:
+    """Failures in the order of the files, not in the order the workers finished them."""
+    failed = {str(path) for path, _ in report.failed}
+    position = {name: i for i, name in enumerate(files) if name in failed}
+    report.failed.sort(key=lambda item: position.get(str(item[0]), len(files)))
+
+
+def collect_outcome(outcome: Outcome, state: BuildState, report: BuildReport,
+                    progress: Progress | None = None) -> None:
     """One brief's outcome into the report and the build record."""
-    report.written.extend(outcome.written.values())
+    count_written(outcome.written.values(), report, progress)
     if outcome.error is not None:
         report.failed.append((outcome.path, outcome.error))
         state.forget(outcome.path)
@@ -228,38 +267,45 @@ def collect_outcome(outcome: Outcome, state: BuildState, report: BuildReport) ->
             state.record(outcome.path, outcome.entry)
 
 
-def finish_pdfs(held: list[Outcome], out_dir: Path, state: BuildState,
-                report: BuildReport) -> None:
+def count_written(targets: Iterable[Path], report: BuildReport,
+                  progress: Progress | None) -> None:
+    for target in targets:
+        report.written += 1
+        if progress is not None:
+            progress.wrote(target)
+
+
+def finish_pdfs(held: list[Outcome], out_dir: Path, state: BuildState, report: BuildReport,
+                progress: Progress | None = None) -> None:
     """Convert the PDFs of ``held``, then collect their outcomes; a brief whose PDF failed
     is not recorded, so that the next build tries again."""
     from briefgen.state import stamp_outputs
 
     for_pdf = {o.for_pdf[0]: (o.path, o.for_pdf[1]) for o in held if o.for_pdf}
-    pdf_report = BuildReport()
-    write_pdfs(for_pdf, out_dir, pdf_report)
-    report.failed.extend(pdf_report.failed)
-    pdf_failed = {path for path, _ in pdf_report.failed}
-    pdf_written = {target.stem: target for target in pdf_report.written}
+    pdf_failed: list[tuple[Path, BriefgenError]] = []
+    pdf_written = write_pdfs(for_pdf, out_dir, pdf_failed)
+    report.failed.extend(pdf_failed)
+    failed_paths = {path for path, _ in pdf_failed}
     for outcome in held:
         if outcome.for_pdf and outcome.for_pdf[0] in pdf_written:
             outcome.written["pdf"] = pdf_written[outcome.for_pdf[0]]
             if outcome.entry is not None:
                 outcome.entry["outputs"].update(stamp_outputs({"pdf": outcome.written["pdf"]}))
-        if outcome.error is None and outcome.path in pdf_failed:
-            report.written.extend(outcome.written.values())
+        if outcome.error is None and outcome.path in failed_paths:
+            count_written(outcome.written.values(), report, progress)
             state.forget(outcome.path)
         else:
-            collect_outcome(outcome, state, report)
+            collect_outcome(outcome, state, report, progress)
 
 
-def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], options: Options,
+def run_batches(files: list[str], out_dir: Path, formats: tuple[str, ...], options: Options,
                 jobs: int | None) -> Iterator[list[Outcome]]:
     """Outcomes in batches as they finish: in this process for a few briefs or one job,
     else in a pool of worker processes."""
     jobs = jobs or count_cpus()
     if jobs == 1 or len(files) < PARALLEL_FROM:
-        for path in files:
-            yield [build_one(path, out_dir, formats, options)]
+        for name in files:
+            yield [build_one(Path(name), out_dir, formats, options)]
         return
     import concurrent.futures
     import multiprocessing
@@ -270,19 +316,30 @@ def run_batches(files: list[Path], out_dir: Path, formats: tuple[str, ...], opti
     # chunks of at most 8 briefs (under 0.1 s of work): few messages, and a short tail where
     # one worker has finished and waits for the other
     size = max(1, min(8, len(files) // (jobs * 8)))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    chunks = (files[i:i + size] for i in range(0, len(files), size))
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context,
                                                 initializer=ignore_interrupts) as pool:
-        # no list of the futures is kept: as_completed lets each go once it is yielded, with
-        # its outcomes, so memory does not grow with the batch
-        finished = concurrent.futures.as_completed(
-            [pool.submit(build_chunk, chunk, out_dir, formats, options) for chunk in chunks])
+        # a few chunks per worker are handed out at a time, and another for each one done:
+        # the work waiting, and the outcomes not yet taken, do not grow with the batch
+        def hand_out(count: int) -> set[concurrent.futures.Future[list[Outcome]]]:
+            return {pool.submit(build_chunk, chunk, out_dir, formats, options)
+                    for chunk in itertools.islice(chunks, count)}
+
+        pending = hand_out(jobs * CHUNKS_AHEAD)
         try:
-            for future in finished:
-                yield future.result()
+            while pending:
+                finished, pending = concurrent.futures.wait(
+                    pending, return_when=concurrent.futures.FIRST_COMPLETED)
+                pending |= hand_out(len(finished))
+                for future in finished:
+                    yield future.result()
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+CHUNKS_AHEAD = 4
+"""Chunks handed to the pool per worker, ahead of those being built."""
 
 
 PARALLEL_FROM = 8
@@ -304,9 +361,9 @@ def ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def build_chunk(files: list[Path], out_dir: Path, formats: tuple[str, ...],
+def build_chunk(files: list[str], out_dir: Path, formats: tuple[str, ...],
                 options: Options) -> list[Outcome]:
-    return [build_one(path, out_dir, formats, options) for path in files]
+    return [build_one(Path(name), out_dir, formats, options) for name in files]
 
 
 def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Options) -> Outcome:
@@ -378,21 +435,25 @@ def build_key(options: Options) -> str:
 
 
 def write_pdfs(documents: dict[str, tuple[Path, bytes]], out_dir: Path,
-               report: BuildReport) -> None:
+               failed: list[tuple[Path, BriefgenError]]) -> dict[str, Path]:
+    """Each brief's .docx converted and written as ``out_dir/ID.pdf``: the files written, by
+    brief id; the briefs whose PDF failed go into ``failed``."""
     try:
         pdfs = convert_pdfs({brief_id: data for brief_id, (_, data) in documents.items()})
     except BriefgenError as exc:
-        report.failed.extend((path, exc) for path, _ in documents.values())
-        return
+        failed.extend((path, exc) for path, _ in documents.values())
+        return {}
+    written: dict[str, Path] = {}
     for brief_id, (path, _) in documents.items():
         target = out_dir / f"{brief_id}.pdf"
         try:
             if brief_id not in pdfs:
                 raise OutputError(f"{display_path(path)}: LibreOffice produced no PDF")
             write_atomic(target, pdfs[brief_id])
-            report.written.append(target)
+            written[brief_id] = target
         except BriefgenError as exc:
-            report.failed.append((path, exc))
+            failed.append((path, exc))
+    return written
 
 
 def export_templates(folder: Path, force: bool = False) -> list[Path]:

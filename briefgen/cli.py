@@ -145,7 +145,8 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
               help="Briefs built at once, in worker processes (default: one per CPU).")
 @click.option("--force", is_flag=True,
               help="Rebuild every brief, even those whose inputs have not changed.")
-@click.option("-v", "--verbose", is_flag=True, help="List every file written.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every file as it is written (in place of the progress bar).")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs: int | None,
           force: bool, verbose: bool, templates: Path | None, reference: Path | None,
@@ -165,16 +166,13 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs
     """
     from briefgen.build import FORMATS, Options, build_briefs
 
-    bar = Bar() if sys.stderr.isatty() else None
+    bar = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
         report = build_briefs(list(paths), out_dir, formats or FORMATS,
                               Options(templates, reference, seeds), jobs, force, bar)
     finally:
         if bar is not None:
             bar.close()
-    if verbose:
-        for target in report.written:
-            click.echo(f"wrote {target}")
     for _path, error in report.failed:
         click.echo(str(error), err=True)
     summary = (f"built {report.built} of {report.briefs} brief{'s' * (report.briefs != 1)}, "
@@ -203,9 +201,28 @@ class Bar:
         if self.bar is not None:
             self.bar.update(done)
 
+    def wrote(self, target: Path) -> None:
+        pass
+
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+class Listing:
+    """With ``-v``: each file written, on stdout as it comes."""
+
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, done: int) -> None:
+        pass
+
+    def wrote(self, target: Path) -> None:
+        click.echo(f"wrote {target}")
+
+    def close(self) -> None:
+        pass
 
 
 @main.command(context_settings=CONTEXT)

@@ -62,7 +62,7 @@ def display_path(path: Path) -> str:
 @lru_cache(maxsize=1024)
 def display_text(cwd: str, path: str) -> str:
     try:
-        return str(resolve_text(cwd, path).relative_to(resolved_folder(Path(cwd))))
+        return str(resolve_text(cwd, path).relative_to(resolve_folder(cwd)))
     except ValueError:
         return path
 
@@ -74,14 +74,26 @@ def resolved(path: Path) -> Path:
     return resolve_text(os.getcwd(), str(path))
 
 
+def resolved_name(path: str) -> str:
+    """``str(resolved(Path(path)))``, without making paths: the build record looks up
+    thousands of briefs by name."""
+    return resolve_name(os.getcwd(), path)
+
+
 @lru_cache(maxsize=1024)
 def resolve_text(cwd: str, path: str) -> Path:
-    full = Path(cwd, path)  # an absolute path stays itself
-    if full.is_symlink() or full.name in ("", ".", ".."):
-        return full.resolve()
-    return resolved_folder(full.parent) / full.name
+    return Path(resolve_name(cwd, path))
 
 
 @lru_cache(maxsize=1024)
-def resolved_folder(folder: Path) -> Path:
-    return folder.resolve()
+def resolve_name(cwd: str, path: str) -> str:
+    full = os.path.join(cwd, path)  # an absolute path stays itself
+    folder, name = os.path.split(full)
+    if name in ("", ".", "..") or os.path.islink(full):
+        return os.path.realpath(full)
+    return os.path.join(resolve_folder(folder), name)
+
+
+@lru_cache(maxsize=1024)
+def resolve_folder(folder: str) -> str:
+    return os.path.realpath(folder)

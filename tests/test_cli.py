@@ -87,7 +87,7 @@ def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
     result = run("build")
     assert result.exit_code == 0, result.stderr
     expected = sorted(f"{p.stem}.{fmt}" for p in ALL_BRIEFS for fmt in ("md", "docx"))
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".briefgen-state.json",
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".briefgen-state.db",
                                                                       *expected]
     assert result.stdout == ""
     assert re.fullmatch(r"built 4 of 4 briefs, skipped 0 unchanged, 0 failed, \d+\.\d\d s\n",
@@ -126,6 +126,18 @@ def test_rebuild_skips_unchanged_briefs_and_rebuilds_what_an_edit_touches(
                                "(--force rebuilds unchanged briefs)")
     assert sorted(Path(line.split()[1]).stem for line in result.stdout.splitlines()) == [
         "2017-2019-denied-strikes-on-iraqi-militias"] * 2 + ["2019-01-sarsar-lake"] * 2
+
+
+def test_a_damaged_build_record_costs_one_full_build(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_project(tmp_path))
+    assert run("build", "-f", "md").exit_code == 0
+    record = tmp_path / "out" / ".briefgen-state.db"
+    record.write_bytes(record.read_bytes()[:100] + b"\xff" * 4000)
+    result = run("build", "-f", "md")
+    assert (result.exit_code, summary(result)) == (
+        0, "built 4 of 4 briefs, skipped 0 unchanged, 0 failed")
+    assert summary(run("build", "-f", "md")).startswith("built 0 of 4 briefs, skipped 4")
 
 
 def test_rebuild_follows_seeds_outputs_formats_and_force(tmp_path: Path,
@@ -193,7 +205,7 @@ def test_one_bad_brief_fails_alone_and_keeps_its_last_good_output(tmp_path: Path
                for line in lines)
     assert (out / "2017-08-al-tanf-kss.md").exists()
     assert (out / "2019-01-sarsar-lake.md").read_bytes() == good
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".briefgen-state.json"]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".briefgen-state.db"]
     # the failed briefs are tried again next time, and fail again
     assert summary(run("build", str(briefs), "-o", str(out), "-f", "md", *seeds)).startswith(
         "built 0 of 4 briefs, skipped 2 unchanged, 2 failed")

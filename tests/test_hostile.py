@@ -168,7 +168,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def snapshot(out: Path) -> dict[str, bytes]:
     """Every file in out/ but the build record, with its bytes."""
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())
-            if p.name != ".briefgen-state.json"}
+            if p.name != ".briefgen-state.db"}
 
 
 def assert_one_clear_error(result: click.testing.Result, expected: str) -> None:
@@ -366,7 +366,7 @@ def test_killed_mid_build_leaves_every_output_whole(tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
-        ".briefgen-state.json"]
+        ".briefgen-state.db"]
 
 
 def test_temporaries_of_a_zombie_writer_are_swept(tmp_path: Path) -> None:

@@ -58,3 +58,31 @@ def test_pandoc_reads_the_text_and_its_footnotes(tmp_path: Path) -> None:
     assert "C5 · United States: The United States denied any involvement in the strike.[5]" in text
     assert "[6] Breitbart News." in text
     assert str(ROOT) not in text
+
+
+@needs_soffice
+def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import build
+
+    runs: list[list[str]] = []
+    convert = build.convert_pdfs
+
+    def spy(documents: dict[str, bytes]) -> dict[str, bytes]:
+        runs.append(sorted(documents))
+        return convert(documents)
+
+    monkeypatch.setattr(build, "PDF_BATCH", 1)
+    monkeypatch.setattr(build, "convert_pdfs", spy)
+    briefs = ["briefs/2017-08-al-tanf-kss.yaml", "briefs/2019-01-sarsar-lake.yaml"]
+    command = ["build", *briefs, "-f", "pdf", "-f", "md", "-j", "1", "-o", str(tmp_path)]
+    result = CliRunner().invoke(main, [*command, "-v"])
+    assert result.exit_code == 0, result.output
+    assert runs == [["2017-08-al-tanf-kss"], ["2019-01-sarsar-lake"]]
+    assert result.stdout.splitlines() == [
+        f"wrote {tmp_path / f'{Path(brief).stem}.{fmt}'}" for brief in briefs
+        for fmt in ("md", "pdf")]
+    assert all((tmp_path / f"{Path(b).stem}.pdf").read_bytes()[:5] == b"%PDF-" for b in briefs)
+    again = CliRunner().invoke(main, command)
+    assert again.stderr.startswith("built 0 of 2 briefs, skipped 2 unchanged, 0 failed")
+    assert len(runs) == 2
