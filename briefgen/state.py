@@ -9,9 +9,10 @@ hash), every output asked for is still there as written, and the build's own key
 same: briefgen's version and code, the templates, the reference document and the seeds
 folder given.
 
-Only the row a check asks for is read, and each brief's row is written as the brief is
-done, so a build's memory does not grow with the number of briefs: the JSON record this
-replaces was read whole, 8 MB at 10,000 briefs, and each worker process inherited it.
+Rows are read a few hundred at a time as the check goes, and each brief's row is written as
+the brief is done, so a build's memory does not grow with the number of briefs: the JSON
+record this replaces was read whole, 8 MB at 10,000 briefs, and each worker process
+inherited it.
 
 The record is a cache: one that is missing, damaged, locked by another build or of another
 version just means briefs are built, and a failure to save it only costs the next build its
