@@ -23,6 +23,7 @@ from briefgen.errors import (
     ValidationError,
     display_path,
     resolved,
+    resolved_name,
 )
 
 if TYPE_CHECKING:
@@ -388,7 +389,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             outcome.written[fmt] = target
         if first is not None:
             inputs = stamp_inputs(brief_inputs(path, brief, options))
-            inputs[str(resolved(path))] = first
+            inputs[resolved_name(str(path))] = first
             outcome.entry = {"inputs": inputs, "outputs": stamp_outputs(outcome.written)}
     except BriefgenError as exc:
         outcome.error = exc

@@ -166,13 +166,13 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs
     """
     from briefgen.build import FORMATS, Options, build_briefs
 
-    bar = Listing() if verbose else Bar() if sys.stderr.isatty() else None
+    progress = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
         report = build_briefs(list(paths), out_dir, formats or FORMATS,
-                              Options(templates, reference, seeds), jobs, force, bar)
+                              Options(templates, reference, seeds), jobs, force, progress)
     finally:
-        if bar is not None:
-            bar.close()
+        if progress is not None:
+            progress.close()
     for _path, error in report.failed:
         click.echo(str(error), err=True)
     summary = (f"built {report.built} of {report.briefs} brief{'s' * (report.briefs != 1)}, "

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.errors import resolved, resolved_name
+from briefgen.errors import resolved_name
 
 if TYPE_CHECKING:
     import sqlite3
@@ -59,7 +59,7 @@ def hash_file(path: Path) -> str:
 def stamp_input(path: Path) -> Stamp:
     status = path.stat()
     return [status.st_size, status.st_mtime_ns,
-            hash_stamped(str(resolved(path)), status.st_size, status.st_mtime_ns)]
+            hash_stamped(resolved_name(str(path)), status.st_size, status.st_mtime_ns)]
 
 
 @lru_cache(maxsize=1024)
@@ -117,8 +117,7 @@ class BuildState:
         except sqlite3.OperationalError:  # locked by another build: leave it to that one
             state.abandon()
         except sqlite3.Error:  # not a database, or damaged: a new one will replace it
-            state.abandon()
-            state._failed = False
+            state.discard()
         return state
 
     def is_fresh(self, brief: Path, formats: Sequence[str]) -> bool:
@@ -180,13 +179,13 @@ class BuildState:
     def record(self, brief: Path, entry: dict[str, Any]) -> None:
         """Keep what ``brief`` was just built from."""
         self._write("INSERT OR REPLACE INTO briefs VALUES (?, ?)",
-                    (str(resolved(brief)), json.dumps(entry, sort_keys=True,
+                    (resolved_name(str(brief)), json.dumps(entry, sort_keys=True,
                                                       separators=(",", ":"))))
 
     def forget(self, brief: Path) -> None:
         """Drop the row of ``brief``, which failed: the next build tries it again."""
         if self._db is not None and self._current:
-            self._write("DELETE FROM briefs WHERE name = ?", (str(resolved(brief)),))
+            self._write("DELETE FROM briefs WHERE name = ?", (resolved_name(str(brief)),))
 
     def _write(self, statement: str, values: tuple[str, ...]) -> None:
         import sqlite3
@@ -206,10 +205,10 @@ class BuildState:
                 return
             except (OSError, sqlite3.OperationalError):  # a full disk, or locked
                 self.abandon()  # what is not committed is lost
-            except sqlite3.DatabaseError:  # damaged where reading did not go: start anew
-                self.abandon()
-                self._failed = attempt > 0
-                self._current = False
+            except sqlite3.DatabaseError:  # damaged where reading did not go: start anew,
+                self.discard()  # once
+                if attempt > 0:
+                    self.abandon()
 
     def _open_for_writing(self) -> sqlite3.Connection:
         """The open record, made anew (empty, under this build's key) if it is missing,
@@ -248,13 +247,18 @@ class BuildState:
         finally:
             db.close()
 
-    def abandon(self) -> None:
-        """Close the record without committing, and record nothing more in this build."""
+    def discard(self) -> None:
+        """Close the record without committing: the next row written makes it anew."""
         db, self._db = self._db, None
-        self._failed = True
+        self._current = False
         self._pending = 0
         if db is not None:
             db.close()
+
+    def abandon(self) -> None:
+        """Close the record without committing, and record nothing more in this build."""
+        self.discard()
+        self._failed = True
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -270,9 +274,9 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def stamp_inputs(paths: Iterable[Path]) -> dict[str, Stamp]:
     """The record of the inputs a brief was just made from, by resolved path."""
-    return {str(resolved(p)): stamp_input(p) for p in dict.fromkeys(paths)}
+    return {resolved_name(str(p)): stamp_input(p) for p in dict.fromkeys(paths)}
 
 
 def stamp_outputs(outputs: dict[str, Path]) -> dict[str, Stamp]:
     """The record of the outputs just written, by format: ``[path, size, mtime_ns]``."""
-    return {fmt: [str(resolved(p)), *stamp_output(p)] for fmt, p in outputs.items()}
+    return {fmt: [resolved_name(str(p)), *stamp_output(p)] for fmt, p in outputs.items()}
