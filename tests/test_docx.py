@@ -22,9 +22,9 @@ from conftest import BRIEFS, ROOT, SHARED_TOOLS
 
 SAMPLE = """# Sample title
 
-::: {custom-style="Subtitle"}
+<!-- style: Subtitle -->
 A subtitle
-:::
+<!-- /style -->
 
 ## First section
 
@@ -346,7 +346,7 @@ def test_a_reference_like_pandocs_works(minimal: Brief, tmp_path: Path) -> None:
 
 def test_a_bracket_before_a_lone_backtick_renders_quietly(
         minimal: Brief, capfd: pytest.CaptureFixture[str]) -> None:
-    # markdown-it-pyrs 0.4 (markdown-it 0.6.0) panics on this; the pure-Python parser reads it
+    # markdown-it-pyrs 0.4 (markdown-it 0.6.0) panicked on this
     document = open_docx(render_docx(minimal, "# T\n\nSee [a` and *this*.\n"))
     assert [p.text for p in document.paragraphs] == ["T", "See [a` and this."]
     italic = [r.text for r in document.paragraphs[1].runs if r.italic]
@@ -354,12 +354,21 @@ def test_a_bracket_before_a_lone_backtick_renders_quietly(
     assert capfd.readouterr().err == ""
 
 
-def test_div_fences_inside_code_are_code(minimal: Brief) -> None:
-    markdown = "# T\n\n```\n::: {.contents}\n:::\n```\n\n:::\n"
+def test_style_cues_inside_code_are_code_and_a_stray_close_shows_nothing(
+        minimal: Brief) -> None:
+    markdown = ("# T\n\n```\n<!-- contents -->\n<!-- /contents -->\n```\n\n"
+                "<!-- /style -->\n\nWords.\n")
     document = open_docx(render_docx(minimal, markdown))
     assert [(p.style.name, p.text) for p in document.paragraphs] == [
-        ("Title", "T"), ("Source Code", "::: {.contents}"), ("Source Code", ":::"),
-        ("First Paragraph", ":::")]
+        ("Title", "T"), ("Source Code", "<!-- contents -->"),
+        ("Source Code", "<!-- /contents -->"), ("First Paragraph", "Words.")]
+
+
+def test_pandoc_fenced_divs_are_text_not_styles(minimal: Brief) -> None:
+    markdown = '# T\n\n::: {custom-style="Subtitle"}\nA\n:::\n'
+    document = open_docx(render_docx(minimal, markdown))
+    assert [(p.style.name, p.text) for p in document.paragraphs] == [
+        ("Title", "T"), ("First Paragraph", '::: {custom-style="Subtitle"} A :::')]
 
 
 @pytest.mark.parametrize("reference", ["&#1;", "&#xFFFE;", "&#xD800;"])

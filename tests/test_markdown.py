@@ -7,18 +7,20 @@ the diff before committing it.
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import jinja2
 import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
-from markdown_it import MarkdownIt
 
 from briefgen.errors import RenderError
 from briefgen.load import load_any
 from briefgen.model import Brief
 from briefgen.render.markdown import escape_markdown, make_environment, render_markdown
-from conftest import ALL_BRIEFS, ROOT
+from conftest import ALL_BRIEFS, ROOT, github_html, github_text
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -43,8 +45,7 @@ def test_every_section_is_rendered_in_order(minimal: Brief) -> None:
 
 def plain_text(markdown: str) -> str:
     """The text a reader sees once the Markdown is rendered."""
-    tokens = MarkdownIt("commonmark", {"html": False}).enable("table").parseInline(markdown)
-    return "".join(t.content for t in tokens[0].children or [] if t.type == "text")
+    return github_text(markdown).strip()
 
 
 @pytest.mark.parametrize("value", [
@@ -116,3 +117,39 @@ def test_template_syntax_error_names_file_and_line(minimal: Brief, tmp_path: Pat
     with pytest.raises(RenderError) as caught:
         render_markdown(minimal, folder)
     assert str(caught.value).startswith(f"{folder / 'bluf.md.j2'}:2:1: template syntax error:")
+
+
+LEAKS = (":::", "{custom-style", "{.", "<!--")
+"""Markup that shows as text where a viewer does not know pandoc's extensions."""
+
+
+@pytest.mark.parametrize("path", ALL_BRIEFS, ids=lambda p: p.stem)
+def test_github_renders_every_brief_without_leaked_markup(path: Path) -> None:
+    markdown = render_markdown(load_any(path))
+    shown = github_text(markdown)
+    assert [leak for leak in LEAKS if leak in shown] == []
+    html = github_html(markdown)
+    # the notes and tables are GitHub's own footnotes and tables, not text
+    assert html.count("<table>") == markdown.count("\n|:--")
+    assert 'data-footnote-ref' in html and 'class="footnotes"' in html
+    assert "[^" not in shown
+
+
+@pytest.mark.parametrize("path", ALL_BRIEFS, ids=lambda p: p.stem)
+def test_every_footnote_is_cited_and_every_citation_defined(path: Path) -> None:
+    markdown = render_markdown(load_any(path))
+    defined = set(re.findall(r"^\[\^([^\]]+)\]:", markdown, flags=re.M))
+    cited = set(re.findall(r"\[\^([^\]]+)\](?!:)", markdown))
+    assert defined == cited
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("reader", ["gfm", "markdown"])
+def test_pandoc_reads_every_brief_without_a_warning(reader: str, tmp_path: Path) -> None:
+    for path in ALL_BRIEFS:
+        source = tmp_path / f"{path.stem}.md"
+        source.write_text(render_markdown(load_any(path)), encoding="utf-8")
+        result = subprocess.run(
+            ["pandoc", "-f", reader, "-t", "docx", "-o", str(tmp_path / "x.docx"), str(source)],
+            capture_output=True, text=True, check=False)
+        assert (result.returncode, result.stderr) == (0, ""), path.name

@@ -16,12 +16,11 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from markdown_it import MarkdownIt
 
 from briefgen.build import Options, render_outputs
 from briefgen.errors import ValidationError
 from briefgen.load import load_any
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, github_text
 
 PLAIN = [("title",), ("incident", "place", "name"),
          ("incident", "event_type"), ("actors", 0, "name"), ("actors", 1, "name"),
@@ -61,16 +60,8 @@ def words(text: str) -> str:
 
 
 def markdown_text(markdown: str) -> str:
-    """The text a Markdown reader shows: inline content without syntax."""
-    parts = []
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        for child in token.children or []:
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-        parts.append("\n")
-    return "".join(parts)
+    """The text a Markdown reader shows: what GitHub renders, without the markup."""
+    return github_text(markdown)
 
 
 def docx_text(data: bytes) -> str:

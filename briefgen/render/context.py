@@ -64,6 +64,7 @@ def build_context(brief: Brief) -> dict[str, Any]:
         "cite_notes": cite_notes,
         "actor_names": names,
         "source_labels": sources,
+        "cited_sources": {source for claim in ordered for source in claim.sources},
         "claim_numbers": numbers,
         "incident_date": analysis.format_window(brief.incident.date),
         "revision_date": analysis.format_date(brief.revision.date),

@@ -1,4 +1,4 @@
-"""The Word writer: the rendered Markdown, parsed by markdown-it-pyrs, written as
+"""The Word writer: the rendered Markdown, parsed by pyromark, written as
 WordprocessingML over the reference document's named styles, and packaged as a .docx.
 
 The reference document is read once per process (its parts, its styles by name, its page);
@@ -11,25 +11,18 @@ Style names follow pandoc's reference.docx, so a house reference made for pandoc
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import os
 import posixpath
 import re
-import sys
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from lxml import etree
-from markdown_it_pyrs import MarkdownIt, Node
-
-if TYPE_CHECKING:
-    from markdown_it_pyrs.markdown_it_pyrs import _PLUGIN_NAME as Plugin
 
 from briefgen.errors import RenderError
 from briefgen.load import ComparisonSet, Loaded
@@ -37,6 +30,8 @@ from briefgen.model import Brief, Comparison
 from briefgen.render import default_templates_dir
 from briefgen.render.markdown import slugify
 from briefgen.render.package import KEPT_LEVEL, Entry, make_entry, normalise_zip, write_zip
+from briefgen.render.syntax import BLOCKS, Block, cue_of
+from briefgen.render.syntax import parse_markdown as parse_tree
 
 __all__ = ["fit_property", "normalise_zip", "render_docx", "share_width"]
 
@@ -112,19 +107,6 @@ CHAR_WIDTH = 73_000  # EMU: a bold 9 pt character, generously
 CELL_PADDING = 150_000  # EMU: the table style's cell margins and a little air
 EMU_PER_TWIP = 635
 
-PLUGINS: tuple[Plugin, ...] = (
-    "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
-    "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
-    "table", "footnote")
-"""CommonMark without raw HTML, with tables and footnotes."""
-BLOCKS = frozenset(("paragraph", "heading", "lheading", "bullet_list", "ordered_list",
-                    "blockquote", "table", "fence", "code_block", "hr", "footnote_container",
-                    "html_block"))
-
-_CUSTOM_STYLE = re.compile(r'^\{\s*custom-style\s*=\s*"([^"]+)"\s*\}$')
-_CONTENTS = re.compile(r"^\{\s*\.contents\s*\}$")
-_DIV_FENCE = re.compile(r"^:{3,}[ \t]*(\{.*\})?[ \t]*$")
-_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")
 _ARABIC = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
@@ -172,192 +154,34 @@ def attr(text: str) -> str:
 # -- parsing -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def shared_parser() -> MarkdownIt:
-    """The Markdown parser, built once per process."""
-    return MarkdownIt("zero").enable_many(list(PLUGINS))
-
-
-def parse_markdown(markdown: str) -> Node:
-    """The syntax tree of ``markdown``, its pandoc fenced divs as paragraphs of their own."""
+def parse_markdown(markdown: str) -> Block:
+    """The syntax tree of ``markdown``, refused where it holds what XML cannot."""
     found = _NOT_XML.search(markdown)
     if found:
         line = markdown.count("\n", 0, found.start()) + 1
         raise RenderError(f"line {line} of the rendered Markdown holds U+{ord(found.group()):04X}"
                           ", which a Word document cannot hold (check the templates)")
-    text = separate_divs(markdown)
-    try:
-        if "`" not in text:
-            return shared_parser().tree(text)
-        with quiet_stderr():  # where it may panic, Rust's report would reach the terminal
-            return shared_parser().tree(text)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:  # a panic in the Rust parser is a BaseException
-        # markdown-it 0.6.0 panics on a bracket before a lone backtick ("[a`"), a known
-        # bug of that version: the pure-Python port reads the text instead
-        return cast(Node, parse_slowly(text))
+    tree = parse_tree(markdown)
+    if "&#" in markdown:  # a character reference can name what XML cannot hold (&#1;)
+        replace_unstorable(tree)
+    return tree
 
 
-@contextlib.contextmanager
-def quiet_stderr() -> Iterator[None]:
-    """File descriptor 2 sent to /dev/null for a while: what native code prints there."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+def replace_unstorable(node: Block) -> None:
+    """Characters that XML cannot hold, in the tree's text, turned into U+FFFD."""
+    content = node.meta.get("content")
+    if isinstance(content, str):
+        node.meta["content"] = _NOT_XML.sub("\ufffd", content)
+    for child in node.children:
+        replace_unstorable(child)
 
 
-class Block:
-    """A syntax tree node as markdown-it-pyrs gives it (name, meta, children), made from
-    markdown-it-py's tokens where the fast parser failed."""
-
-    __slots__ = ("children", "meta", "name")
-
-    def __init__(self, name: str, meta: dict[str, Any] | None = None) -> None:
-        self.name = name
-        self.meta: dict[str, Any] = meta or {}
-        self.children: list[Block] = []
-
-
-_BLOCK_NAMES = {"paragraph": "paragraph", "heading": "heading", "bullet_list": "bullet_list",
-                "ordered_list": "ordered_list", "list_item": "list_item",
-                "blockquote": "blockquote", "table": "table", "thead": "thead",
-                "tbody": "tbody", "tr": "trow", "th": "tcell", "td": "tcell",
-                "footnote_block": "footnote_container", "footnote": "footnote_def"}
-
-
-def parse_slowly(text: str) -> Any:
-    """``text`` parsed by markdown-it-py (CommonMark, tables, footnotes, no HTML) into the
-    tree shape of markdown-it-pyrs: tight list items hold their inline nodes directly."""
-    from markdown_it import MarkdownIt as SlowParser
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    tokens = SlowParser("commonmark", {"html": False}).enable("table").use(
-        footnote_plugin).parse(text)
-    root = Block("root")
-    stack = [root]
-    for token in tokens:
-        kind = token.type
-        if kind.endswith("_open") and kind[:-5] in _BLOCK_NAMES:
-            if token.hidden:  # a tight list's paragraph: its text goes in the item
-                stack.append(stack[-1])
-                continue
-            block = Block(_BLOCK_NAMES[kind[:-5]])
-            if kind == "heading_open":
-                block.meta["level"] = int(token.tag[1:])
-            elif kind == "ordered_list_open":
-                block.meta["start"] = int(token.attrGet("start") or 1)
-            elif kind == "footnote_open":
-                block.meta["def_id"] = int(token.meta["id"])
-            elif kind in ("th_open", "td_open"):
-                style = str(token.attrGet("style") or "")
-                align = style.removeprefix("text-align:") if style else "none"
-                table = next(b for b in reversed(stack) if b.name == "table")
-                if len(stack) >= 2 and stack[-2].name == "thead":
-                    table.meta.setdefault("alignments", []).append(align)
-            stack[-1].children.append(block)
-            stack.append(block)
-        elif kind.endswith("_close") and kind[:-6] in _BLOCK_NAMES:
-            stack.pop()
-        elif kind == "inline":
-            stack[-1].children.extend(slow_inline(token.children or []))
-        elif kind in ("fence", "code_block"):
-            stack[-1].children.append(Block(kind, {"content": token.content}))
-        elif kind == "hr":
-            stack[-1].children.append(Block("hr"))
-    return root
-
-
-def slow_inline(tokens: Sequence[Any]) -> list[Block]:
-    """Inline tokens as nodes: text, breaks, code, emphasis, links, images, notes."""
-    out: list[Block] = []
-    stack = [out]
-    names = {"strong_open": "strong", "em_open": "em", "link_open": "link"}
-    for token in tokens:
-        kind = token.type
-        if kind in names:
-            block = Block(names[kind], {"url": str(token.attrGet("href") or "")}
-                          if kind == "link_open" else {})
-            stack[-1].append(block)
-            stack.append(block.children)
-        elif kind in ("strong_close", "em_close", "link_close"):
-            stack.pop()
-        elif kind in ("softbreak", "hardbreak"):
-            stack[-1].append(Block(kind))
-        elif kind == "text" and token.content:
-            stack[-1].append(Block(kind, {"content": token.content}))
-        elif kind in ("code_inline", "image"):
-            block = Block(kind)
-            block.children = ([Block("text", {"content": token.content})]
-                              if kind == "code_inline" else slow_inline(token.children or []))
-            stack[-1].append(block)
-        elif kind == "footnote_ref":
-            stack[-1].append(Block("footnote_ref", {"def_id": int(token.meta["id"])}))
-    return out
-
-
-def separate_divs(markdown: str) -> str:
-    """Blank lines around each fence line of pandoc's fenced divs (``::: {custom-style=...}``,
-    ``::: {.contents}``, ``:::``) outside code blocks: the parser knows no divs, so each fence
-    becomes a paragraph of its own, which the writer recognises."""
-    if ":::" not in markdown:
-        return markdown
-    out: list[str] = []
-    fence = ""
-    for line in markdown.split("\n"):
-        if line[:1] != ":" and "`" not in line and "~" not in line:  # most lines: no fence
-            out.append(line)
-            continue
-        code = _CODE_FENCE.match(line)
-        if fence:
-            if code and code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence) \
-                    and not line[code.end():].strip():
-                fence = ""
-        elif code:
-            fence = code.group(1)
-        elif div_fence(line) is not None:
-            out.extend(("", line, ""))
-            continue
-        out.append(line)
-    return "\n".join(out)
-
-
-def div_fence(line: str) -> tuple[str, str] | None:
-    """``("style", NAME)``, ``("contents", "")`` or ``("close", "")`` for a div fence line."""
-    match = _DIV_FENCE.match(line)
-    if match is None:
-        return None
-    params = (match.group(1) or "").strip()
-    if not params:
-        return ("close", "")
-    style = _CUSTOM_STYLE.match(params)
-    if style:
-        return ("style", style.group(1))
-    if _CONTENTS.match(params):
-        return ("contents", "")
-    return None
-
-
-def div_marker(node: Node) -> tuple[str, str] | None:
-    """The div fence a paragraph is, if it is one."""
-    children = node.children
-    if node.name != "paragraph" or len(children) != 1 or children[0].name != "text":
-        return None
-    return div_fence(str(children[0].meta.get("content", "")))
-
-
-def visible_text(nodes: Sequence[Node]) -> str:
+def visible_text(nodes: Sequence[Block]) -> str:
     """The text inline nodes show: without Markdown syntax or footnote labels."""
     pieces: list[str] = []
     for node in nodes:
         name = node.name
-        if name in ("text", "text_special"):
+        if name in ("text", "code_inline", "html_inline"):
             pieces.append(str(node.meta.get("content", "")))
         elif name == "softbreak":
             pieces.append(" ")
@@ -853,26 +677,26 @@ class Writer:
 
     # blocks
 
-    def write(self, tree: Node) -> None:
+    def write(self, tree: Block) -> None:
         """Write the body; footnote definitions become Word footnotes where they are cited."""
         for node in tree.children:
-            if node.name == "footnote_container":
+            if node.name == "footnote_def":
                 self.notes.collect(node)
         for node in tree.children:
             self.block(node)
 
-    def block(self, node: Node) -> None:
+    def block(self, node: Block) -> None:
         name = node.name
-        marker = div_marker(node) if name == "paragraph" else None
-        if self.contents is not None and not (marker and marker[0] == "close"):
+        cue = cue_of(node) if name == "html_block" else None
+        if self.contents is not None and cue != ("close", "contents"):
             self.contents.collect(node)
             return
-        if marker is not None:
-            self.div(marker)
+        if cue is not None:
+            self.cue(cue)
         elif name == "paragraph":
             self.body.append(self.paragraph(node.children, self.paragraph_style()))
             self.after_heading = False
-        elif name in ("heading", "lheading"):
+        elif name == "heading":
             level = int(node.meta.get("level", 1))
             text = visible_text(node.children)
             self.bookmarks += 1
@@ -890,28 +714,27 @@ class Writer:
         elif name == "table":
             self.table(node)
             self.after_heading = False
-        elif name in ("fence", "code_block"):
+        elif name in ("code_block", "html_block"):
             content = str(node.meta.get("content", ""))
+            style = "Source Code" if name == "code_block" else self.paragraph_style()
             for line in content.rstrip("\n").split("\n"):
-                self.body.append(self.styled_paragraph("Source Code", self.text_runs(line)))
+                self.body.append(self.styled_paragraph(style, self.text_runs(line)))
 
-    def div(self, marker: tuple[str, str]) -> None:
-        kind = marker[0]
+    def cue(self, cue: tuple[str, str]) -> None:
+        """A template's style cue: open a style or the contents, or close the last one."""
+        kind, value = cue
         if kind == "close":
-            if not self.divs:  # a stray fence is text
-                self.body.append(self.styled_paragraph(self.paragraph_style(),
-                                                       self.text_runs(":::")))
-                return
-            opened, _ = self.divs.pop()
-            if opened == "contents" and self.contents is not None:
-                self.contents.write(self)
-                self.contents = None
-            return
-        self.divs.append(marker)
+            if self.divs and self.divs[-1][0] == value:
+                self.divs.pop()
+                if value == "contents" and self.contents is not None:
+                    self.contents.write(self)
+                    self.contents = None
+            return  # a stray close shows nothing, as in a Markdown viewer
+        self.divs.append(cue)
         if kind == "contents":
             self.contents = Contents()
 
-    def write_list(self, node: Node) -> None:
+    def write_list(self, node: Block) -> None:
         ordered = node.name == "ordered_list"
         start = int(node.meta.get("start", 1)) if ordered else 1
         tight = not any(child.name == "paragraph" for item in node.children
@@ -919,7 +742,7 @@ class Writer:
         self.lists.append(ListLevel(self.list_num(ordered, start), tight))
         for item in node.children:
             self.lists[-1].item_started = True
-            inline: list[Node] = []
+            inline: list[Block] = []
             for child in item.children:
                 if child.name in BLOCKS:
                     if inline:
@@ -951,7 +774,7 @@ class Writer:
         return (f'<w:p><w:pPr><w:pStyle w:val="{self.ref.style_id(style_name)}"/>{justify}'
                 f"</w:pPr>{runs}</w:p>")
 
-    def paragraph(self, children: Sequence[Node], style_name: str,
+    def paragraph(self, children: Sequence[Block], style_name: str,
                   bookmark: tuple[int, str] | None = None) -> str:
         """A paragraph of inline ``children``; the first paragraph of a list item is numbered,
         a paragraph mostly in Arabic runs right to left."""
@@ -980,7 +803,7 @@ class Writer:
 
     # runs
 
-    def runs(self, children: Sequence[Node], in_note: bool = False) -> str:
+    def runs(self, children: Sequence[Block], in_note: bool = False) -> str:
         """The runs of inline nodes; neighbouring text in one look is one run, a link's runs
         are inside its ``w:hyperlink``."""
         if len(children) == 1 and children[0].name == "text":  # half of all paragraphs
@@ -1026,26 +849,26 @@ class Writer:
             out.append("</w:hyperlink>")
         return "".join(out)
 
-    def flatten(self, nodes: Sequence[Node], look: Format,
+    def flatten(self, nodes: Sequence[Block], look: Format,
                 events: list[tuple[str, Any, Format]], in_note: bool) -> None:
         """The inline tree as a flat list of (kind, value, look)."""
         for node in nodes:
             name = node.name
-            if name in ("text", "text_special"):
+            if name in ("text", "html_inline"):
                 events.append(("text", str(node.meta.get("content", "")), look))
             elif name == "softbreak":
                 events.append(("text", " ", look))
             elif name == "hardbreak":
                 events.append(("break", None, look))
             elif name == "code_inline":
-                events.append(("code", visible_text(node.children), look))
+                events.append(("code", str(node.meta.get("content", "")), look))
             elif name == "strong":
                 self.flatten(node.children, Format(True, look.italic, look.style, look.link),
                              events, in_note)
             elif name == "em":
                 self.flatten(node.children, Format(look.bold, True, look.style, look.link),
                              events, in_note)
-            elif name in ("link", "autolink"):
+            elif name == "link":
                 self.link_count += 1
                 url = str(node.meta.get("url", ""))
                 self.flatten(node.children, look._replace(link=(self.link_count, url)),
@@ -1053,7 +876,7 @@ class Writer:
             elif name == "footnote_ref":
                 if not in_note:
                     events.append(("note", node.meta, look))
-            elif name != "footnote_ref_anchor":
+            else:  # an image shows its alt text
                 self.flatten(node.children, look, events, in_note)
 
     def hyperlink_start(self, url: str) -> str:
@@ -1114,7 +937,7 @@ class Writer:
             for number, name, start in self.nums)
         return before + nums + after
 
-    def table(self, node: Node) -> None:
+    def table(self, node: Block) -> None:
         """A Markdown table in the reference's ``Table`` style, its first row a header that
         repeats on every page, the columns sized to their text."""
         rows = [row.children for section in node.children for row in section.children]
@@ -1162,7 +985,7 @@ def text_xml(text: str) -> str:
     return f"<w:t>{escape(text)}</w:t>"
 
 
-def column_widths(width: int, rows: Sequence[Sequence[Node]]) -> list[int]:
+def column_widths(width: int, rows: Sequence[Sequence[Block]]) -> list[int]:
     """Column widths in EMU: room for each column's longest word, the rest shared by text
     length."""
     minimums, weights = [], []
@@ -1228,18 +1051,18 @@ class Notes:
 
     def __init__(self, writer: Writer) -> None:
         self.writer = writer
-        self.definitions: dict[int, Sequence[Node]] = {}
-        self.cited: set[int] = set()
+        self.definitions: dict[str, Sequence[Block]] = {}
+        self.cited: set[str] = set()
         self.items: list[str] = []
         self.links = Links(list(writer.ref.footnotes.rels))
 
-    def collect(self, container: Node) -> None:
-        """The first paragraph of each definition, by its id."""
-        for definition in container.children:
-            key = int(definition.meta.get("def_id", -1))
-            paragraphs = [c for c in definition.children if c.name == "paragraph"]
-            if key not in self.definitions:
-                self.definitions[key] = paragraphs[0].children if paragraphs else []
+    def collect(self, definition: Block) -> None:
+        """The first paragraph of a definition, by its label: the first definition of a
+        label counts, as in CommonMark."""
+        key = str(definition.meta.get("label", ""))
+        paragraphs = [c for c in definition.children if c.name == "paragraph"]
+        if key not in self.definitions:
+            self.definitions[key] = paragraphs[0].children if paragraphs else []
 
     def reference_run(self, content: str) -> str:
         """A run in the Footnote Reference style (superscript where the style is missing)."""
@@ -1251,8 +1074,8 @@ class Notes:
     def cite(self, meta: Any) -> str:
         """A footnote reference, and its note; a repeated citation gets the short note."""
         note_id = len(self.items) + 1
-        key = int(meta.get("def_id", -1))
-        children: Sequence[Node] = self.definitions.get(key, [])
+        key = str(meta.get("label", ""))
+        children: Sequence[Block] = self.definitions.get(key, [])
         if key in self.cited:
             children = lead_of(children) or children
         self.cited.add(key)
@@ -1277,7 +1100,7 @@ class Notes:
         return story.before + "".join(self.items) + story.after
 
 
-def lead_of(children: Sequence[Node]) -> Sequence[Node]:
+def lead_of(children: Sequence[Block]) -> Sequence[Block]:
     """The bold lead of a note (its first strong span), for a repeated citation."""
     for child in children:
         if child.name == "strong":
@@ -1287,14 +1110,14 @@ def lead_of(children: Sequence[Node]) -> Sequence[Node]:
 
 @dataclass
 class Contents:
-    """The ``::: {.contents}`` div: a title and links to headings, written as a TOC field
+    """The ``<!-- contents -->`` block: a title and links to headings, written as a TOC field
     whose entries are already filled in, so they show where no program updates fields."""
 
     title: str = "Contents"
     entries: list[tuple[int, str, str]] = field(default_factory=list)
     has_title: bool = False
 
-    def collect(self, node: Node, depth: int = 0) -> None:
+    def collect(self, node: Block, depth: int = 0) -> None:
         if node.name in ("bullet_list", "ordered_list"):
             for item in node.children:
                 inline = [c for c in item.children if c.name not in BLOCKS]
@@ -1303,14 +1126,14 @@ class Contents:
                 for child in item.children:
                     if child.name in BLOCKS:
                         self.collect(child, depth + 1)
-        elif node.name in ("paragraph", "heading", "lheading"):
+        elif node.name in ("paragraph", "heading"):
             self.take(node.children, depth)
         else:
             for child in node.children:
                 if child.name in BLOCKS:
                     self.collect(child, depth)
 
-    def take(self, children: Sequence[Node], depth: int) -> None:
+    def take(self, children: Sequence[Block], depth: int) -> None:
         href = next((str(c.meta.get("url", "")) for c in children if c.name == "link"), "")
         text = visible_text(children)
         if depth == 0 and not self.has_title:
