@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefgen import __version__
 from briefgen.errors import (
@@ -25,24 +25,23 @@ from briefgen.errors import (
     resolved,
     resolved_name,
 )
+from briefgen.render import (
+    FORMATS,
+    Options,
+    OutputFormat,
+    default_formats,
+    find_format_by_suffix,
+    get_format,
+)
 
 if TYPE_CHECKING:
     from briefgen.load import Loaded
     from briefgen.state import BuildState
 
-FORMATS = ("md", "docx")
-"""What ``build`` writes by default."""
-ALL_FORMATS = ("md", "docx", "pdf")
+__all__ = ["Options", "build_briefs", "render_file", "render_outputs", "validate_files"]
+
 DEFAULT_BRIEFS = Path("briefs")
 DEFAULT_OUT = Path("out")
-
-
-class Options(NamedTuple):
-    """Where templates, the reference document and the seeds come from."""
-
-    templates: Path | None = None
-    reference: Path | None = None
-    seeds: Path | None = None
 
 
 @dataclass
@@ -123,24 +122,25 @@ def render_text(brief: Loaded, options: Options) -> str:
 
 
 def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
-    """The brief in each format but PDF, as bytes; for PDF, the .docx it is made from."""
+    """The brief in each format that renders, as bytes by format name; for a format that
+    converts another (PDF), the output it is converted from."""
     markdown = render_text(brief, options)
     outputs: dict[str, bytes] = {}
-    for fmt in formats:
-        if fmt == "md":
-            outputs[fmt] = markdown.encode("utf-8")
-        elif fmt in ("docx", "pdf") and "docx" not in outputs:
-            from briefgen.render.docx import render_docx
-
-            outputs["docx"] = render_docx(brief, markdown, options.reference)
-        else:
-            check_format(fmt)
+    for name in formats:
+        fmt = find_format(name)
+        if fmt.source is not None:
+            fmt = find_format(fmt.source)
+        if fmt.name not in outputs and fmt.render is not None:
+            outputs[fmt.name] = fmt.render(brief, markdown, options)
     return outputs
 
 
-def check_format(fmt: str) -> None:
-    if fmt not in ALL_FORMATS:
-        raise OutputError(f"unknown format '{fmt}' (choose from {', '.join(ALL_FORMATS)})")
+def find_format(name: str) -> OutputFormat:
+    """The registered format ``name``, or an error that lists them."""
+    try:
+        return get_format(name)
+    except KeyError:
+        raise OutputError(f"unknown format '{name}' (choose from {', '.join(FORMATS)})") from None
 
 
 def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
@@ -150,25 +150,28 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     brief = load_any(path, options.seeds)
     if output is None:
         return render_text(brief, options)
-    fmt = output.suffix.lstrip(".").lower()
-    if fmt not in ALL_FORMATS:
+    fmt = find_format_by_suffix(output.suffix)
+    if fmt is None:
+        suffixes = [get_format(name).suffix for name in FORMATS]
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
-                          f"'{output.suffix}' (use .md, .docx or .pdf)")
-    outputs = render_outputs(brief, [fmt], options)
-    if fmt == "pdf":
-        outputs = convert_pdfs({brief.id: outputs["docx"]})
+                          f"'{output.suffix}' (use {', '.join(suffixes[:-1])} or "
+                          f"{suffixes[-1]})")
+    outputs = render_outputs(brief, [fmt.name], options)
+    if fmt.source is not None:
+        outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]})
         if brief.id not in outputs:
-            raise OutputError(f"{display_path(output)}: LibreOffice produced no PDF")
+            raise OutputError(f"{display_path(output)}: the {fmt.name} conversion produced "
+                              "nothing")
         write_atomic(output, outputs[brief.id])
     else:
-        write_atomic(output, outputs[fmt])
+        write_atomic(output, outputs[fmt.name])
     return None
 
 
-def convert_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:
-    from briefgen.render.pdf import convert_to_pdf
-
-    return convert_to_pdf(documents)
+def convert_batch(fmt: OutputFormat, documents: dict[str, bytes]) -> dict[str, bytes]:
+    """Several briefs converted to ``fmt`` in one run."""
+    assert fmt.convert is not None
+    return fmt.convert(documents)
 
 
 class Progress(Protocol):
@@ -184,24 +187,26 @@ class Progress(Protocol):
 @dataclass
 class Outcome:
     """What building one brief did: files written and the record of its inputs, or the
-    error; for PDF, the .docx to convert."""
+    error; for each format converted from another (PDF), the brief's id and the output to
+    convert."""
 
     path: Path
     written: dict[str, Path] = field(default_factory=dict)
     entry: dict[str, Any] | None = None
     error: BriefgenError | None = None
-    for_pdf: tuple[str, bytes] | None = None
+    to_convert: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
 def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
-                 formats: Sequence[str] = FORMATS, options: Options = Options(),
+                 formats: Sequence[str] = (), options: Options = Options(),
                  jobs: int | None = None, force: bool = False,
                  progress: Progress | None = None) -> BuildReport:
     """Build every brief named into ``out_dir/ID.FORMAT``; a failing brief fails alone.
 
     Briefs whose inputs are unchanged since the last build into ``out_dir`` are skipped
-    unless ``force``; the rest are built ``jobs`` at a time (default: one per CPU). PDFs are
-    converted ``PDF_BATCH`` at a time, in one LibreOffice run each.
+    unless ``force``; the rest are built ``jobs`` at a time (default: one per CPU). Formats
+    converted from another (PDF) are converted their format's ``batch`` at a time, in one
+    run each. No ``formats``: the registry's defaults.
 
     Memory does not grow with the number of briefs beyond their names: outcomes are folded
     into the report and the record as they come, the record is read and written row by row,
@@ -213,39 +218,34 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     report = BuildReport()
     files = find_brief_names(paths)
     report.briefs = len(files)
-    for fmt in formats:
-        check_format(fmt)
+    formats = tuple(formats) or default_formats()
+    converted = [fmt for fmt in map(find_format, formats) if fmt.source is not None]
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)
     todo = files if force else state.find_stale(files, formats)
     report.skipped = len(files) - len(todo)
     if progress is not None:
         progress.start(len(todo))
-    held: list[Outcome] = []  # briefs with a PDF to make, until their LibreOffice run
+    held: list[Outcome] = []  # briefs with an output to convert, until its run
     try:
-        for batch in run_batches(todo, out_dir, tuple(formats), options, jobs):
+        for batch in run_batches(todo, out_dir, formats, options, jobs):
             for outcome in batch:  # folded in as they come: no brief's outcome is kept
-                if outcome.for_pdf is not None:
+                if outcome.to_convert:
                     held.append(outcome)
                 else:
                     collect_outcome(outcome, state, report, progress)
-            if len(held) >= PDF_BATCH:
-                finish_pdfs(held, out_dir, state, report, progress)
+            if converted and len(held) >= min(fmt.batch for fmt in converted):
+                finish_conversions(held, converted, out_dir, state, report, progress)
                 held = []
             if progress is not None:
                 progress.advance(len(batch))
     finally:
         if held:
-            finish_pdfs(held, out_dir, state, report, progress)
+            finish_conversions(held, converted, out_dir, state, report, progress)
         state.close()
         sort_failures(report, todo)
         report.seconds = time.perf_counter() - began
     return report
-
-
-PDF_BATCH = 100
-"""Briefs converted to PDF in one LibreOffice run: starting it costs seconds, and the .docx
-files wait in memory until their run."""
 
 
 def sort_failures(report: BuildReport, files: list[str]) -> None:
@@ -276,22 +276,27 @@ def count_written(targets: Iterable[Path], report: BuildReport,
             progress.wrote(target)
 
 
-def finish_pdfs(held: list[Outcome], out_dir: Path, state: BuildState, report: BuildReport,
-                progress: Progress | None = None) -> None:
-    """Convert the PDFs of ``held``, then collect their outcomes; a brief whose PDF failed
-    is not recorded, so that the next build tries again."""
+def finish_conversions(held: list[Outcome], converted: list[OutputFormat], out_dir: Path,
+                       state: BuildState, report: BuildReport,
+                       progress: Progress | None = None) -> None:
+    """Convert the outputs that ``held`` wait for, then collect their outcomes; a brief
+    whose conversion failed is not recorded, so that the next build tries again."""
     from briefgen.state import stamp_outputs
 
-    for_pdf = {o.for_pdf[0]: (o.path, o.for_pdf[1]) for o in held if o.for_pdf}
-    pdf_failed: list[tuple[Path, BriefgenError]] = []
-    pdf_written = write_pdfs(for_pdf, out_dir, pdf_failed)
-    report.failed.extend(pdf_failed)
-    failed_paths = {path for path, _ in pdf_failed}
+    failed: list[tuple[Path, BriefgenError]] = []
+    for fmt in converted:
+        documents = {o.to_convert[fmt.name][0]: (o.path, o.to_convert[fmt.name][1])
+                     for o in held if fmt.name in o.to_convert}
+        written = write_converted(fmt, documents, out_dir, failed)
+        for outcome in held:
+            brief_id = outcome.to_convert.get(fmt.name, ("", b""))[0]
+            if brief_id in written:
+                outcome.written[fmt.name] = written[brief_id]
+                if outcome.entry is not None:
+                    outcome.entry["outputs"].update(stamp_outputs({fmt.name: written[brief_id]}))
+    report.failed.extend(failed)
+    failed_paths = {path for path, _ in failed}
     for outcome in held:
-        if outcome.for_pdf and outcome.for_pdf[0] in pdf_written:
-            outcome.written["pdf"] = pdf_written[outcome.for_pdf[0]]
-            if outcome.entry is not None:
-                outcome.entry["outputs"].update(stamp_outputs({"pdf": outcome.written["pdf"]}))
         if outcome.error is None and outcome.path in failed_paths:
             count_written(outcome.written.values(), report, progress)
             state.forget(outcome.path)
@@ -380,13 +385,13 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             first = None
         brief = load_any(path, options.seeds)
         outputs = render_outputs(brief, formats, options)
-        for fmt in formats:
-            if fmt == "pdf":
-                outcome.for_pdf = (brief.id, outputs["docx"])
+        for fmt in map(get_format, formats):
+            if fmt.source is not None:
+                outcome.to_convert[fmt.name] = (brief.id, outputs[fmt.source])
                 continue
-            target = out_dir / f"{brief.id}.{fmt}"
-            write_atomic(target, outputs[fmt])
-            outcome.written[fmt] = target
+            target = out_dir / f"{brief.id}{fmt.suffix}"
+            write_atomic(target, outputs[fmt.name])
+            outcome.written[fmt.name] = target
         if first is not None:
             inputs = stamp_inputs(brief_inputs(path, brief, options))
             inputs[resolved_name(str(path))] = first
@@ -435,22 +440,23 @@ def build_key(options: Options) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def write_pdfs(documents: dict[str, tuple[Path, bytes]], out_dir: Path,
-               failed: list[tuple[Path, BriefgenError]]) -> dict[str, Path]:
-    """Each brief's .docx converted and written as ``out_dir/ID.pdf``: the files written, by
-    brief id; the briefs whose PDF failed go into ``failed``."""
+def write_converted(fmt: OutputFormat, documents: dict[str, tuple[Path, bytes]],
+                    out_dir: Path, failed: list[tuple[Path, BriefgenError]]) -> dict[str, Path]:
+    """Each brief's output converted to ``fmt`` and written as ``out_dir/ID.SUFFIX``: the
+    files written, by brief id; the briefs whose conversion failed go into ``failed``."""
     try:
-        pdfs = convert_pdfs({brief_id: data for brief_id, (_, data) in documents.items()})
+        made = convert_batch(fmt, {brief_id: data for brief_id, (_, data) in documents.items()})
     except BriefgenError as exc:
         failed.extend((path, exc) for path, _ in documents.values())
         return {}
     written: dict[str, Path] = {}
     for brief_id, (path, _) in documents.items():
-        target = out_dir / f"{brief_id}.pdf"
+        target = out_dir / f"{brief_id}{fmt.suffix}"
         try:
-            if brief_id not in pdfs:
-                raise OutputError(f"{display_path(path)}: LibreOffice produced no PDF")
-            write_atomic(target, pdfs[brief_id])
+            if brief_id not in made:
+                raise OutputError(f"{display_path(path)}: the {fmt.name} conversion "
+                                  "produced nothing")
+            write_atomic(target, made[brief_id])
             written[brief_id] = target
         except BriefgenError as exc:
             failed.append((path, exc))

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from briefgen import __version__
+from briefgen.render import FORMATS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -113,8 +114,8 @@ def plural(count: int, noun: str) -> str:
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=EXISTING_FILE)
 @click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
-              help="Write to FILE, .md, .docx or .pdf by its suffix (default: Markdown to "
-                   "stdout).")
+              help="Write to FILE, in the format its suffix names (see briefgen formats; "
+                   "default: Markdown to stdout).")
 @render_options
 def render(path: Path, output: Path | None, templates: Path | None, reference: Path | None,
            seeds: Path | None) -> None:
@@ -137,10 +138,10 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
 @click.argument("paths", nargs=-1, type=ANY_PATH)
 @click.option("-o", "--output-dir", "out_dir", type=ANY_PATH, default=Path("out"),
               show_default=True, metavar="DIR", help="Folder for the outputs.")
-@click.option("-f", "--format", "formats", type=click.Choice(["md", "docx", "pdf"]),
+@click.option("-f", "--format", "formats", type=click.Choice(list(FORMATS)),
               multiple=True,
-              help="Output format; repeat for several (default: md and docx). pdf needs "
-                   "LibreOffice.")
+              help="Output format; repeat for several (default: those briefgen formats marks "
+                   "as default).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Briefs built at once, in worker processes (default: one per CPU).")
 @click.option("--force", is_flag=True,
@@ -164,11 +165,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs
       briefgen build briefs/ -o out -f docx
       briefgen build --force -j 4
     """
-    from briefgen.build import FORMATS, Options, build_briefs
+    from briefgen.build import Options, build_briefs
 
     progress = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
-        report = build_briefs(list(paths), out_dir, formats or FORMATS,
+        report = build_briefs(list(paths), out_dir, formats,
                               Options(templates, reference, seeds), jobs, force, progress)
     finally:
         if progress is not None:
@@ -288,6 +289,22 @@ def schema() -> None:
     from briefgen.build import make_json_schema
 
     click.echo(json.dumps(make_json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command("formats", context_settings=CONTEXT)
+def formats_command() -> None:
+    """List the output formats: name, suffix, whether build writes it by default, and what
+    it is.
+
+    \b
+    Example:
+      briefgen formats | grep default
+    """
+    from briefgen.render import list_formats
+
+    for fmt in list_formats():
+        click.echo(f"{fmt.name:<6} {fmt.suffix:<7} {'default' if fmt.default else '':<8}"
+                   f"{fmt.summary}".rstrip())
 
 
 @main.group(context_settings=CONTEXT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -62,18 +63,19 @@ def test_pandoc_reads_the_text_and_its_footnotes(tmp_path: Path) -> None:
 
 @needs_soffice
 def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefgen import build
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    from briefgen import render
+    from briefgen.render.formats import pdf
 
     runs: list[list[str]] = []
-    convert = build.convert_pdfs
 
     def spy(documents: dict[str, bytes]) -> dict[str, bytes]:
         runs.append(sorted(documents))
-        return convert(documents)
+        return pdf.convert(documents)
 
-    monkeypatch.setattr(build, "PDF_BATCH", 1)
-    monkeypatch.setattr(build, "convert_pdfs", spy)
+    monkeypatch.setattr(pdf, "FORMAT", replace(pdf.FORMAT, batch=1, convert=spy))
+    render.get_format.cache_clear()  # the registry reads the spy, and forgets it after
+    request.addfinalizer(render.get_format.cache_clear)
     briefs = ["briefs/2017-08-al-tanf-kss.yaml", "briefs/2019-01-sarsar-lake.yaml"]
     command = ["build", *briefs, "-f", "pdf", "-f", "md", "-j", "1", "-o", str(tmp_path)]
     result = CliRunner().invoke(main, [*command, "-v"])

@@ -1,9 +1,86 @@
-"""Rendering: the template context, Markdown through Jinja2, and the Word writer."""
+"""Rendering: the template context, Markdown through Jinja2, the writers, and the registry
+of output formats.
+
+Each output format is one module in ``briefgen/render/formats/`` that declares a
+``FORMAT``: its name, suffix and how it writes. ``FORMATS`` below lists those modules by
+name; the CLI and the build read it and never name a format themselves. A new format is
+one module there and one line here.
+"""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from briefgen.load import Loaded
+
+FORMATS: dict[str, str] = {
+    "md": "briefgen.render.formats.md",
+    "docx": "briefgen.render.formats.docx",
+    "pdf": "briefgen.render.formats.pdf",
+}
+"""Every output format by name, and the module that declares it (imported when used)."""
+
+
+class Options(NamedTuple):
+    """Where templates, the reference document and the seeds come from."""
+
+    templates: Path | None = None
+    reference: Path | None = None
+    seeds: Path | None = None
+
+
+Render = Callable[["Loaded", str, Options], bytes]
+"""A brief, its Markdown text and the options, to the bytes of one output file."""
+Convert = Callable[[dict[str, bytes]], dict[str, bytes]]
+"""Several briefs' outputs of another format, by brief id, converted in one run; a brief
+that could not be converted is missing from the result."""
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """An output format: what ``build -f NAME`` writes as ``ID.SUFFIX``.
+
+    A format either renders each brief (``render``) or converts another format's output
+    (``source`` and ``convert``), ``batch`` briefs at a time, as PDF converts the .docx in
+    one LibreOffice run: starting it costs seconds."""
+
+    name: str
+    suffix: str
+    summary: str
+    default: bool = False
+    render: Render | None = None
+    source: str | None = None
+    convert: Convert | None = None
+    batch: int = 100
+
+
+@cache
+def get_format(name: str) -> OutputFormat:
+    """The format called ``name``; raises ``KeyError`` for one not in the registry."""
+    module = importlib.import_module(FORMATS[name])
+    found: OutputFormat = module.FORMAT
+    return found
+
+
+def list_formats() -> list[OutputFormat]:
+    """Every registered format, in the registry's order."""
+    return [get_format(name) for name in FORMATS]
+
+
+def default_formats() -> tuple[str, ...]:
+    """What ``build`` writes when no ``-f`` is given."""
+    return tuple(fmt.name for fmt in list_formats() if fmt.default)
+
+
+def find_format_by_suffix(suffix: str) -> OutputFormat | None:
+    """The format that writes files ending in ``suffix`` (any case), if one does."""
+    return next((fmt for fmt in list_formats() if fmt.suffix == suffix.lower()), None)
 
 
 def default_templates_dir() -> Path:

@@ -1,0 +1,15 @@
+"""PDF, converted from the Word brief by LibreOffice, many briefs to a run."""
+
+from __future__ import annotations
+
+from briefgen.render import OutputFormat
+
+
+def convert(documents: dict[str, bytes]) -> dict[str, bytes]:
+    from briefgen.render.pdf import convert_to_pdf
+
+    return convert_to_pdf(documents)
+
+
+FORMAT = OutputFormat("pdf", ".pdf", "PDF of the Word brief (needs LibreOffice)",
+                      source="docx", convert=convert, batch=100)
