@@ -30,8 +30,8 @@ from briefgen.model import Brief, Comparison
 from briefgen.render import default_templates_dir
 from briefgen.render.markdown import slugify
 from briefgen.render.package import KEPT_LEVEL, Entry, make_entry, normalise_zip, write_zip
-from briefgen.render.syntax import BLOCKS, Block, cue_of
-from briefgen.render.syntax import parse_markdown as parse_tree
+from briefgen.syntax import BLOCKS, Block, cue_of
+from briefgen.syntax import parse_markdown as parse_tree
 
 __all__ = ["fit_property", "normalise_zip", "render_docx", "share_width"]
 

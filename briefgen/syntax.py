@@ -1,4 +1,4 @@
-"""The Markdown brief as a syntax tree: pyromark's events (pulldown-cmark, CommonMark with
+"""Markdown as a syntax tree: pyromark's events (pulldown-cmark, CommonMark with
 GitHub's tables and footnotes) gathered into nodes that the writers walk.
 
 A node has a ``name``, a ``meta`` mapping and ``children``. Block names: ``paragraph``,
