@@ -36,6 +36,7 @@ from briefgen.render import (
 
 if TYPE_CHECKING:
     from briefgen.load import Loaded
+    from briefgen.model import Brief
     from briefgen.state import BuildState
 
 __all__ = ["Options", "build_briefs", "render_file", "render_outputs", "validate_files"]
@@ -604,3 +605,57 @@ def draft_file(articles: Sequence[Path], output: Path | None = None,
         return text
     write_atomic(output, text.encode("utf-8"))
     return None
+
+
+def diff_file(new: Path, old: Path | None = None, since: str | None = None,
+              output: Path | None = None, options: Options = Options()) -> str | None:
+    """``new`` against ``old`` (a file) or against itself at git revision ``since``: the
+    change summary and the brief with its changes marked, as Markdown returned for stdout,
+    or written to ``output`` (.md)."""
+    import tempfile
+
+    from briefgen.load import load_any
+    from briefgen.model import Brief
+    from briefgen.seeds import find_seeds_dir
+
+    if output is not None and output.suffix.lower() != ".md":
+        raise OutputError(f"{display_path(output)}: a diff is written as Markdown (.md); "
+                          "the Word redline is not made yet")
+    seeds = options.seeds or find_seeds_dir(resolved(new).parent)
+    after = load_any(new, seeds)
+    if old is None:
+        from briefgen.git import read_at_revision
+
+        data = read_at_revision(new, since or "HEAD")
+        with tempfile.TemporaryDirectory(prefix="briefgen-diff-") as temp:
+            copy = Path(temp) / new.name
+            copy.write_bytes(data)
+            before = load_any(copy, seeds)
+    else:
+        before = load_any(old, seeds)
+    if not (isinstance(before, Brief) and isinstance(after, Brief)):
+        raise OutputError(f"{display_path(new)}: diff compares incident files; a comparison "
+                          "brief's changes are those of its incident files")
+    text = format_diff(before, after, render_text(before, options), render_text(after, options))
+    if output is None:
+        return text
+    write_atomic(output, text.encode("utf-8"))
+    return None
+
+
+def format_diff(before: Brief, after: Brief, old_markdown: str, new_markdown: str) -> str:
+    """The change summary in words, then the new brief with its changes marked."""
+    from briefgen.analysis import format_date
+    from briefgen.diff import compare_briefs, mark_changes
+    from briefgen.render.markdown import escape_markdown
+
+    changes = compare_briefs(before, after)
+    lines = [f"# Changes to {after.id}", "",
+             f"Revision {after.revision.number} ({format_date(after.revision.date)}, "
+             f"{', '.join(after.revision.authors)}) against revision {before.revision.number} "
+             f"({format_date(before.revision.date)}).", ""]
+    lines += [f"- {escape_markdown(change.text)}" for change in changes] or [
+        "No change in the data."]
+    lines += ["", "Below, the brief as revised: removed words are marked <del>like this</del>, "
+              "added words <ins>like this</ins>.", "", "---", ""]
+    return "\n".join(lines) + mark_changes(old_markdown, new_markdown)

@@ -291,6 +291,41 @@ def schema() -> None:
     click.echo(json.dumps(make_json_schema(), indent=2, ensure_ascii=False))
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
+@click.option("--since", metavar="REV",
+              help="Compare FILE with itself at git revision REV (a commit, tag or branch).")
+@click.option("-o", "--output", type=ANY_PATH, metavar="FILE.md",
+              help="Write the diff to FILE.md (default: stdout).")
+@click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
+              help="Folder of the seed articles (default: seeds/ found upward).")
+def diff(files: tuple[Path, ...], since: str | None, output: Path | None,
+         seeds: Path | None) -> None:
+    """What changed between two revisions of a brief: OLD NEW, or FILE --since REV.
+
+    First the changes in words, from the data (claims added and removed, casualty figures,
+    judgments' likelihood and confidence, sources, the attribution grade), then the brief as
+    revised with removed words in <del> and added ones in <ins>, as GitHub shows them.
+
+    \b
+    Example:
+      briefgen diff old/2019-01-sarsar-lake.yaml briefs/2019-01-sarsar-lake.yaml
+      briefgen diff briefs/2019-01-sarsar-lake.yaml --since HEAD~1 -o changes.md
+    """
+    from briefgen.build import Options, diff_file
+
+    if since is None and len(files) != 2:
+        raise click.UsageError("give two files, OLD NEW, or one file and --since REV")
+    if since is not None and len(files) != 1:
+        raise click.UsageError("with --since, give one file")
+    old, new = (None, files[0]) if since is not None else files
+    text = diff_file(new, old, since, output, Options(seeds=seeds))
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {output}")
+
+
 @main.command("formats", context_settings=CONTEXT)
 def formats_command() -> None:
     """List the output formats: name, suffix, whether build writes it by default, and what
