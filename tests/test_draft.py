@@ -14,9 +14,8 @@ from briefgen.draft import draft_incident, measure_recall, read_article, render_
 from briefgen.errors import ValidationError
 from briefgen.load import load_brief, read_document
 from briefgen.seeds import contains_quote, normalise_text
-from conftest import BRIEFS, DATA, ROOT
+from conftest import BRIEFS, DATA, ROOT, SEEDS
 
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 UNSEEN = DATA / "articles" / "unseen-beirut-strike.txt"
 
 

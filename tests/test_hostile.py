@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from briefgen.build import is_running, remove_dead_temporaries
 from briefgen.cli import main
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, SEEDS
 
 MINIMAL = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 NAME = "briefs/hostile.yaml"
@@ -155,7 +155,9 @@ def run(*args: str) -> click.testing.Result:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project with seeds and a good build of the minimal brief in out/."""
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "seeds").mkdir()
+    for seed in SEEDS:
+        shutil.copyfile(seed, tmp_path / "seeds" / seed.name)
     (tmp_path / "briefs").mkdir()
     monkeypatch.chdir(tmp_path)
     (tmp_path / NAME).write_text(MINIMAL, encoding="utf-8")
