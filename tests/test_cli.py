@@ -329,8 +329,10 @@ FILLED = {
 def test_new_skeleton_fails_on_each_todo_and_validates_once_filled(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFGEN_TODAY", "2026-11-21")
-    folder = tmp_path / "briefs"
-    result = run("new", "2019-08-balad", "-d", str(folder))
+    monkeypatch.chdir(tmp_path)
+    assert run("init", ".").exit_code == 0
+    folder = Path("briefs")
+    result = run("new", "2019-08-balad")
     path = folder / "2019-08-balad.yaml"
     assert (result.exit_code, result.stdout) == (0, f"wrote {path}\n")
     text = path.read_text(encoding="utf-8")
