@@ -372,3 +372,41 @@ def init(folder: Path) -> None:
 
     for path in init_folder(folder):
         click.echo(f"made {path}/" if path.is_dir() else f"wrote {path}")
+
+
+@main.group("seeds", context_settings=CONTEXT)
+def seeds_group() -> None:
+    """Work with the seed articles in seeds/ and their catalogue, seeds/index.yaml.
+
+    \b
+    Example:
+      briefgen seeds add ~/Downloads/reuters-2019-08-20.txt
+    """
+
+
+@seeds_group.command("add", context_settings=CONTEXT)
+@click.argument("articles", nargs=-1, required=True, type=EXISTING_FILE, metavar="ARTICLE...")
+@click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
+              help="Folder of seed articles (default: briefgen.toml's seeds, or the nearest "
+                   "seeds/ here or above).")
+def add(articles: tuple[Path, ...], seeds: Path | None) -> None:
+    """Copy plain-text articles into seeds/, byte for byte, and catalogue each in
+    seeds/index.yaml: its SHA-256, and its headline, publisher and date where the text
+    gives them.
+
+    Each is named NNN-words-of-its-headline.txt, numbered after the last seed; briefs cite
+    it by that name. An article whose hash is catalogued already is left out, and said so.
+    Nothing is written unless every article can be added.
+
+    \b
+    Example:
+      briefgen seeds add ~/Downloads/reuters-2019-08-20.txt article-2.txt
+    """
+    from briefgen.catalogue import add_seeds
+    from briefgen.config import choose
+
+    for result in add_seeds(list(articles), choose(seeds, settings().seeds)):
+        if result.new:
+            click.echo(f"wrote {result.seed} (from {result.article})")
+        else:
+            click.echo(f"skipped {result.article}: already catalogued as {result.seed}")
