@@ -19,16 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from briefgen.errors import BriefgenError, OutputError, display_path
+from briefgen.errors import BriefgenError, OutputError, SeedError, display_path
 
 INDEX_NAME = "index.yaml"
 MAX_ARTICLE_BYTES = 2 * 2**20
 """An article is plain text of a few kilobytes; 2 MB is the incident file's limit too."""
 SLUG_WORDS = 6
-
-
-class SeedError(BriefgenError):
-    """An article cannot be added; nothing was written."""
 
 
 class Added(NamedTuple):

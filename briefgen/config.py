@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from briefgen.errors import Problem, ValidationError
+from briefgen.errors import ConfigError, Problem
 
 CONFIG_NAME = "briefgen.toml"
 SCHEMA_PATH = Path("docs", "incident.schema.json")
@@ -33,10 +33,6 @@ KEYS = {
 EXAMPLES = {"briefs": "briefs", "seeds": "seeds", "output": "out", "templates": "house",
             "reference_doc": "house/reference.docx", "handling": "TLP:CLEAR"}
 PATH_KEYS = ("briefs", "seeds", "output", "templates", "reference_doc")
-
-
-class ConfigError(ValidationError):
-    """``briefgen.toml`` has one or more problems; all of them are carried."""
 
 
 class Config(NamedTuple):
