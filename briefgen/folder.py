@@ -57,7 +57,8 @@ def init_folder(folder: Path) -> list[Path]:
         raise OutputError(f"{display_path(config)}: already exists; "
                           f"{display_path(folder)} is a briefing folder already")
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{display_path(folder)}: is a file, not a folder")
+        raise OutputError(f"{display_path(folder)}: cannot start a briefing folder: it is a "
+                          "file, not a folder")
     written = []
     for name in ("briefs", "seeds"):
         try:

@@ -69,6 +69,25 @@ def test_init_never_overwrites_a_briefing_folder(folder: Path) -> None:
     assert (folder / "briefgen.toml").read_bytes() == before
 
 
+def test_init_keeps_a_catalogue_that_is_there(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = run("init", ".")
+    assert result.stdout.splitlines() == [
+        "made briefs/", "made seeds/", "wrote docs/incident.schema.json", "wrote briefgen.toml"]
+    assert (tmp_path / "seeds" / "index.yaml").read_bytes() == (
+        ROOT / "seeds" / "index.yaml").read_bytes()
+
+
+def test_init_into_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    result = run("init", "taken")
+    assert (result.exit_code, result.stderr) == (
+        1, "taken: cannot start a briefing folder: it is a file, not a folder\n")
+
+
 def test_a_briefing_folder_builds_and_validates_with_no_options(folder: Path) -> None:
     assert run("validate").stdout == "1 file valid\n"
     result = run("build", "-f", "md", "-v")
@@ -162,6 +181,9 @@ CONFIG_ERRORS = {
                           "briefgen.toml:1:17: reference_doc: file 'house.docx' not found "
                           "(paths are relative to the folder of briefgen.toml; a Word "
                           "document whose styles the .docx uses)"),
+    "oversize": ("#" + "x" * 70_000 + "\n",
+                 "briefgen.toml:1:1: $: file is 70,002 bytes, more than the 65,536 allowed (a "
+                 "briefgen.toml is a few lines)"),
     "not-utf8": ('output = "o\xfft"\n',
                  "briefgen.toml:1:12: $: invalid UTF-8 byte 0xff (save the file as UTF-8)"),
 }
