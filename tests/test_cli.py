@@ -350,10 +350,13 @@ def test_new_skeleton_fails_on_each_todo_and_validates_once_filled(
     path.write_text(text, encoding="utf-8")
     done = run("validate", "--strict", str(path), *seeds)
     assert (done.exit_code, done.stderr) == (0, "")
-    assert run("new", "2019-08-balad", "-d", str(folder)).exit_code == 1
+    again = run("new", "2019-08-balad")
+    assert (again.exit_code, again.stderr) == (
+        1, "briefs/2019-08-balad.yaml: already exists; edit it, or choose another id\n")
 
 
 def test_new_refuses_a_bad_id(tmp_path: Path) -> None:
     result = run("new", "Balad Depot", "-d", str(tmp_path))
-    assert result.exit_code == 1
-    assert result.stderr.startswith("'Balad Depot' is not a valid id")
+    assert (result.exit_code, result.stderr) == (
+        1, "'Balad Depot' is not a valid id (use lower-case letters, digits and single hyphens, "
+           "e.g. 2019-01-sarsar-lake)\n")

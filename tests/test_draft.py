@@ -140,8 +140,8 @@ def test_draft_command_writes_yaml_and_never_overwrites(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["id"] == "b"
     again = CliRunner().invoke(main, ["draft", str(UNSEEN), "-o", str(target)])
-    assert again.exit_code == 1
-    assert "already exists" in again.stderr
+    assert (again.exit_code, again.stderr) == (
+        1, f"{target}: already exists; a draft never overwrites a file (choose another name)\n")
 
 
 def test_according_to_names_the_claimant() -> None:
