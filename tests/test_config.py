@@ -255,11 +255,12 @@ def test_new_outside_a_briefing_folder_says_how_to_get_a_schema(
 
 
 def test_this_repository_is_a_briefing_folder() -> None:
+    """Its settings are the editors' to change; what the tests rely on is that it reads
+    without a problem, keeps the curated briefs and seeds where they are, and that the
+    schema the briefs name is the current one."""
     config = load_config(ROOT / "briefs")
     assert config.file == ROOT / "briefgen.toml"
-    assert config.handling == "TLP:CLEAR"
     assert [(ROOT / path).resolve() for path in  # relative to the working folder, ROOT
-            (config.briefs, config.seeds, config.output)] == [
-        ROOT / "briefs", ROOT / "seeds", ROOT / "out"]
+            (config.briefs, config.seeds)] == [ROOT / "briefs", ROOT / "seeds"]
     assert config.schema is not None
     assert (ROOT / config.schema).read_text(encoding="utf-8") == format_json_schema()
