@@ -175,9 +175,8 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
               help="List every file as it is written (in place of the progress bar).")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
-          jobs: int | None,
-          force: bool, verbose: bool, templates: Path | None, reference: Path | None,
-          seeds: Path | None) -> None:
+          jobs: int | None, force: bool, verbose: bool, templates: Path | None,
+          reference: Path | None, seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
     PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
