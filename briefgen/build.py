@@ -564,15 +564,17 @@ def open_temporary(target: Path) -> tuple[int, str]:
             continue
 
 
-def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS) -> Path:
-    """Write the commented skeleton ``folder/ID.yaml``; never overwrite a brief."""
+def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS, handling: str = "TLP:CLEAR",
+                 schema: Path | None = None) -> Path:
+    """Write the commented skeleton ``folder/ID.yaml``; never overwrite a brief. Its
+    ``$schema`` line names ``schema`` relative to ``folder``."""
     import datetime as dt
 
-    from briefgen.skeleton import make_skeleton
+    from briefgen.skeleton import make_schema_comment, make_skeleton
 
     target = folder / f"{brief_id}.yaml"
     today = os.environ.get("BRIEFGEN_TODAY") or dt.date.today().isoformat()
-    text = make_skeleton(brief_id, today)
+    text = make_skeleton(brief_id, today, make_schema_comment(folder, schema), handling)
     if target.exists():
         raise OutputError(f"{display_path(target)}: already exists; edit it, or choose another id")
     write_atomic(target, text.encode("utf-8"))
@@ -590,6 +592,13 @@ def make_json_schema() -> dict[str, object]:
             "title": "briefgen incident file",
             "description": "One incident (with `incident:`) or a comparison of several "
                            "(with `incidents:`).", **schema}
+
+
+def format_json_schema() -> str:
+    """The JSON Schema as ``briefgen schema`` prints it and docs/incident.schema.json holds."""
+    import json
+
+    return json.dumps(make_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def draft_file(articles: Sequence[Path], output: Path | None = None,

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from briefgen import __version__
 from briefgen.render import FORMATS
+
+if TYPE_CHECKING:
+    from briefgen.build import Options
+    from briefgen.config import Config
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -49,6 +53,23 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+def settings() -> Config:
+    """The working folder's briefgen.toml, found upward, or the defaults outside any."""
+    from briefgen.config import load_config
+
+    return load_config()
+
+
+def options(config: Config, templates: Path | None, reference: Path | None,
+            seeds: Path | None) -> Options:
+    """What the command line gives, else what briefgen.toml sets."""
+    from briefgen.build import Options
+    from briefgen.config import choose
+
+    return Options(choose(templates, config.templates), choose(reference, config.reference_doc),
+                   choose(seeds, config.seeds))
+
+
 def render_options(func: Any) -> Any:
     """The options every rendering command shares."""
     func = click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
@@ -71,6 +92,9 @@ def main(debug: bool) -> None:
     Example:
       briefgen validate briefs/
       briefgen build
+
+    Run in a briefing folder (see `briefgen init`), or below one, every command reads its
+    briefgen.toml; options on the command line win.
     """
 
 
@@ -91,9 +115,11 @@ def validate(paths: tuple[Path, ...], strict: bool, seeds: Path | None) -> None:
     Example:
       briefgen validate --strict briefs/2017-08-al-tanf-kss.yaml
     """
-    from briefgen.build import Options, validate_files
+    from briefgen.build import validate_files
 
-    count, problems = validate_files(list(paths), Options(seeds=seeds))
+    config = settings()
+    count, problems = validate_files(list(paths) or [config.briefs],
+                                     options(config, None, None, seeds))
     for problem in problems:
         click.echo(str(problem), err=True)
     errors = sum(p.severity == "error" for p in problems)
@@ -125,9 +151,9 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
     Example:
       briefgen render briefs/2019-01-sarsar-lake.yaml -o sarsar.docx
     """
-    from briefgen.build import Options, render_file
+    from briefgen.build import render_file
 
-    text = render_file(path, output, Options(templates, reference, seeds))
+    text = render_file(path, output, options(settings(), templates, reference, seeds))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -136,8 +162,8 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=ANY_PATH)
-@click.option("-o", "--output-dir", "out_dir", type=ANY_PATH, default=Path("out"),
-              show_default=True, metavar="DIR", help="Folder for the outputs.")
+@click.option("-o", "--output-dir", "out_dir", type=ANY_PATH, metavar="DIR",
+              help="Folder for the outputs (default: out/, or briefgen.toml's output).")
 @click.option("-f", "--format", "formats", type=click.Choice(list(FORMATS)),
               multiple=True,
               help="Output format; repeat for several (default: those briefgen formats marks "
@@ -149,9 +175,9 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
 @click.option("-v", "--verbose", is_flag=True,
               help="List every file as it is written (in place of the progress bar).")
 @render_options
-def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs: int | None,
-          force: bool, verbose: bool, templates: Path | None, reference: Path | None,
-          seeds: Path | None) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
+          jobs: int | None, force: bool, verbose: bool, templates: Path | None,
+          reference: Path | None, seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
     PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
@@ -165,12 +191,15 @@ def build(paths: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], jobs
       briefgen build briefs/ -o out -f docx
       briefgen build --force -j 4
     """
-    from briefgen.build import Options, build_briefs
+    from briefgen.build import build_briefs
+    from briefgen.config import choose
 
+    config = settings()
     progress = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
-        report = build_briefs(list(paths), out_dir, formats,
-                              Options(templates, reference, seeds), jobs, force, progress)
+        report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
+                              formats, options(config, templates, reference, seeds),
+                              jobs, force, progress)
     finally:
         if progress is not None:
             progress.close()
@@ -232,10 +261,11 @@ class Listing:
               help="Write the draft to FILE (default: stdout); never overwrites.")
 @click.option("--id", "brief_id", metavar="ID",
               help="Id of the draft (default: from the headline).")
-@click.option("--briefs", "briefs_dir", type=ANY_PATH, default=Path("briefs"), show_default=True,
-              metavar="DIR", help="Folder whose briefs name the actors to recognise.")
+@click.option("--briefs", "briefs_dir", type=ANY_PATH, metavar="DIR",
+              help="Folder whose briefs name the actors to recognise (default: briefs/, or "
+                   "briefgen.toml's briefs).")
 def draft(articles: tuple[Path, ...], output: Path | None, brief_id: str | None,
-          briefs_dir: Path) -> None:
+          briefs_dir: Path | None) -> None:
     """Draft an incident file from one or more plain-text articles about one incident.
 
     Quotes with their speakers, casualty figures with who gives them, accusations, denials
@@ -247,8 +277,9 @@ def draft(articles: tuple[Path, ...], output: Path | None, brief_id: str | None,
       briefgen draft seeds/001-reuters-us-denies-bombing-iraqi-shiite-militia.txt -o draft.yaml
     """
     from briefgen.build import draft_file
+    from briefgen.config import choose
 
-    text = draft_file(list(articles), output, brief_id, briefs_dir)
+    text = draft_file(list(articles), output, brief_id, choose(briefs_dir, settings().briefs))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -257,20 +288,26 @@ def draft(articles: tuple[Path, ...], output: Path | None, brief_id: str | None,
 
 @main.command(context_settings=CONTEXT)
 @click.argument("brief_id", metavar="ID")
-@click.option("-d", "--dir", "folder", type=ANY_PATH, default=Path("briefs"), show_default=True,
-              help="Folder to write ID.yaml in.")
-def new(brief_id: str, folder: Path) -> None:
+@click.option("-d", "--dir", "folder", type=ANY_PATH, metavar="DIR",
+              help="Folder to write ID.yaml in (default: briefs/, or briefgen.toml's briefs).")
+def new(brief_id: str, folder: Path | None) -> None:
     """Write a commented skeleton incident file, DIR/ID.yaml, with TODOs to fill in.
 
     It does not validate until every TODO is replaced; `briefgen validate` points at each.
+    Its first line names the briefing folder's JSON Schema, relative to the new file, for
+    completion in editors; its handling marking is briefgen.toml's.
 
     \b
     Example:
       briefgen new 2019-08-balad-depot
     """
     from briefgen.build import create_brief
+    from briefgen.config import choose
 
-    click.echo(f"wrote {create_brief(brief_id, folder)}")
+    config = settings()
+    target = create_brief(brief_id, choose(folder, config.briefs), config.handling,
+                          config.schema)
+    click.echo(f"wrote {target}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -284,11 +321,9 @@ def schema() -> None:
     Example:
       briefgen schema > docs/incident.schema.json
     """
-    import json
+    from briefgen.build import format_json_schema
 
-    from briefgen.build import make_json_schema
-
-    click.echo(json.dumps(make_json_schema(), indent=2, ensure_ascii=False))
+    click.echo(format_json_schema(), nl=False)
 
 
 @main.command(context_settings=CONTEXT)
@@ -297,10 +332,9 @@ def schema() -> None:
               help="Compare FILE with itself at git revision REV (a commit, tag or branch).")
 @click.option("-o", "--output", type=ANY_PATH, metavar="FILE.md",
               help="Write the diff to FILE.md (default: stdout).")
-@click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
-              help="Folder of the seed articles (default: seeds/ found upward).")
+@render_options
 def diff(files: tuple[Path, ...], since: str | None, output: Path | None,
-         seeds: Path | None) -> None:
+         templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
     """What changed between two revisions of a brief: OLD NEW, or FILE --since REV.
 
     First the changes in words, from the data (claims added and removed, casualty figures,
@@ -312,14 +346,14 @@ def diff(files: tuple[Path, ...], since: str | None, output: Path | None,
       briefgen diff old/2019-01-sarsar-lake.yaml briefs/2019-01-sarsar-lake.yaml
       briefgen diff briefs/2019-01-sarsar-lake.yaml --since HEAD~1 -o changes.md
     """
-    from briefgen.build import Options, diff_file
+    from briefgen.build import diff_file
 
     if since is None and len(files) != 2:
         raise click.UsageError("give two files, OLD NEW, or one file and --since REV")
     if since is not None and len(files) != 1:
         raise click.UsageError("with --since, give one file")
     old, new = (None, files[0]) if since is not None else files
-    text = diff_file(new, old, since, output, Options(seeds=seeds))
+    text = diff_file(new, old, since, output, options(settings(), templates, reference, seeds))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -368,3 +402,61 @@ def export(folder: Path, force: bool) -> None:
 
     for path in export_templates(folder, force):
         click.echo(f"wrote {path}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("folder", type=ANY_PATH, metavar="DIR")
+def init(folder: Path) -> None:
+    """Start a briefing folder in DIR: briefs/, seeds/ with an empty catalogue, the JSON
+    Schema in docs/ that briefs name for editors, and a commented briefgen.toml.
+
+    Every command run in DIR or below reads briefgen.toml (output folder, templates,
+    reference document, seeds folder, default handling marking); options on the command
+    line win. DIR may exist; a briefgen.toml already there is never overwritten.
+
+    \b
+    Example:
+      briefgen init iraq-briefs && cd iraq-briefs && briefgen new 2019-08-balad-depot
+    """
+    from briefgen.folder import init_folder
+
+    for path in init_folder(folder):
+        click.echo(f"made {path}/" if path.is_dir() else f"wrote {path}")
+
+
+@main.group("seeds", context_settings=CONTEXT)
+def seeds_group() -> None:
+    """Work with the seed articles in seeds/ and their catalogue, seeds/index.yaml.
+
+    \b
+    Example:
+      briefgen seeds add ~/Downloads/reuters-2019-08-20.txt
+    """
+
+
+@seeds_group.command("add", context_settings=CONTEXT)
+@click.argument("articles", nargs=-1, required=True, type=EXISTING_FILE, metavar="ARTICLE...")
+@click.option("--seeds", type=EXISTING_DIR, metavar="DIR",
+              help="Folder of seed articles (default: briefgen.toml's seeds, or the nearest "
+                   "seeds/ here or above).")
+def add(articles: tuple[Path, ...], seeds: Path | None) -> None:
+    """Copy plain-text articles into seeds/, byte for byte, and catalogue each in
+    seeds/index.yaml: its SHA-256, and its headline, publisher and date where the text
+    gives them.
+
+    Each is named NNN-words-of-its-headline.txt, numbered after the last seed; briefs cite
+    it by that name. An article whose hash is catalogued already is left out, and said so.
+    Nothing is written unless every article can be added.
+
+    \b
+    Example:
+      briefgen seeds add ~/Downloads/reuters-2019-08-20.txt article-2.txt
+    """
+    from briefgen.catalogue import add_seeds
+    from briefgen.config import choose
+
+    for result in add_seeds(list(articles), choose(seeds, settings().seeds)):
+        if result.new:
+            click.echo(f"wrote {result.seed} (from {result.article})")
+        else:
+            click.echo(f"skipped {result.article}: already catalogued as {result.seed}")

@@ -46,6 +46,14 @@ class ValidationError(BriefgenError):
         return (type(self), (self.problems,))  # so that it crosses to and from worker processes
 
 
+class ConfigError(ValidationError):
+    """``briefgen.toml`` has one or more problems; all of them are carried."""
+
+
+class SeedError(BriefgenError):
+    """An article cannot be added to seeds/; nothing was written."""
+
+
 class RenderError(BriefgenError):
     """A template or the Word writer failed on a brief that validated."""
 

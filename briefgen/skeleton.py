@@ -3,12 +3,20 @@ the file validates, and `briefgen validate` points at each one until then."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from briefgen.errors import BriefgenError
 from briefgen.model import ID_PATTERN
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../docs/incident.schema.json"
+"""The first line of a brief in briefs/ of a briefing folder: the language server of the
+editor finds the JSON Schema from it, relative to the brief."""
+NO_SCHEMA_COMMENT = """\
+# No JSON Schema found for this folder. For completion and inline errors in your editor, start
+# a briefing folder with `briefgen init DIR`, or run `briefgen schema > incident.schema.json`
+# and begin this file with the line '# yaml-language-server: $schema=incident.schema.json'."""
 
 SKELETON = """\
 {schema_comment}
@@ -17,7 +25,7 @@ SKELETON = """\
 schema: 1
 id: {id}
 title: TODO neutral one-line title
-handling: TLP:CLEAR            # TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED
+handling: {handling}# TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED
 revision:
   number: 1
   date: {today}                # YYYY-MM-DD
@@ -74,9 +82,20 @@ implications:
 """
 
 
-def make_skeleton(brief_id: str, today: str) -> str:
+def make_skeleton(brief_id: str, today: str, schema_comment: str = SCHEMA_COMMENT,
+                  handling: str = "TLP:CLEAR") -> str:
     """The skeleton for a new incident file called ``brief_id``."""
     if not re.match(ID_PATTERN, brief_id):
         raise BriefgenError(f"'{brief_id}' is not a valid id (use lower-case letters, digits "
                             "and single hyphens, e.g. 2019-01-sarsar-lake)")
-    return SKELETON.format(id=brief_id, today=today, schema_comment=SCHEMA_COMMENT)
+    return SKELETON.format(id=brief_id, today=today, schema_comment=schema_comment,
+                           handling=f"{handling} ".ljust(21))
+
+
+def make_schema_comment(folder: Path, schema: Path | None) -> str:
+    """The ``$schema`` line of a brief written to ``folder``, relative to it, naming
+    ``schema`` if that exists; otherwise a comment on how to get one."""
+    if schema is None or not schema.is_file():
+        return NO_SCHEMA_COMMENT
+    relative = Path(os.path.relpath(schema.absolute(), folder.absolute())).as_posix()
+    return f"# yaml-language-server: $schema={relative}"

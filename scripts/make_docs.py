@@ -5,10 +5,9 @@ Run it after changing briefgen/model.py; tests/test_docs.py fails while either i
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from briefgen.build import make_json_schema
+from briefgen.build import format_json_schema
 from briefgen.docs import make_field_reference
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -16,8 +15,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 def main() -> None:
     (DOCS / "fields.md").write_text(make_field_reference(), encoding="utf-8")
-    schema = json.dumps(make_json_schema(), indent=2, ensure_ascii=False) + "\n"
-    (DOCS / "incident.schema.json").write_text(schema, encoding="utf-8")
+    (DOCS / "incident.schema.json").write_text(format_json_schema(), encoding="utf-8")
     print("wrote docs/fields.md and docs/incident.schema.json")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,11 +15,32 @@ from briefgen.model import Brief
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-ALL_BRIEFS = sorted((ROOT / "briefs").glob("*.yaml"))
-COMPARISONS = [p for p in ALL_BRIEFS if "\nincidents:" in p.read_text(encoding="utf-8")]
-BRIEFS = [p for p in ALL_BRIEFS if p not in COMPARISONS]
-"""The incident files; COMPARISONS holds the cross-incident briefs."""
+# The curated briefs, by name: editors add, rename and remove files in briefs/ and seeds/
+# every week, and no test may depend on what else is there. A test that needs a known set
+# copies these into a temporary folder (copy_curated).
+INCIDENTS = ["2017-08-al-tanf-kss", "2018-06-albu-kamal-kh", "2019-01-sarsar-lake"]
+COMPARISON_IDS = ["2017-2019-denied-strikes-on-iraqi-militias"]
+BRIEFS = [ROOT / "briefs" / f"{name}.yaml" for name in INCIDENTS]
+"""The curated incident files; COMPARISONS holds the cross-incident briefs."""
+COMPARISONS = [ROOT / "briefs" / f"{name}.yaml" for name in COMPARISON_IDS]
+ALL_BRIEFS = sorted([*BRIEFS, *COMPARISONS])
+SEEDS = [ROOT / "seeds" / name for name in (
+    "000-us-denies-attacking-iranian-backed-militia.txt",
+    "001-reuters-us-denies-bombing-iraqi-shiite-militia.txt",
+    "002-iraqi-militias-will-not-remain-silent.txt",
+    "003-iraq-denies-us-bombed-iran-allied-militias.txt",
+    "004-mei-kss-commander-accuses-us.txt")]
+"""The seed articles the curated briefs cite."""
 SHARED_TOOLS = ROOT.parent / "shared" / "tools"
+
+
+def copy_curated(folder: Path) -> Path:
+    """``folder`` with briefs/ holding the curated briefs and seeds/ the seeds they cite."""
+    for path in [*ALL_BRIEFS, *SEEDS]:
+        target = folder / path.parent.name / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return folder
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from click.testing import CliRunner
 
 from briefgen import __version__
 from briefgen.cli import main
-from conftest import ALL_BRIEFS, DATA, ROOT
+from conftest import ALL_BRIEFS, DATA, ROOT, copy_curated
 
 INVALID = DATA / "invalid"
 
@@ -24,7 +23,9 @@ def run(*args: str) -> click.testing.Result:
     return CliRunner().invoke(main, list(args), prog_name="briefgen")
 
 
-def test_validate_curated_briefs_exits_zero() -> None:
+def test_validate_curated_briefs_exits_zero(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(copy_curated(tmp_path))
     result = run("validate", "briefs/")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "4 files valid\n", "")
 
@@ -75,15 +76,9 @@ def test_render_refuses_unknown_suffix(tmp_path: Path) -> None:
                                   "(use .md, .docx or .pdf)\n")
 
 
-def copy_project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    return tmp_path
-
-
 def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(copy_project(tmp_path))
+    monkeypatch.chdir(copy_curated(tmp_path))
     result = run("build")
     assert result.exit_code == 0, result.stderr
     expected = sorted(f"{p.stem}.{fmt}" for p in ALL_BRIEFS for fmt in ("md", "docx"))
@@ -96,7 +91,7 @@ def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
 
 def test_build_verbose_lists_every_file_written(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(copy_project(tmp_path))
+    monkeypatch.chdir(copy_curated(tmp_path))
     result = run("build", "-v", "-f", "md", "briefs/2019-01-sarsar-lake.yaml")
     assert result.stdout == f"wrote {Path('out', '2019-01-sarsar-lake.md')}\n"
 
@@ -108,7 +103,7 @@ def summary(result: click.testing.Result) -> str:
 
 def test_rebuild_skips_unchanged_briefs_and_rebuilds_what_an_edit_touches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(copy_project(tmp_path))
+    monkeypatch.chdir(copy_curated(tmp_path))
     assert run("build").exit_code == 0
     docx = tmp_path / "out" / "2019-01-sarsar-lake.docx"
     before = docx.stat().st_mtime_ns
@@ -130,7 +125,7 @@ def test_rebuild_skips_unchanged_briefs_and_rebuilds_what_an_edit_touches(
 
 def test_a_damaged_build_record_costs_one_full_build(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(copy_project(tmp_path))
+    monkeypatch.chdir(copy_curated(tmp_path))
     assert run("build", "-f", "md").exit_code == 0
     record = tmp_path / "out" / ".briefgen-state.db"
     record.write_bytes(record.read_bytes()[:100] + b"\xff" * 4000)
@@ -142,7 +137,7 @@ def test_a_damaged_build_record_costs_one_full_build(tmp_path: Path,
 
 def test_rebuild_follows_seeds_outputs_formats_and_force(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(copy_project(tmp_path))
+    monkeypatch.chdir(copy_curated(tmp_path))
     assert run("build", "-f", "md").exit_code == 0
     # a touched file with the same bytes is unchanged
     seed = tmp_path / "seeds" / "003-iraq-denies-us-bombed-iran-allied-militias.txt"
@@ -182,8 +177,7 @@ def test_build_in_parallel_gives_the_same_bytes(tmp_path: Path) -> None:
 
 
 def test_one_bad_brief_fails_alone_and_keeps_its_last_good_output(tmp_path: Path) -> None:
-    briefs = tmp_path / "briefs"
-    shutil.copytree(ROOT / "briefs", briefs)
+    briefs = copy_curated(tmp_path) / "briefs"
     out = tmp_path / "out"
     seeds = ["--seeds", str(ROOT / "seeds")]
     assert run("build", str(briefs), "-o", str(out), "-f", "md", *seeds).exit_code == 0
@@ -335,8 +329,10 @@ FILLED = {
 def test_new_skeleton_fails_on_each_todo_and_validates_once_filled(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFGEN_TODAY", "2026-11-21")
-    folder = tmp_path / "briefs"
-    result = run("new", "2019-08-balad", "-d", str(folder))
+    monkeypatch.chdir(tmp_path)
+    assert run("init", ".").exit_code == 0
+    folder = Path("briefs")
+    result = run("new", "2019-08-balad")
     path = folder / "2019-08-balad.yaml"
     assert (result.exit_code, result.stdout) == (0, f"wrote {path}\n")
     text = path.read_text(encoding="utf-8")
@@ -354,10 +350,13 @@ def test_new_skeleton_fails_on_each_todo_and_validates_once_filled(
     path.write_text(text, encoding="utf-8")
     done = run("validate", "--strict", str(path), *seeds)
     assert (done.exit_code, done.stderr) == (0, "")
-    assert run("new", "2019-08-balad", "-d", str(folder)).exit_code == 1
+    again = run("new", "2019-08-balad")
+    assert (again.exit_code, again.stderr) == (
+        1, "briefs/2019-08-balad.yaml: already exists; edit it, or choose another id\n")
 
 
 def test_new_refuses_a_bad_id(tmp_path: Path) -> None:
     result = run("new", "Balad Depot", "-d", str(tmp_path))
-    assert result.exit_code == 1
-    assert result.stderr.startswith("'Balad Depot' is not a valid id")
+    assert (result.exit_code, result.stderr) == (
+        1, "'Balad Depot' is not a valid id (use lower-case letters, digits and single hyphens, "
+           "e.g. 2019-01-sarsar-lake)\n")

@@ -14,9 +14,8 @@ from briefgen.draft import draft_incident, measure_recall, read_article, render_
 from briefgen.errors import ValidationError
 from briefgen.load import load_brief, read_document
 from briefgen.seeds import contains_quote, normalise_text
-from conftest import BRIEFS, DATA, ROOT
+from conftest import BRIEFS, DATA, ROOT, SEEDS
 
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 UNSEEN = DATA / "articles" / "unseen-beirut-strike.txt"
 
 
@@ -141,8 +140,8 @@ def test_draft_command_writes_yaml_and_never_overwrites(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["id"] == "b"
     again = CliRunner().invoke(main, ["draft", str(UNSEEN), "-o", str(target)])
-    assert again.exit_code == 1
-    assert "already exists" in again.stderr
+    assert (again.exit_code, again.stderr) == (
+        1, f"{target}: already exists; a draft never overwrites a file (choose another name)\n")
 
 
 def test_according_to_names_the_claimant() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -30,10 +31,13 @@ def test_build_pdf_shows_the_brief_with_page_furniture(tmp_path: Path) -> None:
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
-        assert "Reported US strike on Hashd al-Shaabi fighters" in text
-        assert "Page 1 of 3" in text
-        assert "TLP:CLEAR" in text
-        assert "Competing claims" in text
+        # Where lines break and how many pages there are follow the fonts installed: the
+        # text is compared with its whitespace normalised, and the page count is any.
+        words = " ".join(text.split())
+        assert "Reported US strike on Hashd al-Shaabi fighters" in words
+        assert re.search(r"Page 1 of [1-9]\d*", words), words
+        assert "TLP:CLEAR" in words
+        assert "Competing claims" in words
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path: Path,
