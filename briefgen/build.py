@@ -574,10 +574,11 @@ def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS) -> Path:
 
 def make_json_schema() -> dict[str, object]:
     """The JSON Schema of the incident file, for editors' YAML plugins."""
-    from briefgen.model import Brief, Comparison
-    from briefgen.schema import make_json_schema as describe_models
+    from pydantic import TypeAdapter
 
-    schema = describe_models(Brief, Comparison)
+    from briefgen.model import Brief, Comparison
+
+    schema = TypeAdapter(Brief | Comparison).json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://briefgen.invalid/incident.schema.json",
             "title": "briefgen incident file",
