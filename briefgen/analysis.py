@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-from briefgen.load import Finding
-from briefgen.model import LIKELIHOOD_WORDS, Brief, Claim, DateWindow, Figure, Source
+from briefgen.model import LIKELIHOOD_WORDS, Brief, Claim, DateWindow, Figure, Finding, Source
 from briefgen.seeds import split_sentences
 
 CLAIM_GROUPS: tuple[tuple[str, str], ...] = (

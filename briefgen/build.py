@@ -35,8 +35,7 @@ from briefgen.render import (
 )
 
 if TYPE_CHECKING:
-    from briefgen.load import Loaded
-    from briefgen.model import Brief
+    from briefgen.model import Brief, Loaded
     from briefgen.state import BuildState
 
 __all__ = ["Options", "build_briefs", "render_file", "render_outputs", "validate_files"]
@@ -407,7 +406,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
 def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:
     """The files a brief was made from besides its own: the seeds it cites and, for a
     comparison, its incident files and theirs."""
-    from briefgen.load import ComparisonSet
+    from briefgen.model import ComparisonSet
     from briefgen.seeds import find_seeds_dir
 
     if isinstance(brief, ComparisonSet):
@@ -583,10 +582,11 @@ def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS, handling: str = "
 
 def make_json_schema() -> dict[str, object]:
     """The JSON Schema of the incident file, for editors' YAML plugins."""
-    from briefgen.model import Brief, Comparison
-    from briefgen.schema import make_json_schema as describe_models
+    from pydantic import TypeAdapter
 
-    schema = describe_models(Brief, Comparison)
+    from briefgen.model import Brief, Comparison
+
+    schema = TypeAdapter(Brief | Comparison).json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://briefgen.invalid/incident.schema.json",
             "title": "briefgen incident file",

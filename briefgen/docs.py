@@ -6,8 +6,7 @@ import types
 import typing
 from typing import Any
 
-from briefgen.model import Brief, Comparison
-from briefgen.schema import PROSE, Model, describe, fields_of, iter_models
+from briefgen.model import PROSE, Brief, Comparison, Model, describe, fields_of, iter_models
 
 
 def describe_type(annotation: Any) -> str:

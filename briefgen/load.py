@@ -5,40 +5,49 @@ Loading runs in stages and collects every problem of a stage before it stops:
 1. bytes: size limit, UTF-8, control characters;
 2. YAML events: syntax errors, anchors and aliases (refused: they make YAML bombs);
 3. nodes -> plain data with a location for every path: duplicate keys, foreign tags;
-4. the schema: missing and unknown fields, types, vocabularies, YAML 1.1 surprises;
+4. the schema (pydantic, its errors worded here): missing and unknown fields, types,
+   vocabularies, YAML 1.1 surprises;
 5. the rules across fields: references, unique ids, min <= max, quotes verbatim in the seeds.
 """
 
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from pydantic_core import ValidationError as SchemaError
 
 from briefgen.errors import Problem, ValidationError, display_path, resolved
-from briefgen.model import Brief, Comparison
-from briefgen.schema import (
-    Fault,
+from briefgen.model import (
+    ID_PATTERN,
+    BoundHint,
+    Brief,
+    Comparison,
+    ComparisonSet,
+    FieldSpec,
+    Finding,
+    Loaded,
     Model,
-    check_data,
-    describe,
+    PathKey,
     field_by_key,
     fields_of,
     iter_models,
 )
 from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
 
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML was built with it (ten times faster), else Python's."""
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest incident file accepted; real ones are a few kilobytes."""
-
-PathKey = tuple[str | int, ...]
 
 MAX_DEPTH = 20
 """Nesting levels allowed; the schema needs five."""
@@ -88,29 +97,6 @@ class Document:
         line, column = self.locate(path)
         self.problems.append(Problem(self.file, line, column, format_path(path), message, hint,
                                      severity))
-
-
-class ComparisonSet(NamedTuple):
-    """A comparison with the incident briefs it compares, loaded and valid."""
-
-    comparison: Comparison
-    incidents: tuple[Brief, ...]
-
-    @property
-    def id(self) -> str:
-        return self.comparison.id
-
-
-Loaded = Brief | ComparisonSet
-"""What an incident file loads as: one incident, or a comparison of several."""
-
-
-class Finding(NamedTuple):
-    """A problem found in a valid brief by a check outside this module, not yet located."""
-
-    path: PathKey
-    message: str
-    hint: str = ""
 
 
 def find_close(word: str, options: Sequence[str]) -> str | None:
@@ -502,34 +488,126 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
                     "start from `briefgen new ID`")
         return None
     model: type[Brief] | type[Comparison] = Comparison if "incidents" in doc.data else Brief
-    brief, faults = check_data(model, doc.data)
-    for fault in faults:
-        if any(fault.path[:end] in doc.todos for end in range(len(fault.path) + 1)):
-            continue  # the TODO is reported already
-        message, hint = describe_fault(fault, doc)
-        doc.problem(fault.path, message, hint)
-    return brief
+    try:
+        return model.model_validate(doc.data)
+    except SchemaError as exc:
+        for error in exc.errors(include_url=False):
+            path = tuple(error["loc"])
+            if any(path[:end] in doc.todos for end in range(len(path) + 1)):
+                continue  # the TODO is reported already
+            worded = describe_error(error, doc)
+            if worded is not None:
+                doc.problem(path, *worded)
+        return None
 
 
-def describe_fault(fault: Fault, doc: Document) -> tuple[str, str]:
-    """A schema fault in the words of an editor: what was expected, what was found."""
-    path = fault.path
+_EXPECTED = {
+    "string_type": "text",
+    "string_too_short": "text",
+    "blank_text": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "finite_number": "a finite number",
+    "tuple_type": "a list",
+    "model_type": "a mapping of fields",
+    "date_type": "a date (YYYY-MM-DD)",
+    "invalid_date": "a valid date (YYYY-MM-DD)",
+    "date_with_time": "a date without a time",
+}
+"""What the schema wanted, in an editor's words, by the type of pydantic's error."""
+
+_PATTERNS = {ID_PATTERN: ("{found} is not a valid id", "use lower-case letters, digits and "
+                          "single hyphens, e.g. al-tanf-2017")}
+"""What to say when text does not match a pattern of the schema."""
+
+_RESERVED = ("{found} is a device name that Windows reserves, so its files could not be "
+             "written there", "choose another id, e.g. add the year")
+
+
+def describe_error(error: ErrorDetails, doc: Document) -> tuple[str, str] | None:
+    """A validation error in the words of an editor: what was expected, what was found; None
+    for one that says nothing new. (pydantic's own wording is never shown: each error is
+    worded by its type.)"""
+    path: PathKey = tuple(error["loc"])
+    kind = error["type"]
     name = str(path[-1]) if path else "$"
-    if fault.kind == "missing":
+    if kind == "too_short" and len(error["input"]) >= error["ctx"]["min_length"]:
+        return None  # pydantic counts only the valid items; the others are reported
+    if kind == "missing":
         return f"required field '{name}' is missing", f"add `{name}:`"
-    if fault.kind == "unknown":
+    if kind == "extra_forbidden":
         allowed = fields_at(path[:-1], doc.root)
         close = find_close(name, allowed)
         hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(allowed)
         return f"unknown field '{name}'", hint
-    found = describe_value(fault.value)
+    found = describe_value(error["input"])
+    spec = field_at(path, doc.root)
+    hint = describe_field(path, doc.root)
+    if kind == "literal_error":
+        options = list_options(spec)
+        if all(isinstance(option, str) for option in spec_options(spec)):
+            return expect_text(options, f"{found} is not one of: {options}",
+                               "use one of the words exactly as listed", path, doc, found)
+        return f"expected {options}, found {found}", hint
+    if kind == "string_type":
+        return expect_text("text", f"expected text, found {found}", hint, path, doc, found)
+    return describe_mismatch(error, spec, found, hint)
+
+
+def describe_mismatch(error: ErrorDetails, spec: FieldSpec | None, found: str,
+                      hint: str) -> tuple[str, str]:
+    """A value of the right YAML type that the schema refuses, or of a wrong type that no
+    unquoted surprise explains."""
+    kind = error["type"]
+    context = error.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and context.get("pattern") in _PATTERNS:
+        message, pattern_hint = _PATTERNS[context["pattern"]]
+        return message.format(found=found), pattern_hint
+    if kind == "reserved_id":
+        return _RESERVED[0].format(found=found), _RESERVED[1]
+    if kind == "greater_than_equal":
+        return f"expected at least {format_bound(context['ge'])}, found {found}", hint
+    if kind == "less_than_equal":
+        reason = next((m.text for m in spec.markers if isinstance(m, BoundHint)), "") \
+            if spec else ""
+        return f"expected at most {format_bound(context['le'])}, found {found}", reason or hint
+    if kind == "too_short":
+        least, length = context["min_length"], len(error["input"])
+        counted = "an empty list" if not length else f"{length}"
+        return f"expected at least {least} item{'s' * (least != 1)}, found {counted}", hint
+    return f"expected {_EXPECTED.get(kind, 'a valid value')}, found {found}", hint
+
+
+def format_bound(bound: float) -> str:
+    """A bound as the schema wrote it: ``1,000,000``, and ``90`` for a float's ``90.0``."""
+    return f"{int(bound) if isinstance(bound, float) and bound.is_integer() else bound:,}"
+
+
+def expect_text(expected: str, message: str, hint: str, path: PathKey, doc: Document,
+                found: str) -> tuple[str, str]:
+    """Where the schema wanted text: an unquoted scalar that YAML 1.1 read as something else
+    (``NO`` as false, ``1:30`` as a number) is explained, with the hint to quote it."""
     surprise = doc.surprises.get(path)
-    if surprise is not None and fault.textual:
-        return (f"expected {fault.expected}, found {surprise}, which YAML reads as {found}",
+    if surprise is not None:
+        return (f"expected {expected}, found {surprise}, which YAML reads as {found}",
                 f"quote it: '{surprise}'")
-    message = (fault.message.format(found=found) if fault.message
-               else f"expected {fault.expected}, found {found}")
-    return message, fault.hint or describe_field(path, doc.root)
+    return message, hint
+
+
+def spec_options(spec: FieldSpec | None) -> tuple[Any, ...]:
+    """The values a ``Literal`` field may take (of ``Literal[...] | None`` too)."""
+    annotation = spec.annotation if spec else None
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(candidate) is typing.Literal:
+            return typing.get_args(candidate)
+    return ()
+
+
+def list_options(spec: FieldSpec | None) -> str:
+    """``'low', 'moderate' or 'high'``."""
+    options = [repr(option) for option in spec_options(spec)]
+    return f"{', '.join(options[:-1])} or {options[-1]}" if len(options) > 1 \
+        else "".join(options)
 
 
 def describe_value(value: Any) -> str:
@@ -569,17 +647,19 @@ def fields_at(path: PathKey, root: type[Model] = Brief) -> list[str]:
     return sorted(spec.key for spec in fields_of(model)) if model else []
 
 
+def field_at(path: PathKey, root: type[Model] = Brief) -> FieldSpec | None:
+    """The field whose value, or one of whose list items, is at ``path``."""
+    keys = [i for i, part in enumerate(path) if isinstance(part, str)]
+    if not keys:
+        return None
+    model = model_at(path[: keys[-1]], root)
+    return field_by_key(model, str(path[keys[-1]])) if model else None
+
+
 def describe_field(path: PathKey, root: type[Model] = Brief) -> str:
     """The docstring of the field at ``path``, as a hint of what it expects."""
-    keys = [part for part in path if isinstance(part, str)]
-    if not keys:
-        return ""
-    trimmed = path[: max(i for i, part in enumerate(path) if isinstance(part, str))]
-    model = model_at(trimmed, root)
-    spec = field_by_key(model, keys[-1]) if model else None
-    if model is None or spec is None:
-        return ""
-    return " ".join(describe(model, spec.name).split()).rstrip(".")
+    spec = field_at(path, root)
+    return " ".join(spec.description.split()).rstrip(".") if spec else ""
 
 
 def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:

@@ -57,13 +57,13 @@ def test_data_is_printed_as_typed(value: str) -> None:
 
 
 def test_template_syntax_in_a_field_is_not_evaluated(minimal: Brief) -> None:
-    brief = minimal.replace(title="{{ 7*7 }} <script>x</script> | pipe")
+    brief = minimal.model_copy(update={"title": "{{ 7*7 }} <script>x</script> | pipe"})
     first = render_markdown(brief).splitlines()[0]
     assert first == r"# {{ 7\*7 }} \<script\>x\</script\> \| pipe"
 
 
 def test_prose_is_markdown_but_raw_html_is_shown_as_text(minimal: Brief) -> None:
-    brief = minimal.replace(background="*Seen* <i>raw</i>")
+    brief = minimal.model_copy(update={"background": "*Seen* <i>raw</i>"})
     text = render_markdown(brief)
     assert "## Background\n\n*Seen* &lt;i>raw&lt;/i>\n" in text
 

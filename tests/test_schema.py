@@ -1,28 +1,36 @@
-"""The schema layer: YAML types taken as they are, every fault collected with its path, models
-built without pydantic, the JSON Schema and docstrings read from the models themselves."""
+"""The schema on pydantic: YAML types taken as they are, every error collected with its path
+and worded by the loader, fields that survive deferred annotations, the JSON Schema and the
+docstrings read from the models themselves."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import pydantic
 import pytest
+from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter
 
+import briefgen.model
 from briefgen.errors import ValidationError
-from briefgen.load import load_brief
-from briefgen.model import Actor, Brief, Claim, Figure, Revision
-from briefgen.schema import (
-    Fault,
-    Filled,
-    Key,
-    MinItems,
+from briefgen.load import Document, describe_error, load_brief, read_document
+from briefgen.model import (
+    Actor,
+    BoundHint,
+    Brief,
+    Claim,
+    Date,
+    Figure,
+    Items,
     Model,
-    Range,
-    check_data,
+    Revision,
+    Text,
     describe,
     fields_of,
-    make_json_schema,
+    refuse_boolean,
 )
 from conftest import DATA
 
@@ -30,37 +38,42 @@ MINIMAL = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 
 
 class Sample(Model):
-    """A model of every kind of field."""
+    """A model of every kind of field (defined under ``from __future__ import annotations``)."""
 
-    name: Annotated[str, Filled(strip=True)]
+    name: Text
     """A name."""
-    count: Annotated[int, Range(ge=1, le=9, hint="nine at most")] = 1
+    count: Annotated[int, Field(ge=1, le=9), BoundHint("nine at most")] = 1
     level: Literal["low", "high"] = "low"
-    version: Annotated[Literal[1], Key("version-number")] = 1
-    tags: Annotated[tuple[Annotated[str, Filled()], ...], MinItems(1)] = ("a",)
-    when: dt.date | None = None
+    version: Annotated[Literal[1], BeforeValidator(refuse_boolean)] = Field(
+        default=1, alias="version-number")
+    tags: Annotated[Items[Annotated[str, StringConstraints(min_length=1)]],
+                    Field(min_length=1)] = ("a",)
+    when: Date | None = None
     ratio: float | None = None
 
 
-def faults_of(data: dict[str, Any]) -> list[tuple[Any, ...]]:
-    model, faults = check_data(Sample, data)
-    assert model is None
-    return [(f.path, f.kind, f.expected, f.message) for f in faults]
+def problems_of(model: type[Model], data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """(path, error type, message, hint) of every error, worded as the loader words them."""
+    with pytest.raises(pydantic.ValidationError) as caught:
+        model.model_validate(data)
+    doc = Document("sample.yaml", root=model)
+    return [(error["loc"], error["type"], *worded)
+            for error in caught.value.errors(include_url=False)
+            if (worded := describe_error(error, doc)) is not None]
 
 
 def test_a_valid_mapping_becomes_a_frozen_model_with_defaults() -> None:
-    sample, faults = check_data(Sample, {"name": "  Anna ", "version-number": 1,
-                                         "when": "2019-01-05", "ratio": 2, "tags": ["x"]})
-    assert faults == []
-    assert sample == Sample(name="Anna", count=1, level="low", version=1, tags=("x",),
-                            when=dt.date(2019, 1, 5), ratio=2.0)
+    sample = Sample.model_validate({"name": "  Anna ", "version-number": 1,
+                                    "when": "2019-01-05", "ratio": 2, "tags": ["x"]})
+    assert sample == Sample.model_validate({"name": "Anna", "count": 1, "level": "low",
+                                            "tags": ("x",), "when": dt.date(2019, 1, 5),
+                                            "ratio": 2.0})
     assert isinstance(sample.ratio, float)
-    with pytest.raises(AttributeError, match="Sample is frozen: cannot set 'name'"):
+    assert sample.tags == ("x",)
+    with pytest.raises(pydantic.ValidationError, match="frozen"):
         sample.name = "Bob"  # type: ignore[misc]
-    assert hash(sample) == hash(sample.replace(count=1))
-    assert sample.replace(count=2).count == 2 and sample.count == 1
-    with pytest.raises(TypeError, match=r"Sample: unknown \['colour'\], missing \['name'\]"):
-        Sample(colour="red")  # type: ignore[call-arg]
+    assert hash(sample) == hash(sample.model_copy(update={"count": 1}))
+    assert sample.model_copy(update={"count": 2}).count == 2 and sample.count == 1
 
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
@@ -79,52 +92,130 @@ def test_a_valid_mapping_becomes_a_frozen_model_with_defaults() -> None:
     ("name", "   ", "text"),
     ("name", 7, "text"),
     ("tags", "x", "a list"),
+    ("tags", {"a": 1}, "a list"),
     ("version-number", True, "1"),              # True == 1 in Python, not in YAML
     ("version-number", "1", "1"),
 ])
 def test_yaml_types_are_taken_as_they_are(key: str, value: object, expected: str) -> None:
-    data = {"name": "Anna", key: value}
-    [(path, kind, words, _message)] = faults_of(data)
-    assert (path, kind, words) == ((key,), "value", expected)
+    [(path, _kind, message, _hint)] = problems_of(Sample, {"name": "Anna", key: value})
+    assert path == (key,)
+    assert message.startswith(f"expected {expected}, found ")
 
 
-def test_every_fault_is_collected_with_its_path() -> None:
-    assert faults_of({"count": 0, "colour": "red", "tags": ["", "ok", 5],
-                      "level": "medium"}) == [
-        (("name",), "missing", "", ""),
-        (("colour",), "unknown", "", ""),
-        (("count",), "value", "at least 1", ""),
-        (("tags", 0), "value", "text", ""),
-        (("tags", 2), "value", "text", ""),
-        (("level",), "value", "'low' or 'high'",
-         "{found} is not one of: 'low' or 'high'"),
+def test_every_error_is_collected_with_its_path() -> None:
+    found = problems_of(Sample, {"count": 0, "colour": "red", "tags": ["", "ok", 5],
+                                 "level": "medium"})
+    assert sorted((path, message) for path, _kind, message, _hint in found) == [
+        (("colour",), "unknown field 'colour'"),
+        (("count",), "expected at least 1, found the number 0"),
+        (("level",), "'medium' is not one of: 'low' or 'high'"),
+        (("name",), "required field 'name' is missing"),
+        (("tags", 0), "expected text, found ''"),
+        (("tags", 2), "expected text, found the number 5"),
     ]
 
 
-def test_too_few_items_are_counted() -> None:
-    assert faults_of({"name": "Anna", "tags": []}) == [
-        (("tags",), "value", "", "expected at least 1 item, found an empty list")]
+def test_too_few_items_are_counted_and_invalid_items_are_not_too_few() -> None:
+    assert problems_of(Sample, {"name": "Anna", "tags": []}) == [
+        (("tags",), "too_short", "expected at least 1 item, found an empty list", "")]
+    assert [path for path, *_ in problems_of(Sample, {"name": "Anna", "tags": [""]})] == [
+        ("tags", 0)]
 
 
 def test_nested_models_report_the_full_path() -> None:
     data = {"id": "x", "actor": "y", "kind": "accuses", "summary": "s", "sources": ["r"],
             "credibility": 2, "casualties": {"killed": {"min": -1, "text": "one"}}}
-    model, faults = check_data(Claim, data)
-    assert model is None
-    assert faults == [Fault(("casualties", "killed", "min"), "value", -1, "at least 0")]
+    [(path, kind, message, _hint)] = problems_of(Claim, data)
+    assert (path, kind, message) == (("casualties", "killed", "min"), "greater_than_equal",
+                                     "expected at least 0, found the number -1")
 
 
 def test_a_reserved_id_has_its_own_message() -> None:
-    _model, [fault] = check_data(Actor, {"id": "con", "name": "C", "kind": "state"})
-    assert fault.message.format(found="'con'") == (
-        "'con' is a device name that Windows reserves, so its files could not be written there")
+    [(_path, _kind, message, hint)] = problems_of(Actor, {"id": "con", "name": "C",
+                                                          "kind": "state"})
+    assert (message, hint) == (
+        "'con' is a device name that Windows reserves, so its files could not be written "
+        "there", "choose another id, e.g. add the year")
 
 
 def test_figures_say_why_they_are_bounded() -> None:
-    _model, [fault] = check_data(Figure, {"min": 2_000_000, "text": "many"})
-    assert (fault.expected, fault.hint) == (
-        "at most 1,000,000",
+    [(_path, _kind, message, hint)] = problems_of(Figure, {"min": 2_000_000, "text": "many"})
+    assert (message, hint) == (
+        "expected at most 1,000,000, found the number 2000000",
         "no single incident has that many; check for a typo or a campaign's total")
+    [(_path, _kind, _message, hint)] = problems_of(Sample, {"name": "Anna", "count": 10})
+    assert hint == "nine at most"
+
+
+def test_pydantic_wording_never_reaches_the_editor() -> None:
+    found = problems_of(Sample, {"name": 1, "count": "x", "level": 2, "when": "x",
+                                 "tags": "x", "ratio": "x", "version-number": "x"})
+    for _path, _kind, message, _hint in found:
+        assert "Input should" not in message and "input" not in message.lower(), message
+
+
+EXPECTED_FIELDS = {
+    "Revision": ["number", "date", "authors", "changes"],
+    "DateWindow": ["start", "end", "precision"],
+    "Place": ["name", "country", "admin1", "lat", "lon", "precision"],
+    "Incident": ["date", "place", "event_type", "strike_status", "attribution"],
+    "Actor": ["id", "name", "aliases", "name_ar", "kind", "parent"],
+    "Source": ["id", "seed", "publisher", "title", "date", "url", "descriptor", "affiliation",
+               "reliability"],
+    "Figure": ["min", "max", "text"],
+    "Casualties": ["killed", "wounded", "of"],
+    "Claim": ["id", "actor", "speaker", "kind", "against", "date", "summary", "quote",
+              "quote_source", "sources", "via", "credibility", "casualties"],
+    "Judgment": ["text", "likelihood", "confidence", "rests_on"],
+    "Implication": ["text", "horizon"],
+    "Head": ["schema", "id", "title", "handling", "revision", "bluf"],
+    "Brief": ["schema", "id", "title", "handling", "revision", "bluf", "incident", "actors",
+              "sources", "claims", "judgments", "background", "implications", "gaps",
+              "indicators"],
+    "Comparison": ["schema", "id", "title", "handling", "revision", "bluf", "incidents",
+                   "pattern", "background", "implications", "gaps"],
+}
+"""Every model's keys, written out: a schema layer that reads annotations wrongly (as ours did
+``cls.__dict__['__annotations__']``, empty under Python 3.14) loses fields silently."""
+
+
+def models_of(module: types.ModuleType) -> dict[str, type[Model]]:
+    """The models a module defines, by name (on the module's own base)."""
+    base = module.Model
+    return {name: value for name, value in vars(module).items()
+            if isinstance(value, type) and issubclass(value, base) and value is not base
+            and value.__module__ == module.__name__}
+
+
+def test_every_model_has_all_its_fields() -> None:
+    assert {name: [spec.key for spec in fields_of(model)]
+            for name, model in models_of(briefgen.model).items()} == EXPECTED_FIELDS
+    assert [spec.key for spec in fields_of(Sample)] == [
+        "name", "count", "level", "version-number", "tags", "when", "ratio"]
+
+
+def test_fields_are_the_same_with_annotations_evaluated_eagerly() -> None:
+    """model.py defers its annotations (``from __future__ import annotations``, the default
+    from Python 3.14); run as eagerly evaluated, it must give the same fields and types."""
+    path = Path(briefgen.model.__file__)
+    source = path.read_text(encoding="utf-8")
+    assert source.count("from __future__ import annotations\n") == 1
+    eager = source.replace("from __future__ import annotations\n", "# eager annotations\n")
+    module = types.ModuleType("briefgen_model_eager")
+    module.__file__ = str(path)
+    sys.modules[module.__name__] = module
+    try:
+        exec(compile(eager, str(path), "exec"), module.__dict__)
+        eager_models = models_of(module)
+        assert set(eager_models) == set(EXPECTED_FIELDS)
+        for name, model in models_of(briefgen.model).items():
+            assert ([(s.key, s.required, s.default) for s in fields_of(eager_models[name])]
+                    == [(s.key, s.required, s.default) for s in fields_of(model)]), name
+        data = read_document(DATA / "valid" / "minimal.yaml").data
+        assert (eager_models["Brief"].model_validate(data).model_dump()
+                == Brief.model_validate(data).model_dump())
+    finally:
+        del sys.modules[module.__name__]
 
 
 def test_fields_keep_their_order_keys_and_docstrings() -> None:
@@ -134,22 +225,21 @@ def test_fields_keep_their_order_keys_and_docstrings() -> None:
     assert describe(Claim, "kind") == (
         "What the claim does: accuses, denies, claims-responsibility, declines-comment, "
         "finds\n(an official finding), reports, assesses.")
-    assert [spec.prose for spec in fields_of(Brief) if spec.prose] == [True, True]
+    assert [spec.key for spec in fields_of(Brief) if spec.prose] == ["bluf", "background"]
 
 
 def test_json_schema_of_a_model() -> None:
-    schema = make_json_schema(Sample)
-    assert schema["$ref"] == "#/$defs/Sample"
-    sample = schema["$defs"]["Sample"]
-    assert sample["required"] == ["name"]
-    assert sample["additionalProperties"] is False
-    assert sample["properties"]["count"] == {"default": 1, "maximum": 9, "minimum": 1,
+    schema = TypeAdapter(Sample).json_schema(by_alias=True)
+    assert schema["required"] == ["name"]
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["count"] == {"default": 1, "maximum": 9, "minimum": 1,
                                              "title": "Count", "type": "integer"}
-    assert sample["properties"]["version-number"]["const"] == 1
-    assert sample["properties"]["tags"] == {
+    assert schema["properties"]["version-number"]["const"] == 1
+    assert schema["properties"]["tags"] == {
         "default": ["a"], "items": {"minLength": 1, "type": "string"}, "minItems": 1,
         "title": "Tags", "type": "array"}
-    assert sample["properties"]["name"]["description"] == "A name."
+    assert schema["properties"]["when"]["anyOf"][0] == {"format": "date", "type": "string"}
+    assert schema["properties"]["name"]["description"] == "A name."
 
 
 @pytest.mark.parametrize(("line", "replacement", "message"), [
@@ -161,6 +251,8 @@ def test_json_schema_of_a_model() -> None:
      "(Date of this revision (YYYY-MM-DD); printed on the brief and used for its properties)"),
     ("schema: 1", "schema: 2",
      "2:9: schema: expected 1, found the number 2 (Version of this file format; 1)"),
+    ("schema: 1", "schema: true",
+     "2:9: schema: expected 1, found the boolean true (Version of this file format; 1)"),
     ("title: Minimal brief", 'title: "  "',
      "4:8: title: expected text, found '  ' (Neutral one-line title)"),
     ("  authors: [tester]", "  authors: []",
@@ -169,6 +261,13 @@ def test_json_schema_of_a_model() -> None:
     ("    credibility: 3\n    casualties:", "    credibility: 7\n    casualties:",
      "41:18: claims[0].credibility: expected at most 6, found the number 7 "
      "(Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged))"),
+    ("  place: {name: near al-Tanf, country: Syria}",
+     "  place: {name: near al-Tanf, country: Syria, lat: 91.5}",
+     "14:52: incident.place.lat: expected at most 90, found the number 91.5 "
+     "(Latitude in decimal degrees, only when the sources allow it)"),
+    ("  date: {start: 2017-08-07}", "  date: {start: 20170807}",
+     "13:17: incident.date.start: expected a date (YYYY-MM-DD), found the number 20170807 "
+     "(First day the incident may have happened on)"),
 ])
 def test_schema_faults_in_an_editors_words(tmp_path: Path, line: str, replacement: str,
                                            message: str) -> None:

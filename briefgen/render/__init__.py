@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from briefgen.load import Loaded
+    from briefgen.model import Loaded
 
 FORMATS: dict[str, str] = {
     "md": "briefgen.render.formats.md",

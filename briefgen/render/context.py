@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefgen import analysis
-from briefgen.load import ComparisonSet
-from briefgen.model import Brief, Claim, Source
-from briefgen.schema import Model, fields_of
+from briefgen.model import Brief, Claim, ComparisonSet, Model, Source, fields_of
 
 
 class Prose(str):

@@ -25,8 +25,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from briefgen.errors import RenderError
-from briefgen.load import ComparisonSet, Loaded
-from briefgen.model import Brief, Comparison
+from briefgen.model import Brief, Comparison, ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.markdown import slugify
 from briefgen.render.package import KEPT_LEVEL, Entry, make_entry, normalise_zip, write_zip

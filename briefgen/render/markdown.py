@@ -14,7 +14,7 @@ import jinja2.bccache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import RenderError, display_path
-from briefgen.load import ComparisonSet, Loaded
+from briefgen.model import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
 

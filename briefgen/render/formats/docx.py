@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from briefgen.render import OutputFormat
 
 if TYPE_CHECKING:
-    from briefgen.load import Loaded
+    from briefgen.model import Loaded
     from briefgen.render import Options
 
 
