@@ -24,9 +24,7 @@ def test_the_alt_text_states_every_figure_and_the_conservative_count() -> None:
 
 def test_a_brief_without_figures_has_no_chart(minimal: Brief) -> None:
     bare = minimal.model_copy(update={"claims": tuple(
-        c.model_copy(update={"casualties": None}) for c in minimal.claims)}) \
-        if hasattr(minimal, "model_copy") else minimal.replace(claims=tuple(
-            c.replace(casualties=None) for c in minimal.claims))
+        c.model_copy(update={"casualties": None}) for c in minimal.claims)})
     assert casualty_chart(bare) is None
 
 
