@@ -566,14 +566,12 @@ def open_temporary(target: Path) -> tuple[int, str]:
 def create_brief(brief_id: str, folder: Path = DEFAULT_BRIEFS, handling: str = "TLP:CLEAR",
                  schema: Path | None = None) -> Path:
     """Write the commented skeleton ``folder/ID.yaml``; never overwrite a brief. Its
-    ``$schema`` line names ``schema`` relative to ``folder``."""
-    import datetime as dt
-
+    ``$schema`` line names ``schema`` relative to ``folder``. Its dates are TODOs: the
+    editor gives them from the sources, not from the clock."""
     from briefgen.skeleton import make_schema_comment, make_skeleton
 
     target = folder / f"{brief_id}.yaml"
-    today = os.environ.get("BRIEFGEN_TODAY") or dt.date.today().isoformat()
-    text = make_skeleton(brief_id, today, make_schema_comment(folder, schema), handling)
+    text = make_skeleton(brief_id, make_schema_comment(folder, schema), handling)
     if target.exists():
         raise OutputError(f"{display_path(target)}: already exists; edit it, or choose another id")
     write_atomic(target, text.encode("utf-8"))

@@ -24,6 +24,7 @@ from pydantic_core import ValidationError as SchemaError
 
 from briefgen.errors import Problem, ValidationError, display_path, resolved
 from briefgen.model import (
+    HANDLING_WORDS,
     ID_PATTERN,
     BoundHint,
     Brief,
@@ -31,6 +32,7 @@ from briefgen.model import (
     ComparisonSet,
     FieldSpec,
     Finding,
+    Head,
     Loaded,
     Model,
     PathKey,
@@ -144,6 +146,7 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
     model = validate_schema(doc)
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
+    check_history(doc, model)
     if isinstance(model, Comparison):
         incidents = load_incidents(doc, model, path.parent, seeds_dir)
         if doc.problems:
@@ -660,6 +663,40 @@ def describe_field(path: PathKey, root: type[Model] = Brief) -> str:
     """The docstring of the field at ``path``, as a hint of what it expects."""
     spec = field_at(path, root)
     return " ".join(spec.description.split()).rstrip(".") if spec else ""
+
+
+def check_history(doc: Document, head: Head) -> None:
+    """The revisions: given once, numbered one up each time, dated in order, and the marking
+    not lowered without a reason."""
+    if head.revisions is None and head.single_revision is None:
+        doc.problem((), "required field 'revisions' is missing",
+                    "add `revisions:`, every revision oldest first, each with number, date, "
+                    "authors and changes")
+        return
+    if head.revisions is not None and head.single_revision is not None:
+        doc.problem(("revision",), "both revision: and revisions: are given",
+                    "move this revision into the revisions: list, in the order of its number")
+        return
+    key = "revisions" if head.revisions is not None else "revision"
+    history = head.history
+    for i in range(1, len(history)):
+        before, now = history[i - 1], history[i]
+        if now.number != before.number + 1:
+            doc.problem((key, i, "number"), f"revision {now.number} follows revision "
+                        f"{before.number}", f"number it {before.number + 1}: each revision's "
+                        "number is one more than the last's")
+        if now.date < before.date:
+            doc.problem((key, i, "date"), f"{now.date} is before the date of revision "
+                        f"{before.number}, {before.date}", "a revision is never dated before "
+                        "the one it follows")
+    rank = {word: number for number, word in enumerate(HANDLING_WORDS)}
+    higher = next((r for r in history[:-1] if r.handling is not None
+                   and rank[r.handling] > rank[head.handling]), None)
+    if higher is not None and history[-1].handling_reason is None:
+        doc.problem(("handling",), f"{head.handling} is lower than {higher.handling}, the "
+                    f"marking of revision {higher.number}",
+                    f"say why in the current revision's handling_reason, or keep "
+                    f"{higher.handling}")
 
 
 def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:

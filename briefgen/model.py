@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any, Literal, NamedTuple, TypeVar
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -109,6 +109,8 @@ Date = Annotated[dt.date, BeforeValidator(parse_date)]
 """A date as YAML writes it, ``2019-01-05``."""
 
 Handling = Literal["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]
+HANDLING_WORDS: tuple[str, ...] = get_args(Handling)
+"""The markings from the widest release to the narrowest."""
 Likelihood = Literal[
     "almost no chance",
     "very unlikely",
@@ -148,7 +150,7 @@ class Model(BaseModel):
 
 
 class Revision(Model):
-    """Who issued this revision, when, and what changed."""
+    """Who issued a revision, when, what changed, and who approved it."""
 
     number: Annotated[int, Field(ge=1)]
     """Revision number, 1 for the first issue; raise it with every reissue."""
@@ -158,6 +160,14 @@ class Revision(Model):
     """Analysts and editors responsible for this revision."""
     changes: Text
     """What changed in this revision (ICD 203 standard 7: say what changed and why)."""
+    approved_by: Text | None = None
+    """Who approved this revision for release, if anyone did."""
+    handling: Handling | None = None
+    """The marking this revision was issued under, where it was not the brief's marking now
+    (the current revision's is the brief's ``handling``)."""
+    handling_reason: Text | None = None
+    """Why the marking is now lower than an earlier revision's: a brief is not released more
+    widely without a stated reason."""
 
 
 class DateWindow(Model):
@@ -344,10 +354,27 @@ class Head(Model):
     """Neutral one-line title."""
     handling: Handling
     """Distribution marking (Traffic Light Protocol), printed on every page."""
-    revision: Revision
-    """Revision number, date, authors and what changed."""
+    revisions: Annotated[Items[Revision], Field(min_length=1)] | None = None
+    """Every revision of the brief, oldest first, the current one last: number, date,
+    authors, what changed, who approved it."""
+    single_revision: Revision | None = Field(default=None, alias="revision")
+    """The earlier form of the history: one revision. It is read as a history of one; write
+    ``revisions:`` with it as the first item instead."""
     bluf: Markdown
     """Bottom line up front: one or two sentences, printed first."""
+
+    @property
+    def history(self) -> tuple[Revision, ...]:
+        """Every revision, oldest first: ``revisions``, or the one ``revision`` of a file in
+        the earlier form."""
+        if self.revisions:
+            return self.revisions
+        return (self.single_revision,) if self.single_revision is not None else ()
+
+    @property
+    def revision(self) -> Revision:
+        """The current revision: the last of the history."""
+        return self.history[-1]
 
 
 class Brief(Head):

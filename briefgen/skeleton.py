@@ -26,17 +26,17 @@ schema: 1
 id: {id}
 title: TODO neutral one-line title
 handling: {handling}# TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED
-revision:
-  number: 1
-  date: {today}                # YYYY-MM-DD
-  authors: [TODO your name]
-  changes: First issue.
+revisions:                     # every revision, oldest first; add one for each reissue
+  - number: 1
+    date: TODO YYYY-MM-DD      # the day this revision is issued
+    authors: [TODO your name]
+    changes: First issue.
 
 # One or two sentences of Markdown, printed first.
 bluf: TODO bottom line up front
 
 incident:
-  date: {{start: {today}, precision: day}}   # precision: day, week, month or year
+  date: {{start: TODO YYYY-MM-DD, precision: day}}   # precision: day, week, month or year
   place:
     name: TODO where, as the sources say it
     country: TODO country
@@ -82,13 +82,13 @@ implications:
 """
 
 
-def make_skeleton(brief_id: str, today: str, schema_comment: str = SCHEMA_COMMENT,
+def make_skeleton(brief_id: str, schema_comment: str = SCHEMA_COMMENT,
                   handling: str = "TLP:CLEAR") -> str:
     """The skeleton for a new incident file called ``brief_id``."""
     if not re.match(ID_PATTERN, brief_id):
         raise BriefgenError(f"'{brief_id}' is not a valid id (use lower-case letters, digits "
                             "and single hyphens, e.g. 2019-01-sarsar-lake)")
-    return SKELETON.format(id=brief_id, today=today, schema_comment=schema_comment,
+    return SKELETON.format(id=brief_id, schema_comment=schema_comment,
                            handling=f"{handling} ".ljust(21))
 
 

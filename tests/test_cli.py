@@ -296,6 +296,8 @@ def test_warnings_fail_validation_only_with_strict() -> None:
 
 
 FILLED = {
+    "date: TODO YYYY-MM-DD      # the day": "date: 2026-11-21      # the day",
+    "start: TODO YYYY-MM-DD": "start: 2017-08-07",
     "title: TODO neutral one-line title": "title: Test incident",
     "authors: [TODO your name]": "authors: [Tester]",
     "bluf: TODO bottom line up front": "bluf: Something happened.",

@@ -14,6 +14,26 @@ from test_analysis import WARNINGS
 INVALID = DATA / "invalid"
 
 EXPECTED = {
+    "handling-lowered-without-reason.yaml": [
+        "5:11: handling: TLP:CLEAR is lower than TLP:AMBER, the marking of revision 1 (say why "
+        "in the current revision's handling_reason, or keep TLP:AMBER)",
+    ],
+    "revision-and-revisions-both-given.yaml": [
+        "7:3: revision: both revision: and revisions: are given (move this revision into the "
+        "revisions: list, in the order of its number)",
+    ],
+    "revision-dated-before-the-last.yaml": [
+        "13:11: revisions[1].date: 2026-11-20 is before the date of revision 1, 2026-11-21 (a "
+        "revision is never dated before the one it follows)",
+    ],
+    "revision-number-skips.yaml": [
+        "12:13: revisions[1].number: revision 3 follows revision 1 (number it 2: each "
+        "revision's number is one more than the last's)",
+    ],
+    "revisions-missing.yaml": [
+        "2:1: $: required field 'revisions' is missing (add `revisions:`, every revision "
+        "oldest first, each with number, date, authors and changes)",
+    ],
     "anchor-and-alias.yaml": [
         "19:11: $: YAML anchor 'kind' is not allowed (write the value out in full)",
         "22:11: $: YAML alias 'kind' is not allowed (write the value out in full)",
@@ -185,3 +205,15 @@ def test_no_yaml_word_is_longer_than_the_loader_assumes() -> None:
              for word in re.findall(r"[A-Za-z]+", pattern.pattern)}
     assert "FALSE" in words
     assert max(len(word) for word in words) == _LONGEST_WORD
+
+
+def test_a_history_reads_its_current_revision_last() -> None:
+    brief = load_brief(DATA / "valid" / "revised.yaml")
+    assert [r.number for r in brief.history] == [1, 2]
+    assert (brief.revision.number, brief.revision.approved_by) == (2, "duty editor")
+
+
+def test_the_earlier_single_revision_reads_as_a_history_of_one() -> None:
+    brief = load_brief(DATA / "valid" / "minimal.yaml")
+    assert [(r.number, r.changes) for r in brief.history] == [(1, "First issue.")]
+    assert brief.revision is brief.history[0]

@@ -20,7 +20,7 @@ from briefgen.errors import RenderError
 from briefgen.load import load_any
 from briefgen.model import Brief
 from briefgen.render.markdown import escape_markdown, make_environment, render_markdown
-from conftest import ALL_BRIEFS, ROOT, github_html, github_text
+from conftest import ALL_BRIEFS, DATA, ROOT, github_html, github_text
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -153,3 +153,9 @@ def test_pandoc_reads_every_brief_without_a_warning(reader: str, tmp_path: Path)
             ["pandoc", "-f", reader, "-t", "docx", "-o", str(tmp_path / "x.docx"), str(source)],
             capture_output=True, text=True, check=False)
         assert (result.returncode, result.stderr) == (0, ""), path.name
+
+
+def test_the_title_block_gives_the_current_revision_and_what_changed() -> None:
+    text = render_markdown(load_any(DATA / "valid" / "revised.yaml"))
+    assert ("<!-- style: Date -->\nTLP:CLEAR · Revision 2, 25 November 2026\n<!-- /style -->\n\n"
+            "*Changes in this revision:* New casualty count. *Approved by duty editor.*\n") in text

@@ -155,7 +155,8 @@ def test_pydantic_wording_never_reaches_the_editor() -> None:
 
 
 EXPECTED_FIELDS = {
-    "Revision": ["number", "date", "authors", "changes"],
+    "Revision": ["number", "date", "authors", "changes", "approved_by", "handling",
+                 "handling_reason"],
     "DateWindow": ["start", "end", "precision"],
     "Place": ["name", "country", "admin1", "lat", "lon", "precision"],
     "Incident": ["date", "place", "event_type", "strike_status", "attribution"],
@@ -168,12 +169,12 @@ EXPECTED_FIELDS = {
               "quote_source", "sources", "via", "credibility", "casualties"],
     "Judgment": ["text", "likelihood", "confidence", "rests_on"],
     "Implication": ["text", "horizon"],
-    "Head": ["schema", "id", "title", "handling", "revision", "bluf"],
-    "Brief": ["schema", "id", "title", "handling", "revision", "bluf", "incident", "actors",
-              "sources", "claims", "judgments", "background", "implications", "gaps",
+    "Head": ["schema", "id", "title", "handling", "revisions", "revision", "bluf"],
+    "Brief": ["schema", "id", "title", "handling", "revisions", "revision", "bluf", "incident",
+              "actors", "sources", "claims", "judgments", "background", "implications", "gaps",
               "indicators"],
-    "Comparison": ["schema", "id", "title", "handling", "revision", "bluf", "incidents",
-                   "pattern", "background", "implications", "gaps"],
+    "Comparison": ["schema", "id", "title", "handling", "revisions", "revision", "bluf",
+                   "incidents", "pattern", "background", "implications", "gaps"],
 }
 """Every model's keys, written out: a schema layer that reads annotations wrongly (as ours did
 ``cls.__dict__['__annotations__']``, empty under Python 3.14) loses fields silently."""
@@ -219,7 +220,8 @@ def test_fields_are_the_same_with_annotations_evaluated_eagerly() -> None:
 
 
 def test_fields_keep_their_order_keys_and_docstrings() -> None:
-    assert [spec.key for spec in fields_of(Revision)] == ["number", "date", "authors", "changes"]
+    assert [spec.key for spec in fields_of(Revision)] == [
+        "number", "date", "authors", "changes", "approved_by", "handling", "handling_reason"]
     assert [spec.key for spec in fields_of(Brief)][:3] == ["schema", "id", "title"]
     assert describe(Brief, "schema_") == "Version of this file format; 1."  # from Head
     assert describe(Claim, "kind") == (

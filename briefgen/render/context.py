@@ -44,6 +44,7 @@ def build_context(brief: Brief) -> dict[str, Any]:
     ordered = [claim for group in groups for claim in group.claims]
     numbers = {claim.id: f"C{i}" for i, claim in enumerate(ordered, start=1)}
     view = to_view(brief)
+    view["revision"] = to_view(brief.revision)  # the current one, whichever form the file has
     claims_by_id = {claim["id"]: claim for claim in view["claims"]}
     spreads = [analysis.measure_spread(brief, count) for count in ("killed", "wounded")]
     def name_claims(claims: tuple[Claim, ...] | list[Claim]) -> str:
@@ -133,8 +134,10 @@ def build_comparison_context(loaded: ComparisonSet) -> dict[str, Any]:
             "notes": [note_label(s) for s in seeded],
         })
     starts = [b.incident.date.start for b in loaded.incidents]
+    view = to_view(comparison)
+    view["revision"] = to_view(comparison.revision)
     return {
-        "comparison": to_view(comparison),
+        "comparison": view,
         "rows": rows,
         "span": f"{min(starts):%B %Y} – {max(starts):%B %Y}",
         "revision_date": analysis.format_date(comparison.revision.date),
