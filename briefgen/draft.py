@@ -103,10 +103,10 @@ COUNTED_NOUNS = re.compile(
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
 PRONOUNS = re.compile(r"^(?:he|she|they|the commander|the leader|the official)$", re.I)
 REFERENCE = re.compile(
-    r"^(?:it|(?:the\s+)?(?:\w+\s+)?(?:statement|ministry|military|army|command|coalition|"
-    r"agency|group|government|foundation|observatory|office|council|force|forces|police|"
-    r"movement|organi[sz]ation|authorities|militia|alliance|monitor|spokes(?:man|woman)))$",
-    re.I)
+    r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
+    r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
+    r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|"
+    r"spokes(?:man|woman)))$")
 """Words that point back at a speaker already named: it said, the statement added."""
 ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
@@ -160,7 +160,7 @@ LEADING_CLAUSE = re.compile(r"^(?:Speaking|In an? |According to|After|Before|Whi
                             r"Later|On |In the )[^,]{0,120},\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"rejected|accused|dismissed|disputed)\b", re.I)
+                           r"rejected|accused|dismissed|disputed|reports? of)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\bquoted (?P<who>{WHO}),? as saying\b"),
@@ -388,8 +388,7 @@ def name_monitor(phrase: str) -> str:
     """The monitoring group's own name: 'the Britain-based Syrian Observatory for Human Rights,
     which ...' is the Syrian Observatory for Human Rights."""
     first = phrase.split(",")[0]
-    first = re.sub(r"^(?:[Tt]he\s+)?(?:[\w.]+-based\s+)", "", first)
-    return re.sub(r"^[Tt]he\s+", "", first).strip()
+    return re.sub(r"^(?:(?:[a-z][\w’'-]*|[Tt]he|[\w.]+-based)\s+)*", "", first).strip()
 
 
 def find_attribution(sentence: str) -> str | None:
@@ -406,7 +405,8 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     body = body.lstrip("“\"‘' ")
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in pattern.finditer(body if number == 1 else sentence):
-            who = match.group("who").strip()
+            who = re.sub(r"^(?:where|and|but|while|as|which|who|when)\s+", "",
+                         match.group("who").strip())
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
@@ -475,23 +475,23 @@ class Reader:
             if mention is not None:
                 mentions.append(mention)
         for mention in reversed(mentions):
-            if head in ("it", "statement", "organization", "organisation", "group",
-                        "monitor") and not mention.person:
-                return mention.speaker, mention.actor_id
-            if head in mention.phrase.lower():
+            if (head in ("it", "statement", "organization", "organisation", "group", "monitor")
+                    and not mention.person) or head in mention.phrase.lower():
+                if mention not in self.recent:
+                    self.recent.append(mention)
                 return mention.speaker, mention.actor_id
         return None
 
     def find_subject(self, sentence: str) -> Mention | None:
         """Who a sentence names as speaking, or the known actor it opens with."""
-        who = find_attribution(sentence)
-        if who is not None and not REFERENCE.match(who.strip()) and not PRONOUNS.match(who):
-            speaker, actor = self.resolve(who)
-            return self.make_mention(who, speaker, actor)
         citing = re.search(r"\bciting (?P<who>[^,.;]{2,80})", sentence)
         if citing is not None:
             speaker, actor = self.resolve(citing.group("who"))
             return self.make_mention(citing.group("who"), speaker, actor)
+        who = find_attribution(sentence)
+        if who is not None and not REFERENCE.match(who.strip()) and not PRONOUNS.match(who):
+            speaker, actor = self.resolve(who)
+            return self.make_mention(who, speaker, actor)
         opening = " ".join(sentence.split()[:5])
         mentions = find_actors(opening, self.names)
         if mentions:
@@ -505,8 +505,8 @@ class Reader:
 
     def remember(self, who: str, speaker: str, actor: str | None) -> None:
         """Note a speaker for the pronouns and references that follow."""
-        if not (speaker or actor):
-            return
+        if not (speaker or actor) or REFERENCE.match(who.strip()):
+            return  # a word that points back adds no one new
         mention = self.make_mention(who, speaker, actor)
         self.recent.append(mention)
         if mention.person or PRONOUNS.match(who.strip()):
@@ -530,9 +530,11 @@ class Reader:
                 speeches.append(speech)
             for sentence in split_sentences(paragraph):
                 claims.extend(self.read_sentence(sentence))
-                subject = find_attribution(sentence)
-                if subject is not None:
-                    self.remember(subject, *self.resolve(subject))
+                subject = self.find_subject(sentence)
+                if subject is not None and (subject.speaker or subject.actor_id):
+                    self.recent.append(subject)
+                    if subject.person:
+                        self.last_person = (subject.speaker, subject.actor_id)
                 self.note_mentions(sentence)
         return speeches, claims
 
@@ -587,8 +589,7 @@ class Reader:
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
         if match:
             return match.group("who")
-        start = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
-        opening = tail[start + 2 if start >= 0 else 0:]
+        opening = (split_sentences(tail) or [""])[-1]
         if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging)\b", opening):
             return find_attribution(opening)
         return None
@@ -887,7 +888,8 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
     candidates: dict[str, str] = {}
     for claim in claims:
         if claim.actor_id is None and claim.speaker:
-            candidate = slugify(claim.speaker.split(",")[0])
+            name = split_phrase(claim.speaker)[0] if "," in claim.speaker else ""
+            candidate = slugify(name or claim.speaker.split(",")[0])
             if candidate in by_id:
                 candidate = f"{candidate}-speaker"  # "the coalition" is not the US-led one
             candidates.setdefault(candidate, claim.speaker)
