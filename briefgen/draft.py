@@ -49,10 +49,12 @@ CLUTTER = re.compile(
     r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
 ATTRIBUTION_VERBS = (r"said|says|tweeted|told|added|continued|stressed|wrote|warned|explained|"
                      r"noted|revealed|announced|declared|stated|claimed|insisted|alleged")
-SPEECH_VERBS = ATTRIBUTION_VERBS + r"|elaborated|confirmed|reported|tells|adds|quoted"
-SOURCE_VERBS = SPEECH_VERBS + r"|put|gave|estimated|counted|recorded|documented"
+SPEECH_VERBS = ATTRIBUTION_VERBS + r"|elaborated|confirmed|reported|tells|adds|quoted|read"
+SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
+                               r"maintains|maintained|showed|shows")
 """What a source does with a figure: said it, or put the toll at it."""
-AUX = r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|now))*"
+AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
+       r"now|still))*")
 QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|some|almost|"
               r"fewer than")
 NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|"
@@ -70,13 +72,15 @@ TOLL = re.compile(r"\btoll\b[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|
 """The death toll rose to N, has risen to N, reached N, stood at N."""
 INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
 """Those killed included five children: a killed figure after its verb."""
-SUBSET = re.compile(r",\s*(?:including|among them|among whom|many of them|most of them|"
-                    r"mostly|half of them|a third of them)\b[^,.;]{0,80},", re.I)
+SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
+                    r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
+                    r"(?P=mark)", re.I)
 """A subset set off by commas (", including four children,"): not the toll itself."""
 NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom)|\b(?:{MONTH})\.?)\s+$",
                           re.I)
 DENIED_REPORTS = re.compile(
-    r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses)\s+"
+    r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
+    r"refuted?|refuting)\s+"
     r"(?:the\s+|media\s+)?(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}))?", re.I)
 """A denial of others' reports: the figures that follow are theirs, not the denier's."""
@@ -108,6 +112,11 @@ REFERENCE = re.compile(
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|"
     r"spokes(?:man|woman)))$")
 """Words that point back at a speaker already named: it said, the statement added."""
+PERSON_HEADS = re.compile(
+    r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
+    r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
+    r"secretary|adviser|advisor|envoy|president|director|deputy|head|member)$", re.I)
+"""The head of a phrase that names one person even without a name: a coalition official."""
 ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
     r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
@@ -140,12 +149,13 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
             "Anadolu": "Anadolu Agency", "IRNA": "IRNA", "SPA": "Saudi Press Agency",
             "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
-            "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama"}
+            "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
+            "VOA": "Voice of America"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
     re.compile(rf"^[A-Z][\w .,'’-]{{0,60}}?\(\s*(?P<agency>{AGENCY})\b[^)]*\)?"),
-    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s*(?:&|and|/)\s*\w+)?\s*$"),
+    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*$"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
@@ -163,7 +173,7 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|w
                            r"rejected|accused|dismissed|disputed|reports? of)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
-    re.compile(rf"\bquoted (?P<who>{WHO}),? as saying\b"),
+    re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,80}},)?){AUX},?\s+"
                rf"(?:{SOURCE_VERBS})\b"),
     re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}){AUX}\s+(?:{SPEECH_VERBS})\b"),
@@ -171,6 +181,8 @@ ATTRIBUTIONS = (
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*{END_OF_WHO}"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
                re.I),
+    re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
+               r"(?:said|say|says|told|reported)\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X. The first that names a speaker wins."""
@@ -380,8 +392,9 @@ def split_phrase(phrase: str) -> tuple[str, str]:
 
 
 def is_person(phrase: str, name: str) -> bool:
-    return bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name) \
-        and not MONITOR.search(phrase)
+    head = HEAD_CUT.split(f" {phrase.split(',')[0].strip()} ")[0].strip()
+    return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
+            and not MONITOR.search(phrase)) or bool(PERSON_HEADS.search(head))
 
 
 def name_monitor(phrase: str) -> str:
@@ -429,9 +442,10 @@ class Reader:
         """The speaker's words and actor: a pronoun or a word that points back ("it", "the
         ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
         raw = who.strip(" ,;:")
+        light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
         if PRONOUNS.match(raw):
             return self.last_person or ("", None)
-        if REFERENCE.match(raw):
+        if REFERENCE.match(light):
             found = self.find_referent(raw, before)
             if found is not None:
                 return found
@@ -505,7 +519,7 @@ class Reader:
 
     def remember(self, who: str, speaker: str, actor: str | None) -> None:
         """Note a speaker for the pronouns and references that follow."""
-        if not (speaker or actor) or REFERENCE.match(who.strip()):
+        if not (speaker or actor) or REFERENCE.match(who.strip()) or PRONOUNS.match(who.strip()):
             return  # a word that points back adds no one new
         mention = self.make_mention(who, speaker, actor)
         self.recent.append(mention)
@@ -526,10 +540,12 @@ class Reader:
         claims: list[DraftClaim] = []
         for paragraph in self.article.paragraphs:
             paragraph = DATELINE.sub("", paragraph)
-            for speech in self.find_speech(paragraph):
-                speeches.append(speech)
+            spoken = self.find_speech(paragraph)
+            speeches.extend(spoken)
             for sentence in split_sentences(paragraph):
-                claims.extend(self.read_sentence(sentence))
+                voice = find_voice(sentence, spoken)
+                for clause in self.split_contrast(sentence):
+                    claims.extend(self.read_sentence(sentence, clause, voice))
                 subject = self.find_subject(sentence)
                 if subject is not None and (subject.speaker or subject.actor_id):
                     self.recent.append(subject)
@@ -565,7 +581,8 @@ class Reader:
 
     @staticmethod
     def speaker_after(after: str) -> str | None:
-        quoted = re.match(rf"^[,\s]*{WHO}\s+quoted\s+(?P<who>{WHO}),?\s+as saying\b", after)
+        quoted = re.match(rf"^[,\s]*{WHO}\s+(?:quoted|reported|cited)\s+(?P<who>{WHO}),?\s+"
+                          r"as saying\b", after)
         if quoted:
             return quoted.group("who")
         match = re.match(rf"^[,\s]*(?P<who>{WHO}){AUX}\s+(?:{SPEECH_VERBS})\b", after)
@@ -611,9 +628,20 @@ class Reader:
             position = found + len(sentence)
         return paragraph
 
-    def read_sentence(self, sentence: str) -> list[DraftClaim]:
-        """Claims if the sentence accuses, denies, claims, finds or gives figures: the one
-        the sentence makes, and, where it denies others' figures, theirs."""
+    def split_contrast(self, sentence: str) -> list[str]:
+        """'X insisted five were killed, but Y said 90': each side read on its own, where
+        each gives figures."""
+        parts = re.split(r",\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
+        if len(parts) > 1 and sum(any(self.read_figures(p)[:2]) for p in parts) > 1:
+            return parts
+        return [sentence]
+
+    def read_sentence(self, quote: str, sentence: str | None = None,
+                      voice: Speech | None = None) -> list[DraftClaim]:
+        """Claims if the sentence (or one side of it) accuses, denies, claims, finds or gives
+        figures: the one the sentence makes, and, where it denies others' figures, theirs.
+        A sentence inside a quotation is its speaker's (``voice``)."""
+        sentence = sentence or quote
         kind = next((k for k, cue in CUES if cue.search(sentence)), None)
         if kind == "claims-responsibility" and NEGATED.search(sentence):
             kind = None
@@ -627,6 +655,8 @@ class Reader:
             form = None  # "X accused Y ..., according to AP reports": X's claim
         who = form[0] if form else None
         speaker, actor_id = self.resolve(who) if who else ("", None)
+        if who is None and voice is not None:
+            speaker, actor_id = voice.who, voice.actor_id
         if kind is not None and actor_id is None and subject is not None and (
                 not speaker or not re.search(r"[A-Z]", speaker)):
             actor_id = subject  # "Hezbollah accused Israel, a spokesman said"
@@ -635,7 +665,7 @@ class Reader:
         if who and (BYSTANDER.search(who) or speaker in self.bystanders):
             kind = None  # a witness reports; it does not accuse
         claims = [DraftClaim(
-            actor_id=actor_id, kind=kind or "reports", quote=sentence,
+            actor_id=actor_id, kind=kind or "reports", quote=quote,
             sources=[self.article.source_id], speaker=speaker or None,
             against=list(dict.fromkeys(o for o in objects if o != actor_id))
             if kind == "accuses" else [],
@@ -665,13 +695,12 @@ class Reader:
 
     def split_denied(self, claim: DraftClaim, denied: re.Match[str]) -> list[DraftClaim]:
         """'X denied reports by Y that the strike killed 16': the figures are Y's, in a claim
-        of their own where Y is named; the denial keeps none."""
+        of their own (its actor a TODO where Y is not named); the denial keeps none."""
         killed, wounded, counted = claim.killed, claim.wounded, claim.counted
         claim.killed = claim.wounded = None
         claim.counted = None
-        if not denied.group("who"):
-            return [claim]
-        speaker, actor = self.resolve(denied.group("who"))
+        who = denied.group("who")
+        speaker, actor = self.resolve(who) if who else ("", None)
         theirs = DraftClaim(actor_id=actor, kind="reports", quote=claim.quote,
                             sources=claim.sources, speaker=speaker or None, date=claim.date,
                             killed=killed, wounded=wounded, counted=counted)
@@ -690,10 +719,12 @@ class Reader:
                     or NOT_A_FIGURE.search(before) or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) \
                     or (number.lower() == "one" and re.match(r"^\s+of\b", after)):
                 continue
-            window = ANY_NUMBER.split(SUBSET.sub(" ", after[:160]), maxsplit=1)[0]
+            ranged = read_range(match, after)
+            rest = after[ranged[1]:] if ranged else after
+            window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
             what = classify_figure(before, window)
             if what is None or (number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before)
-                                and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?:[A-Z]\w*\s+)?"
+                                and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
                                                  rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
                                                  rf"{WOUNDED.pattern})", window, re.I)):
                 continue
@@ -703,7 +734,7 @@ class Reader:
                 phrase = re.search(rf"((?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(noun.group())}",
                                    window)
                 counted = (phrase.group(0) if phrase else noun.group()).strip()
-            figure = read_range(match, after) or make_figure(
+            figure = ranged[0] if ranged else make_figure(
                 match.group("qual"), value, number, match.group(0))
             if what == "killed" and killed is None:
                 killed = figure
@@ -741,6 +772,14 @@ def parse_number(word: str) -> int | None:
     return VAGUE_NUMBERS.get(lowered)
 
 
+def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
+    """The quotation a sentence belongs to, if it is one of a quote's sentences."""
+    opening = normalise_text(sentence).lstrip("\"' ")[:25]
+    if len(opening) < 12:
+        return None
+    return next((s for s in spoken if opening in normalise_text(s.quote)), None)
+
+
 def classify_figure(before: str, window: str) -> str | None:
     """Whether a number counts the killed or the wounded, from the words around it: a verb
     just before (killing nine), the toll it is (the death toll rose to 25), or the nearest
@@ -768,18 +807,22 @@ def classify_figure(before: str, window: str) -> str | None:
     return None
 
 
-def read_range(match: re.Match[str], after: str) -> dict[str, Any] | None:
-    """'from four to seven', 'between 36 and 45': a figure with both ends."""
-    if not re.search(r"\b(?:from|between)\s+$", match.string[:match.start()], re.I):
-        return None
-    second = re.match(rf"^\s+(?:to|and)\s+(?P<num>{NUMBER})\b", after, re.I)
-    if second is None:
+def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
+    """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
+    and how far past the first number it runs."""
+    before = match.string[:match.start()]
+    if re.search(r"\b(?:rose|risen|climbed|increased|jumped|up|down|fell)\s+from\s+$", before,
+                 re.I):
+        return None  # the toll rose from 20 to 30: 30 is the figure
+    joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to"
+    second = re.match(rf"^\s+(?:{joiner})\s+(?P<num>{NUMBER})\b", after, re.I)
+    if second is None or match.group("qual"):
         return None
     low, high = parse_number(match.group("num")), parse_number(second.group("num"))
-    if low is None or high is None or high < low:
+    if low is None or high is None or high <= low:
         return None
     text = match.string[match.start():match.end() + second.end()]
-    return {"min": low, "max": high, "text": text}
+    return {"min": low, "max": high, "text": text}, second.end()
 
 
 def make_figure(qualifier: str | None, value: int, number: str, text: str) -> dict[str, Any]:
