@@ -117,6 +117,8 @@ PERSON_HEADS = re.compile(
     r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
     r"secretary|adviser|advisor|envoy|president|director|deputy|head|member)$", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
+POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
+"""Words that point back at the last organisation named, whatever its name."""
 ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
     r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
@@ -167,7 +169,7 @@ END_OF_WHO = r"(?:(?<![A-Z])\.(?=\s|$)|;|$)"
 SHORT_WHO = r"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.){1,90}?"
 """A speaker's words within one clause."""
 LEADING_CLAUSE = re.compile(r"^(?:Speaking|In an? |According to|After|Before|While|Earlier|"
-                            r"Later|On |In the )[^,]{0,120},\s*")
+                            r"Later|On |In the |In the face of|Asked )[^,]{0,160},\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"rejected|accused|dismissed|disputed|reports? of)\b", re.I)
@@ -353,6 +355,7 @@ class Mention:
     speaker: str
     actor_id: str | None
     person: bool
+    context: str = ""
 
 
 def clean_phrase(who: str) -> str:
@@ -423,6 +426,8 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
+                if number == 5:
+                    who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
                 return who, number
     return None
 
@@ -488,13 +493,18 @@ class Reader:
             mention = self.find_subject(sentence)
             if mention is not None:
                 mentions.append(mention)
-        for mention in reversed(mentions):
-            if (head in ("it", "statement", "organization", "organisation", "group", "monitor")
-                    and not mention.person) or head in mention.phrase.lower():
-                if mention not in self.recent:
-                    self.recent.append(mention)
-                return mention.speaker, mention.actor_id
-        return None
+        chosen = None
+        if head == "statement":  # the statement: whoever was said to issue one
+            chosen = next((m for m in reversed(mentions) if "statement" in m.context), None)
+        if chosen is None:
+            chosen = next((m for m in reversed(mentions)
+                           if (head in POINTING_WORDS and not m.person)
+                           or head in m.phrase.lower()), None)
+        if chosen is None:
+            return None
+        if chosen not in self.recent:
+            self.recent.append(chosen)
+        return chosen.speaker, chosen.actor_id
 
     def find_subject(self, sentence: str) -> Mention | None:
         """Who a sentence names as speaking, or the known actor it opens with."""
@@ -505,7 +515,9 @@ class Reader:
         who = find_attribution(sentence)
         if who is not None and not REFERENCE.match(who.strip()) and not PRONOUNS.match(who):
             speaker, actor = self.resolve(who)
-            return self.make_mention(who, speaker, actor)
+            mention = self.make_mention(who, speaker, actor)
+            mention.context = sentence
+            return mention
         opening = " ".join(sentence.split()[:5])
         mentions = find_actors(opening, self.names)
         if mentions:
