@@ -47,11 +47,15 @@ CLUTTER = re.compile(
     r"be published|comments are closed|please let us know if you're having issues with "
     r"commenting|share this|related(?: story| stories| articles?)?:|read more|advertisement|"
     r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
-ATTRIBUTION_VERBS = (r"said|says|tweeted|told|added|continued|stressed|wrote|warned|explained|"
+ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
                      r"noted|revealed|announced|declared|stated|claimed|insisted|alleged")
-SPEECH_VERBS = ATTRIBUTION_VERBS + r"|elaborated|confirmed|reported|tells|adds|quoted|read"
+SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
+                                     r"showed|shows")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
-                               r"maintains|maintained|showed|shows")
+                               r"maintains|maintained")
+STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
+                r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned")
+"""What the subject of a sentence does when it takes a side: the one who denies is named."""
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
        r"now|still))*")
@@ -156,7 +160,7 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
-    re.compile(rf"^[A-Z][\w .,'’-]{{0,60}}?\(\s*(?P<agency>{AGENCY})\b[^)]*\)?"),
+    re.compile(rf"^[A-Z][\w .,'’-]{{0,60}}?\(\s*(?P<agency>{AGENCY})\s*(?:\)|[-–—])"),
     re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*$"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
@@ -177,7 +181,7 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|w
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,80}},)?){AUX},?\s+"
-               rf"(?:{SOURCE_VERBS})\b"),
+               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
     re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}){AUX}\s+(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*{END_OF_WHO}"),
@@ -185,6 +189,8 @@ ATTRIBUTIONS = (
                re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
+    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
+               r"count|tally|toll)\s+of\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X. The first that names a speaker wins."""
@@ -403,7 +409,8 @@ def is_person(phrase: str, name: str) -> bool:
 def name_monitor(phrase: str) -> str:
     """The monitoring group's own name: 'the Britain-based Syrian Observatory for Human Rights,
     which ...' is the Syrian Observatory for Human Rights."""
-    first = phrase.split(",")[0]
+    first = next((p for p in phrase.split(",") if MONITOR.search(p)), phrase.split(",")[0])
+    first = re.sub(r"\s*\([A-Z]{2,}\)\s*$", "", first)
     return re.sub(r"^(?:(?:[a-z][\w’'-]*|[Tt]he|[\w.]+-based)\s+)*", "", first).strip()
 
 
@@ -425,6 +432,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                          match.group("who").strip())
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
+                    and head.lower() not in ("we", "i", "you", "us", "our") \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
                 if number == 5:
                     who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
@@ -567,28 +575,26 @@ class Reader:
         return speeches, claims
 
     def find_speech(self, paragraph: str) -> list[Speech]:
-        """Quoted words of four or more words, with the speaker the text names."""
+        """Quoted words of four or more words, with the speaker the text names. A quotation
+        still open at the paragraph's end runs to it, as news writing continues quotes."""
         found = []
-        for opener, closer in OPEN_CLOSE.items():
-            pattern = re.escape(opener) + r"(?P<q>[^" + re.escape(closer + opener) + r"]{12,}?)" \
-                + re.escape(closer)
-            for match in re.finditer(pattern, paragraph):
-                quote = match.group("q").strip().rstrip(",")
-                if len(quote.split()) < 4:
-                    continue
-                after = paragraph[match.end():]
-                before = paragraph[:match.start()]
-                who = (self.speaker_after(after) or self.speaker_before(before)
-                       or self.speaker_previous(before))
-                sentence = self.sentence_around(paragraph, match.start(), match.end())
-                if who is None:
-                    who_text, actor = (self.last_person if self.last_person else ("", None))
-                    bystander = who_text in self.bystanders
-                else:
-                    who_text, actor = self.resolve(who, before)
-                    self.remember(who, who_text, actor)
-                    bystander = bool(BYSTANDER.search(who)) or who_text in self.bystanders
-                found.append(Speech(quote, sentence, who_text, actor, bystander))
+        for start, end, quote in find_quotations(paragraph):
+            if len(quote.split()) < 4:
+                continue
+            after, before = paragraph[end:], paragraph[:start]
+            relayed = re.search(rf"\b(?:{SPEECH_VERBS})\b[^“\"]{{0,60}}\bthat\s*$", before)
+            who = ((self.speaker_before(before) if relayed else None)
+                   or self.speaker_after(after) or self.speaker_before(before)
+                   or self.speaker_previous(before))
+            sentence = self.sentence_around(paragraph, start, end)
+            if who is None:
+                who_text, actor = (self.last_person if self.last_person else ("", None))
+                bystander = who_text in self.bystanders
+            else:
+                who_text, actor = self.resolve(who, before)
+                self.remember(who, who_text, actor)
+                bystander = bool(BYSTANDER.search(who)) or who_text in self.bystanders
+            found.append(Speech(quote, sentence, who_text, actor, bystander))
         return found
 
     @staticmethod
@@ -599,7 +605,13 @@ class Reader:
             return quoted.group("who")
         match = re.match(rf"^[,\s]*(?P<who>{WHO}){AUX}\s+(?:{SPEECH_VERBS})\b", after)
         if match:
-            return match.group("who")
+            who = match.group("who")
+            parts = who.split(",")
+            if len(parts) > 1 and parts[0].strip()[:1].islower():
+                who = parts[-1]  # '" on a market, a volunteer group said': the last part
+            if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
+                return None  # a new clause with a speaker of its own
+            return who
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
                          rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){{2,100}}?)?)\s*{END_OF_WHO}",
                          after)
@@ -782,6 +794,26 @@ def parse_number(word: str) -> int | None:
     if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
         return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return VAGUE_NUMBERS.get(lowered)
+
+
+def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each quotation in a paragraph, in order; the last one may be
+    left open to the paragraph's end."""
+    found = []
+    for opener, closer in OPEN_CLOSE.items():
+        pattern = re.escape(opener) + r"(?P<q>[^" + re.escape(closer + opener) + r"]{12,}?)" \
+            + re.escape(closer)
+        taken = 0
+        for match in re.finditer(pattern, paragraph):
+            found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
+            taken = match.end()
+        rest = paragraph[taken:]
+        open_at = rest.find(opener)
+        if open_at >= 0 and closer not in rest[open_at + 1:] and opener not in rest[open_at + 1:]:
+            words = rest[open_at + 1:].strip()
+            if len(words) >= 12:
+                found.append((taken + open_at, len(paragraph), words.rstrip(",")))
+    return sorted(found)
 
 
 def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
