@@ -166,11 +166,15 @@ AGENCY_LINE = (
 )
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
 """A photo caption: its date is the photo's, not the article's."""
-WHO = r"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){1,160}?"
+TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
+    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
+    "Adm", "Cpl", "Pvt", "Prof", "Sheikh"))
+"""The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
+WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
 """A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
 END_OF_WHO = r"(?:(?<![A-Z])\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
-SHORT_WHO = r"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.){1,90}?"
+SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
 """A speaker's words within one clause."""
 LEADING_CLAUSE = re.compile(r"^(?:Speaking|In an? |According to|After|Before|While|Earlier|"
                             r"Later|On |In the |In the face of|Asked )[^,]{0,160},\s*")
@@ -428,7 +432,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     body = body.lstrip("“\"‘' ")
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in pattern.finditer(body if number == 1 else sentence):
-            who = re.sub(r"^(?:where|and|but|while|as|which|who|when)\s+", "",
+            who = re.sub(r"(?i)^(?:where|and|but|while|as|which|who|when|if|although)\s+", "",
                          match.group("who").strip())
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
