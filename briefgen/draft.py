@@ -69,9 +69,10 @@ KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalitie
                     r"corpses)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries)\b", re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
-                      r"(?:claimed|took) the lives of|the deaths? of)\s+$", re.I)
+                      r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
-TOLL = re.compile(r"\btoll\b[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
+TOLL = re.compile(r"\b(?:toll|number of [^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
+                  r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at)\s+$", re.I)
 """The death toll rose to N, has risen to N, reached N, stood at N."""
 INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
@@ -109,17 +110,18 @@ NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had no
 COUNTED_NOUNS = re.compile(
     r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
-PRONOUNS = re.compile(r"^(?:he|she|they|the commander|the leader|the official)$", re.I)
+PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
     r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
-    r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|"
-    r"spokes(?:man|woman)))$")
+    r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
+    r"leader|spokes(?:man|woman|person)))$")
 """Words that point back at a speaker already named: it said, the statement added."""
 PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
     r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
-    r"secretary|adviser|advisor|envoy|president|director|deputy|head|member)$", re.I)
+    r"secretary|adviser|advisor|envoy|president|director|deputy|head|member|surgeon|"
+    r"spokesperson)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
 POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
 """Words that point back at the last organisation named, whatever its name."""
@@ -161,7 +163,8 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
     re.compile(rf"^[A-Z][\w .,'’-]{{0,60}}?\(\s*(?P<agency>{AGENCY})\s*(?:\)|[-–—])"),
-    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*$"),
+    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
+               r"(?:$|\||Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
@@ -461,7 +464,7 @@ class Reader:
         raw = who.strip(" ,;:")
         light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
         if PRONOUNS.match(raw):
-            return self.last_person or ("", None)
+            return self.find_person_before(before) or self.last_person or ("", None)
         if REFERENCE.match(light):
             found = self.find_referent(raw, before)
             if found is not None:
@@ -479,6 +482,14 @@ class Reader:
         if last in GENERIC and len(phrase.split()) == 1 and GENERIC[last] in self.last_by_kind:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
+
+    def find_person_before(self, before: str) -> tuple[str, str | None] | None:
+        """The last person the paragraph names before a quote, for 'he said'."""
+        for sentence in reversed(split_sentences(before)):
+            mention = self.find_subject(sentence)
+            if mention is not None and mention.person:
+                return mention.speaker, mention.actor_id
+        return None
 
     def find_phrase_actor(self, phrase: str) -> str | None:
         """A known actor the phrase names as its own: 'a spokesman for the U.S. military',
@@ -764,8 +775,9 @@ class Reader:
                 counted = (phrase.group(0) if phrase else noun.group()).strip()
             figure = ranged[0] if ranged else make_figure(
                 match.group("qual"), value, number, match.group(0))
-            if what == "killed" and killed is None:
-                killed = figure
+            if what == "killed" and (killed is None or TOLL.search(before)):
+                killed = figure  # 'bringing the total death toll to seven' outweighs 'three'
+
             elif what == "wounded" and wounded is None:
                 wounded = figure
         return killed, wounded, counted
