@@ -87,7 +87,7 @@ DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
     r"refuted?|refuting)\s+"
     r"(?:the\s+|media\s+)?(?:reports?|claims?|allegations?|accusations?)\b"
-    r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}))?", re.I)
+    r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports: the figures that follow are theirs, not the denier's."""
 CUES = (
     ("claims-responsibility", re.compile(
@@ -183,7 +183,7 @@ LEADING_CLAUSE = re.compile(r"^(?:Speaking|In an? |According to|After|Before|Whi
                             r"Later|On |In the |In the face of|Asked )[^,]{0,160},\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"rejected|accused|dismissed|disputed|reports? of)\b", re.I)
+                           r"rejected|accused|dismissed|disputed|reports? of|who)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),

@@ -156,3 +156,167 @@ def test_quote_takes_its_speaker_from_the_sentence_before() -> None:
     claim = next(c for c in draft["claims"] if c["quote"].startswith("We will not forgive"))
     assert (claim["actor"], claim["speaker"]) == ("militia-leader-hadi-ameri",
                                                   "Militia leader Hadi Ameri")
+
+
+DALMAR = DATA / "articles" / "dalmar-market-strike.txt"
+QARIN = DATA / "articles" / "qarin-convoy-strike.txt"
+"""Articles we wrote ourselves, one sentence per form of news writing the rules must read."""
+
+
+def draft_claims(article: Path) -> dict[str, dict[str, object]]:
+    """The drafted claims of one article by their quote."""
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    return {str(c["quote"]): c for c in draft["claims"]}
+
+
+@pytest.mark.parametrize("article", [DALMAR, QARIN], ids=lambda p: p.stem)
+def test_our_articles_draft_nothing_but_their_own_words(article: Path) -> None:
+    assert_nothing_invented(draft_incident([article], briefs_dir=ROOT / "briefs"), [article])
+
+
+@pytest.mark.parametrize(("quote", "actor", "speaker"), [
+    # a quote followed by NAME told reporters
+    ("The drone came twice and the second time it hit the crowd", "omar-jelle", "Omar Jelle"),
+    # said NAME, TITLE
+    ("We are still digging for the missing", "amina-warsame",
+     "Amina Warsame, a spokeswoman for the Dalmar Relief Committee"),
+    # "a spokesman for X" speaks for X
+    ("No aircraft of ours was anywhere near the market", "us-forces", "Jon Pell"),
+    # a title before a name, then "she added" for the last named speaker
+    ("We have looked at every flight that day", "us-forces", "Pentagon press officer Dana Reyes"),
+])
+def test_quotes_take_the_speaker_the_sentence_names(quote: str, actor: str, speaker: str) -> None:
+    claim = draft_claims(DALMAR)[quote]
+    assert (claim["actor"], claim["speaker"]) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "casualties", "actor"), [
+    ("A drone strike on the market", {"killed": {"min": 14, "max": 14, "text": "14"},
+                                      "of": "people"}, "the-district-health-office"),
+    ("The toll has risen to 21", {"killed": {"min": 21, "max": 21, "text": "21"}},
+     "the-district-health-office"),
+    ("Rescuers recovered seven bodies", {"killed": {"min": 7, "max": 7, "text": "seven"},
+                                         "wounded": {"min": 11, "max": 11, "text": "11"}},
+     "the-relief-committee"),
+    ("Local residents said five people", {"killed": {"min": 5, "max": 5, "text": "five"},
+                                          "wounded": {"min": 30, "max": 30, "text": "30"},
+                                          "of": "people"}, "local-residents"),
+])
+def test_casualty_wording_and_who_gives_it(start: str, casualties: dict[str, object],
+                                           actor: str) -> None:
+    claim = next(c for q, c in draft_claims(DALMAR).items() if q.startswith(start))
+    assert (claim["casualties"], claim["actor"]) == (casualties, actor)
+
+
+def test_a_bystanders_remark_is_a_report_never_an_accusation() -> None:
+    claims = draft_claims(DALMAR)
+    quoted = claims["The soldiers did this to us and we blame them"]
+    assert (quoted["kind"], quoted["actor"]) == ("reports", "hodan-ali")
+    assert all(c["kind"] != "accuses" for c in claims.values())
+
+
+def test_publisher_and_date_from_the_dateline_and_an_id_cut_at_a_word() -> None:
+    draft = draft_incident([DALMAR], briefs_dir=ROOT / "briefs", today=dt.date(2031, 7, 1))
+    assert (draft["sources"][0]["publisher"], draft["sources"][0]["date"]) == ("AFP",
+                                                                               "2031-03-12")
+    assert draft["id"] == "drone-strike-on-dalmar-market-kills-fourteen-as-the-army"
+    assert not any(c["quote"].startswith("DALMAR") for c in draft["claims"])
+
+
+def test_a_monitors_count_is_the_monitors_not_the_states() -> None:
+    claim = next(c for q, c in draft_claims(QARIN).items() if q.startswith("The Iran Rights"))
+    assert (claim["actor"], claim["speaker"]) == ("iran-rights-monitor", "Iran Rights Monitor")
+    assert claim["casualties"]["killed"] == {"min": 9, "max": 9, "text": "9"}
+
+
+def test_it_the_statement_and_the_ministry_point_back_at_the_ministry() -> None:
+    claims = draft_claims(QARIN)
+    for quote in ("The column was carrying rockets towards the border",
+                  "Every target was checked twice before the strike",
+                  "Our pilots took every care to spare the villages"):
+        assert (claims[quote]["actor"], claims[quote]["speaker"]) == (
+            "northland-defence-ministry", "Northland Defence Ministry")
+
+
+def test_a_denial_of_others_reports_gives_their_figures_to_them() -> None:
+    claims = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    denial = next(c for c in claims if c["kind"] == "denies")
+    assert "casualties" not in denial
+    theirs = next(c for c in claims if c.get("speaker") == "Qarin council")
+    assert (theirs["kind"], theirs["casualties"]["killed"]) == (
+        "reports", {"min": 40, "max": 40, "text": "40"})
+
+
+def test_a_toll_outweighs_the_count_before_it_and_a_range_keeps_both_ends() -> None:
+    claims = draft_claims(QARIN)
+    toll = next(c for q, c in claims.items() if q.startswith("Doctors at the clinic"))
+    assert toll["casualties"] == {"killed": {"min": 12, "max": 12, "text": "twelve"}}
+    ranged = next(c for q, c in claims.items() if q.startswith("Council officials said"))
+    assert ranged["casualties"]["killed"] == {"min": 36, "max": 45, "text": "36 and 45"}
+    assert ranged["speaker"] == "Council officials"
+
+
+def test_generic_names_are_not_one_countrys_ministry() -> None:
+    claims = draft_claims(QARIN)
+    assert not any(c["actor"] == "iraq-mod" for c in claims.values())
+
+
+SARN = DATA / "articles" / "sarn-bridge-strike.txt"
+
+
+def test_sarn_draft_is_nothing_but_its_own_words() -> None:
+    assert_nothing_invented(draft_incident([SARN], briefs_dir=ROOT / "briefs"), [SARN])
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("Nobody in the army gave", "general-tomas-vey", "General Tomas Vey"),  # reported X as saying
+    ("The bridge was a military", "northland-army", "Northland army"),  # the statement read
+    ("We carried the children out", "sara-onu", "teacher, Sara Onu"),  # left open at the end
+    ("We need more surgeons", "ravi-sen", "The town doctor, Ravi Sen"),  # he: named just before
+    ("Every road near the bridge", "northland-army", "Northland army"),  # whoever issued one
+    ("No civilian traffic", "border-official", "border official"),  # the official: named before
+    ("false and made to harm", "us-forces", "Gen. Omar Tal"),  # he: the one who denied
+    ("at least 19 civilians died", "the-council", "The council"),  # X said that "...", Y reported
+])
+def test_quotes_of_sarn_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("The Sarn radio station quoted", "idris-baro",
+     {"min": 0, "max": 60, "text": "as many as 60"}),  # quoted X as saying; as many as
+    ("Villagers who said", "villagers", {"min": 22, "max": 22, "text": "twenty-two"}),
+    ("The number of people killed", "the-hospital-director", {"min": 31, "max": 31, "text": "31"}),
+    ("The army said 14 fighters", "northland-army",
+     {"min": 14, "max": 14, "text": "14"}),  # a subset set off by dashes is not the toll
+    ("\"Two of my cousins", "musa-kabir",
+     {"min": 2, "max": 2, "text": "Two"}),  # a quote's sentence is its speaker's
+    ("\"We counted 40 bodies", "one-of-the-fishermen",
+     {"min": 40, "max": 40, "text": "40"}),  # "we" is never the speaker
+    ("Activists' reports of 25", "activists", {"min": 25, "max": 25, "text": "25"}),
+    ("Dozens of people were killed", "opposition-groups", {"min": 12, "text": "Dozens"}),
+])
+def test_figures_of_sarn_and_who_gives_them(start: str, actor: str,
+                                            killed: dict[str, object]) -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start) and
+                 c.get("casualties"))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+def test_each_side_of_a_contrast_keeps_its_own_figure() -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    sides = [(c["actor"], c["casualties"]["killed"]["min"]) for c in draft["claims"]
+             if c["quote"].startswith("The army insisted")]
+    assert sides == [("northland-army", 2), ("the-council", 19)]
+
+
+def test_one_of_and_dates_are_no_figures_and_a_byline_beats_a_photo_credit() -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert not any(c["quote"].startswith("One of the drivers") for c in draft["claims"])
+    denial = next(c for c in draft["claims"] if c["kind"] == "denies")
+    assert (denial["actor"], denial["speaker"]) == ("us-forces", "Gen. Omar Tal")
+    assert (draft["sources"][0]["publisher"], draft["sources"][0]["date"]) == ("Reuters",
+                                                                               "2031-04-03")
