@@ -783,7 +783,8 @@ class Reader:
         return killed, wounded, counted
 
     def resolve_date(self, sentence: str) -> dt.date | None:
-        """A date the sentence gives relative to the article's: on Monday, last night."""
+        """A date the sentence gives relative to the article's: on Monday, last night by our
+        rules; last Thursday, yesterday, three days ago by dateparser."""
         base = self.article.date
         if base is None:
             return None
@@ -796,7 +797,24 @@ class Reader:
         if match:
             back = (base.weekday() - WEEKDAYS[match.group(1)]) % 7
             return base - dt.timedelta(days=back)
-        return None
+        relative = RELATIVE_DAY.search(lowered)
+        return parse_relative_day(relative.group(), base) if relative else None
+
+
+RELATIVE_DAY = re.compile(
+    r"\blast (?:" + "|".join(WEEKDAYS) + r")\b|\byesterday\b|\bthe day before yesterday\b|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|ten) (?:days?|weeks?) ago\b")
+"""The relative days our own rules leave to dateparser."""
+
+
+def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
+    """'last Thursday' or 'three days ago' from the article's date, by dateparser, imported
+    here alone so that no other command pays for it."""
+    import dateparser
+
+    parsed = dateparser.parse(phrase, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed is not None and parsed.date() <= base else None
 
 
 def parse_number(word: str) -> int | None:

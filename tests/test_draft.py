@@ -320,3 +320,16 @@ def test_one_of_and_dates_are_no_figures_and_a_byline_beats_a_photo_credit() -> 
     assert (denial["actor"], denial["speaker"]) == ("us-forces", "Gen. Omar Tal")
     assert (draft["sources"][0]["publisher"], draft["sources"][0]["date"]) == ("Reuters",
                                                                                "2031-04-03")
+
+
+def test_last_monday_is_read_by_dateparser_which_no_other_command_imports() -> None:
+    import subprocess
+    import sys
+
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith("Fishermen said"))
+    assert (claim["date"], claim["actor"]) == ("2031-03-31", "fishermen")  # a Thursday's article
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, briefgen.cli; print('dateparser' in sys.modules)"],
+        capture_output=True, text=True, check=True).stdout.strip()
+    assert imported == "False"
