@@ -1003,34 +1003,8 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
              brief_id: str | None, today: dt.date) -> dict[str, Any]:
     """The incident file as data: found values where the rules found them, TODO elsewhere."""
     by_id = {n.actor_id: n for n in reversed(names)}
-    used = list(dict.fromkeys(
-        [c.actor_id for c in claims if c.actor_id] + [a for c in claims for a in c.against]))
-    actors = [{"id": a, "name": by_id[a].name, "kind": by_id[a].kind} for a in used]
-    candidates: dict[str, str] = {}
-    for claim in claims:
-        if claim.actor_id is None and claim.speaker:
-            name = split_phrase(claim.speaker)[0] if "," in claim.speaker else ""
-            candidate = slugify(name or claim.speaker.split(",")[0])
-            if candidate in by_id:
-                candidate = f"{candidate}-speaker"  # "the coalition" is not the US-led one
-            candidates.setdefault(candidate, claim.speaker)
-            claim.actor_id = candidate
-    actors += [{"id": c, "name": name, "kind": "TODO candidate: person, militia, media, ..."}
-               for c, name in candidates.items()]
-    if not actors:
-        actors = [{"id": "TODO-actor", "name": "TODO", "kind": "TODO"}]
-    sources = []
-    for article in articles:
-        source: dict[str, Any] = {"id": article.source_id, "seed": article.path.name,
-                                  "publisher": article.publisher or "TODO publisher",
-                                  }
-        if article.title:
-            source["title"] = article.title
-        if article.date is not None:
-            source["date"] = article.date.isoformat()
-        source["descriptor"] = "TODO who the source is and what access it has (ICD 206)"
-        source["reliability"] = "TODO A-F"
-        sources.append(source)
+    actors = list_actors(claims, by_id)
+    sources = [describe_source(article) for article in articles]
     drafted = []
     seen: set[str] = set()
     for claim in claims:
@@ -1039,31 +1013,7 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
         while claim_id in seen:
             claim_id, n = f"{base}-{n}", n + 1
         seen.add(claim_id)
-        item: dict[str, Any] = {"id": claim_id, "actor": claim.actor_id or "TODO-actor"}
-        known = by_id.get(claim.actor_id or "")
-        if claim.speaker and (known is None or claim.speaker != known.name):
-            item["speaker"] = claim.speaker
-        item["kind"] = claim.kind
-        if claim.against:
-            item["against"] = claim.against
-        if claim.date is not None:
-            item["date"] = claim.date.isoformat()
-        item["summary"] = "TODO one neutral sentence"
-        item["quote"] = " ".join(claim.quote.split())
-        if len(claim.sources) > 1:
-            item["quote_source"] = claim.sources[0]
-        item["sources"] = claim.sources
-        item["credibility"] = 6
-        if claim.killed or claim.wounded:
-            casualties: dict[str, Any] = {}
-            if claim.killed:
-                casualties["killed"] = claim.killed
-            if claim.wounded:
-                casualties["wounded"] = claim.wounded
-            if claim.counted:
-                casualties["of"] = claim.counted
-            item["casualties"] = casualties
-        drafted.append(item)
+        drafted.append(describe_claim(claim, claim_id, by_id))
     first = drafted[0]["id"] if drafted else "TODO-claim"
     return {
         "schema": 1,
@@ -1087,6 +1037,68 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
         "background": "TODO context in Markdown",
         "implications": [{"text": "TODO what it means"}],
     }
+
+
+def list_actors(claims: list[DraftClaim], by_id: dict[str, ActorName]) -> list[dict[str, Any]]:
+    """The known actors the claims name, then unknown speakers as TODO candidates (each
+    claim of one given the candidate's id)."""
+    used = list(dict.fromkeys(
+        [c.actor_id for c in claims if c.actor_id] + [a for c in claims for a in c.against]))
+    actors = [{"id": a, "name": by_id[a].name, "kind": by_id[a].kind} for a in used]
+    candidates: dict[str, str] = {}
+    for claim in claims:
+        if claim.actor_id is None and claim.speaker:
+            name = split_phrase(claim.speaker)[0] if "," in claim.speaker else ""
+            candidate = slugify(name or claim.speaker.split(",")[0])
+            if candidate in by_id:
+                candidate = f"{candidate}-speaker"  # "the coalition" is not the US-led one
+            candidates.setdefault(candidate, claim.speaker)
+            claim.actor_id = candidate
+    actors += [{"id": c, "name": name, "kind": "TODO candidate: person, militia, media, ..."}
+               for c, name in candidates.items()]
+    return actors or [{"id": "TODO-actor", "name": "TODO", "kind": "TODO"}]
+
+
+def describe_source(article: Article) -> dict[str, Any]:
+    source: dict[str, Any] = {"id": article.source_id, "seed": article.path.name,
+                              "publisher": article.publisher or "TODO publisher"}
+    if article.title:
+        source["title"] = article.title
+    if article.date is not None:
+        source["date"] = article.date.isoformat()
+    source["descriptor"] = "TODO who the source is and what access it has (ICD 206)"
+    source["reliability"] = "TODO A-F"
+    return source
+
+
+def describe_claim(claim: DraftClaim, claim_id: str,
+                   by_id: dict[str, ActorName]) -> dict[str, Any]:
+    """One drafted claim as data, in the order an editor reads it."""
+    item: dict[str, Any] = {"id": claim_id, "actor": claim.actor_id or "TODO-actor"}
+    known = by_id.get(claim.actor_id or "")
+    if claim.speaker and (known is None or claim.speaker != known.name):
+        item["speaker"] = claim.speaker
+    item["kind"] = claim.kind
+    if claim.against:
+        item["against"] = claim.against
+    if claim.date is not None:
+        item["date"] = claim.date.isoformat()
+    item["summary"] = "TODO one neutral sentence"
+    item["quote"] = " ".join(claim.quote.split())
+    if len(claim.sources) > 1:
+        item["quote_source"] = claim.sources[0]
+    item["sources"] = claim.sources
+    item["credibility"] = 6
+    if claim.killed or claim.wounded:
+        casualties: dict[str, Any] = {}
+        if claim.killed:
+            casualties["killed"] = claim.killed
+        if claim.wounded:
+            casualties["wounded"] = claim.wounded
+        if claim.counted:
+            casualties["of"] = claim.counted
+        item["casualties"] = casualties
+    return item
 
 
 def render_draft(data: dict[str, Any]) -> str:
