@@ -151,7 +151,7 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,30}:|(?:[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?|"
-    r"[A-Z][\w .,'’-]{1,40}?\s*\([^)]{1,60}\))\s*(?:[—–]|--?))\s+(?=[A-Z“\"])")
+    r"(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\))\s*(?:[—–]|--?))\s+(?=[A-Z“\"])")
 """A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who."""
 AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhua": "Xinhua",
             "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
@@ -162,7 +162,7 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
-    re.compile(rf"^[A-Z][\w .,'’-]{{0,60}}?\(\s*(?P<agency>{AGENCY})\s*(?:\)|[-–—])"),
+    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\(\s*(?P<agency>{AGENCY})\s*(?:\)|[-–—])"),
     re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
                r"(?:$|\||Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
@@ -191,7 +191,7 @@ ATTRIBUTIONS = (
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
     re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}){AUX}\s+(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>{SHORT_WHO}"
-               rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*{END_OF_WHO}"),
+               rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
                re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
@@ -380,6 +380,7 @@ def clean_phrase(who: str) -> str:
     days = "|".join(WEEKDAYS)
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
                     flags=re.I)
+    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
 
@@ -761,7 +762,7 @@ class Reader:
             ranged = read_range(match, after)
             rest = after[ranged[1]:] if ranged else after
             window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
-            what = classify_figure(before, window)
+            what = classify_figure(before, window) or classify_joined(window, rest)
             if what is None or (number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before)
                                 and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
                                                  rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
@@ -883,6 +884,15 @@ def classify_figure(before: str, window: str) -> str | None:
     if WOUNDED.search(short):
         return "wounded"
     return None
+
+
+def classify_joined(window: str, rest: str) -> str | None:
+    """'62 insurgents and 45 civilians were killed': the first count is of the same kind as
+    the one it is joined to."""
+    if not re.fullmatch(r"\s*(?:[\w'’-]+\s+){1,3}and\s*", window):
+        return None
+    following = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=2)
+    return classify_figure("", following[1]) if len(following) > 1 else None
 
 
 def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
