@@ -73,7 +73,8 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injur
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
 TOLL = re.compile(r"\b(?:toll|number of [^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
                   r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
-                  r"jumped|stands? at|stood at|hit|to|at)\s+$", re.I)
+                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
+                  re.I)
 """The death toll rose to N, has risen to N, reached N, stood at N."""
 INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
 """Those killed included five children: a killed figure after its verb."""
@@ -129,7 +130,8 @@ ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
     r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
     r"militia|alliance|statement|defen[cs]e|channel|tv|news|network|committee|department|"
-    r"service|agency|media|hospital|cell|center|centre)\b", re.I)
+    r"service|agency|media|hospital|cell|center|centre|committee|cross|crescent|commission|"
+    r"union|front|party)\b", re.I)
 MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitor(?:ing)?|Airwars|Amnesty|Human Rights Watch|"
                      r"Bureau of Investigative Journalism)\b")
 """A monitoring group: its count is its own, not the state's it reports on."""
@@ -151,14 +153,14 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,30}:|(?:[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?|"
-    r"(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\))\s*(?:[—–]|--?))\s+(?=[A-Z“\"])")
+    r"(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\))\s*(?:[—–:]|--?)?)\s+(?=[A-Z“\"])")
 """A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who."""
 AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhua": "Xinhua",
             "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
             "Anadolu": "Anadolu Agency", "IRNA": "IRNA", "SPA": "Saudi Press Agency",
             "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
             "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
-            "VOA": "Voice of America"}
+            "VOA": "Voice of America", "Pajhwok": "Pajhwok"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
@@ -187,9 +189,10 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|w
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,80}},)?){AUX},?\s+"
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
-    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}){AUX}\s+(?:{SPEECH_VERBS})\b"),
+    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?)?){AUX}\s+"
+               rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
@@ -513,6 +516,11 @@ class Reader:
         in the paragraph so far, else in the article so far."""
         head = reference.split()[-1].lower()
         mentions = list(self.recent)
+        sentence = (split_sentences(before) or [""])[-1]
+        named = list(re.finditer(
+            r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*)+", sentence))
+        if named and head in POINTING_WORDS and ORG_WORDS.search(named[-1].group()):
+            mentions.append(Mention(named[-1].group(), named[-1].group(), None, False))
         for sentence in split_sentences(before):
             mention = self.find_subject(sentence)
             if mention is not None:

@@ -345,3 +345,28 @@ def test_qarin_joined_counts_said_a_witness_and_a_dateline_of_its_agency_alone()
     assert (nurse["actor"], nurse["speaker"]) == ("nurse-at-the-clinic", "nurse at the clinic")
     assert draft["sources"][0]["publisher"] == "Associated Press"
     assert not any(c["quote"].startswith("(AP)") for c in draft["claims"])
+
+
+TARSA = DATA / "articles" / "tarsa-camp-strike.txt"
+
+
+def test_tarsa_tolls_appositions_and_the_organisation_named_before() -> None:
+    draft = draft_incident([TARSA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [TARSA])
+    assert draft["sources"][0]["publisher"] == "AFP"  # TARSA (AFP): ...
+    claims = {c["quote"][:24]: c for c in draft["claims"]}
+    toll = claims["The Tarsa health office "]  # the dateline is not part of the quote
+    assert (toll["actor"], toll["casualties"]["killed"]) == (
+        "tarsa-health-office", {"min": 47, "text": "at least 47"})  # a death toll of
+    nurse = claims["Thirty people were burie"]  # '"...," NAME, TITLE, told AFP.'
+    assert (nurse["actor"], nurse["speaker"]) == (
+        "halima-dore", "Halima Dore, a nurse at the Tarsa clinic")
+    bodies = claims["received the bodies of 1"]  # the organization: the one just named
+    assert (bodies["actor"], bodies["speaker"]) == ("northern-relief-committee",
+                                                    "Northern Relief Committee")
+    ranged = claims["Other officials estimate"]  # the toll to be between 70 and 100
+    assert (ranged["actor"], ranged["casualties"]["killed"]) == (
+        "other-officials", {"min": 70, "max": 100, "text": "70 and 100"})
+    kano = claims["Meanwhile Yusuf Kano, an"]  # NAME, a long title, told AFP, the toll was 48
+    assert (kano["actor"], kano["casualties"]["killed"]) == (
+        "yusuf-kano", {"min": 48, "max": 48, "text": "48"})
