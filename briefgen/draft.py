@@ -61,10 +61,11 @@ AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|firs
        r"now|still))*")
 QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|some|almost|"
               r"fewer than")
-NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|"
+NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}) dozen|"
           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
 FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
-ANY_NUMBER = re.compile(rf"\b(?:{NUMBER})\b", re.I)
+ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
+"""Where a number's words end: at the next number (not 'one', more often a determiner)."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
                     r"corpses)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries)\b", re.I)
@@ -80,9 +81,9 @@ INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+
 """Those killed included five children: a killed figure after its verb."""
 SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
                     r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
-                    r"(?P=mark)", re.I)
+                    r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
 """A subset set off by commas (", including four children,"): not the toll itself."""
-NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom)|\b(?:{MONTH})\.?)\s+$",
+NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
                           re.I)
 DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
@@ -177,12 +178,16 @@ TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
 """The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
 WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
 """A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
-END_OF_WHO = r"(?:(?<![A-Z])\.(?=\s|$)|;|$)"
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (
+    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
+    "Adm", "Cpl", "Pvt", "Prof"))
+END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
 SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
 """A speaker's words within one clause."""
-LEADING_CLAUSE = re.compile(r"^(?:Speaking|In an? |According to|After|Before|While|Earlier|"
-                            r"Later|On |In the |In the face of|Asked )[^,]{0,160},\s*")
+LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
+                            r"Later|On |Asked )[^,]{0,160}|Meanwhile|However),"
+                            r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"rejected|accused|dismissed|disputed|reports? of|who)\b", re.I)
@@ -384,6 +389,7 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
                     flags=re.I)
     phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
+    phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
 
@@ -623,6 +629,12 @@ class Reader:
 
     @staticmethod
     def speaker_after(after: str) -> str | None:
+        quoting = re.match(rf"^[,\s]*{WHO}\s+(?:said|says|added)[,\s]+(?:quoting|citing)\s+"
+                           rf"(?P<who>{SHORT_WHO}(?:,\s[^,.;“\"]{{2,80}})?)(?:[,.;]|$)", after)
+        if quoting:
+            return quoting.group("who")
+        if re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s", after):
+            return Reader.speaker_said_after(after)
         quoted = re.match(rf"^[,\s]*{WHO}\s+(?:quoted|reported|cited)\s+(?P<who>{WHO}),?\s+"
                           r"as saying\b", after)
         if quoted:
@@ -636,6 +648,11 @@ class Reader:
             if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
                 return None  # a new clause with a speaker of its own
             return who
+        return Reader.speaker_said_after(after)
+
+    @staticmethod
+    def speaker_said_after(after: str) -> str | None:
+        """'"...," said NAME, TITLE.'"""
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
                          rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){{2,100}}?)?)\s*{END_OF_WHO}",
                          after)
@@ -765,12 +782,16 @@ class Reader:
             before, after = sentence[:match.start()], sentence[match.end():]
             if value is None or (re.match(r"^\d{4}$", number) and 1900 < value < 2100) \
                     or NOT_A_FIGURE.search(before) or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) \
-                    or (number.lower() == "one" and re.match(r"^\s+of\b", after)):
+                    or (number.lower() == "one" and not re.match(
+                        rf"^\s+(?:{COUNTED_NOUNS.pattern}|person|man|woman|child|civilian|"
+                        rf"soldier|fighter|{KILLED.pattern}|{WOUNDED.pattern})", after, re.I)) \
+                    or re.search(r"[A-Za-z]-$", before):
                 continue
             ranged = read_range(match, after)
             rest = after[ranged[1]:] if ranged else after
             window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
-            what = classify_figure(before, window) or classify_joined(window, rest)
+            what = (classify_figure(before, window) or classify_joined(window, rest)
+                    or classify_listed(window, rest))
             if what is None or (number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before)
                                 and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
                                                  rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
@@ -833,6 +854,9 @@ def parse_number(word: str) -> int | None:
         return int(lowered)
     if lowered in NUMBER_WORDS:
         return NUMBER_WORDS[lowered]
+    count, _, dozen = lowered.partition(" ")
+    if dozen == "dozen" and count in NUMBER_WORDS:
+        return NUMBER_WORDS[count] * 12
     tens, _, unit = lowered.replace(" ", "-").partition("-")
     if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
         return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
@@ -892,6 +916,17 @@ def classify_figure(before: str, window: str) -> str | None:
     if WOUNDED.search(short):
         return "wounded"
     return None
+
+
+def classify_listed(window: str, rest: str) -> str | None:
+    """'Fourteen members of my family including six women ... were killed': the count
+    before a list of whom it includes takes the casualty word after the list."""
+    if not re.search(r"\b(?:including|among them)\s*$", window):
+        return None
+    tail = re.split(r"[.;]", rest[len(window):len(window) + 160])[0]
+    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(tail)),
+                                          ("wounded", WOUNDED.search(tail))) if m]
+    return min(hits, key=lambda item: item[1])[0] if hits else None
 
 
 def classify_joined(window: str, rest: str) -> str | None:

@@ -370,3 +370,35 @@ def test_tarsa_tolls_appositions_and_the_organisation_named_before() -> None:
     kano = claims["Meanwhile Yusuf Kano, an"]  # NAME, a long title, told AFP, the toll was 48
     assert (kano["actor"], kano["casualties"]["killed"]) == (
         "yusuf-kano", {"min": 48, "max": 48, "text": "48"})
+
+
+VELKA = DATA / "articles" / "velka-road-strike.txt"
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("We saw the launcher", "army-spokesman-lt-col-petra-hall",
+     "army spokesman Lt. Col. Petra Hall"),  # 'In Velka, ... said'; a title's full stop
+    ("Nobody from our side", "deputy-governor-amos-reed",
+     "deputy governor Amos Reed"),  # 'In X, which borders Y, NAME denied'
+    ("The strike was aimed at", "colonel-ivo-marsh",
+     "Colonel Ivo Marsh, the army's operations chief"),  # the statement said, quoting X
+    ("We are farmers", "tomas-brin", "Tomas Brin, a farmer"),  # said NAME, a farmer who said
+])
+def test_quotes_of_velka_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([VELKA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [VELKA])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("Air strikes killed more", "officials", {"min": 25, "text": "more than two dozen"}),
+    ("Fourteen members of one", "villager", {"min": 14, "max": 14, "text": "Fourteen"}),
+    ("Residents said nine", "residents", {"min": 9, "max": 9, "text": "nine"}),  # dash aside
+])
+def test_figures_of_velka(start: str, actor: str, killed: dict[str, object]) -> None:
+    draft = draft_incident([VELKA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+    assert not any(c["quote"].startswith("An AC-130") and c.get("casualties")
+                   for c in draft["claims"])  # a model's number is no toll
