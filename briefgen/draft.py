@@ -269,7 +269,8 @@ def load_names(briefs_dir: Path | None) -> list[ActorName]:
     if briefs_dir is not None and briefs_dir.is_dir():
         for path in sorted(briefs_dir.glob("*.yaml")):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = yaml.load(path.read_text(encoding="utf-8"),  # a safe loader, in C
+                                 Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             except (yaml.YAMLError, UnicodeDecodeError, OSError):
                 continue
             for actor in (data or {}).get("actors", []) if isinstance(data, dict) else []:
@@ -290,7 +291,7 @@ def find_actors(text: str, names: list[ActorName]) -> list[tuple[int, ActorName]
     found = []
     plain = normalise_text(text)
     for name in names:
-        if name.alias not in plain and normalise_text(name.alias) not in plain:
+        if name.alias not in plain and plain_alias(name.alias) not in plain:
             continue
         for match in alias_pattern(name.alias).finditer(plain):
             span = (match.start(), match.end())
@@ -299,6 +300,12 @@ def find_actors(text: str, names: list[ActorName]) -> list[tuple[int, ActorName]
             taken.append(span)
             found.append((match.start(), name))
     return sorted(found, key=lambda item: item[0])
+
+
+@lru_cache(maxsize=4096)
+def plain_alias(alias: str) -> str:
+    """A name as quotes are compared, worked out once."""
+    return normalise_text(alias)
 
 
 @lru_cache(maxsize=4096)
