@@ -88,7 +88,8 @@ NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{M
 DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
     r"refuted?|refuting)\s+"
-    r"(?:the\s+|media\s+)?(?:reports?|claims?|allegations?|accusations?)\b"
+    r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+))\s+)?"
+    r"(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports: the figures that follow are theirs, not the denier's."""
 CUES = (
@@ -771,7 +772,7 @@ class Reader:
         killed, wounded, counted = claim.killed, claim.wounded, claim.counted
         claim.killed = claim.wounded = None
         claim.counted = None
-        who = denied.group("who")
+        who = denied.group("who") or denied.group("adj")  # "rejected a Russian claim"
         speaker, actor = self.resolve(who) if who else ("", None)
         theirs = DraftClaim(actor_id=actor, kind="reports", quote=claim.quote,
                             sources=claim.sources, speaker=speaker or None, date=claim.date,

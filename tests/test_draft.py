@@ -402,3 +402,11 @@ def test_figures_of_velka(start: str, actor: str, killed: dict[str, object]) -> 
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
     assert not any(c["quote"].startswith("An AC-130") and c.get("casualties")
                    for c in draft["claims"])  # a model's number is no toll
+
+
+def test_a_rejected_claim_named_by_its_adjective_is_that_sides() -> None:
+    claims = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    sides = [(c["actor"], c["kind"], (c.get("casualties") or {}).get("killed"))
+             for c in claims if c["quote"].startswith("The Qarin council rejected")]
+    assert sides == [("qarin-council", "denies", None),
+                     ("northland", "reports", {"min": 600, "max": 600, "text": "600"})]
