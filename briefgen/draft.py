@@ -64,6 +64,10 @@ QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|som
 NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}) dozen|"
           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
 FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
+ONE_DETERMINER = re.compile(
+    r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
+    r"thing|hand|area|house|village|town|road|car)\b", re.I)
+"""'one family', 'one of the drivers': 'one' that counts no one."""
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner)."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
@@ -154,8 +158,9 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{1,30}:|(?:[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?|"
-    r"(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\))\s*(?:[—–:]|--?)?)\s+(?=[A-Z“\"])")
+    r"^(?:[A-Z][A-Za-z .'-]{1,30}:|[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
+    r"\s*(?:[—–]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:]|--?)?)"
+    r"\s+(?=[A-Z“\"])")
 """A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who."""
 AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhua": "Xinhua",
             "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
@@ -166,7 +171,8 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
-    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\(\s*(?P<agency>{AGENCY})\s*(?:\)|[-–—])"),
+    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
+               r"(?:\)|[-–—])"),
     re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
                r"(?:$|\||Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
@@ -191,7 +197,8 @@ LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|Whil
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"rejected|accused|dismissed|disputed|reports? of|who)\b", re.I)
+                           r"rejected|accused|dismissed|disputed|reports? of|who|while|although|"
+                           r"whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
@@ -445,6 +452,16 @@ def find_attribution(sentence: str) -> str | None:
     return found[0] if found else None
 
 
+def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of ``pattern``, from each start where one begins, so that a clause
+    rejected as no speaker's name does not hide the one after it."""
+    found, start = [], 0
+    while (match := pattern.search(text, start)) is not None:
+        found.append(match)
+        start = match.start() + 1
+    return found
+
+
 def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     """The speaker's words and which of ``ATTRIBUTIONS`` gave them (4 is 'according to')."""
     clause = LEADING_CLAUSE.match(sentence)
@@ -452,9 +469,8 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
         else sentence
     body = body.lstrip("“\"‘' ")
     for number, pattern in enumerate(ATTRIBUTIONS):
-        for match in pattern.finditer(body if number == 1 else sentence):
-            who = re.sub(r"(?i)^(?:where|and|but|while|as|which|who|when|if|although)\s+", "",
-                         match.group("who").strip())
+        for match in find_overlapping(pattern, body if number == 1 else sentence):
+            who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
@@ -790,9 +806,7 @@ class Reader:
             before, after = sentence[:match.start()], sentence[match.end():]
             if value is None or (re.match(r"^\d{4}$", number) and 1900 < value < 2100) \
                     or NOT_A_FIGURE.search(before) or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) \
-                    or (number.lower() == "one" and not re.match(
-                        rf"^\s+(?:{COUNTED_NOUNS.pattern}|person|man|woman|child|civilian|"
-                        rf"soldier|fighter|{KILLED.pattern}|{WOUNDED.pattern})", after, re.I)) \
+                    or (number.lower() == "one" and ONE_DETERMINER.match(after)) \
                     or re.search(r"[A-Za-z]-$", before):
                 continue
             ranged = read_range(match, after)
@@ -910,7 +924,9 @@ def classify_figure(before: str, window: str) -> str | None:
     if TOLL.search(before):
         toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
         return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
-    near = " ".join(window.split()[:10])
+    own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
+    own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
+    near = " ".join(own.split()[:10])
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
                                           ("wounded", WOUNDED.search(near))) if m]
     if hits:

@@ -410,3 +410,20 @@ def test_a_rejected_claim_named_by_its_adjective_is_that_sides() -> None:
              for c in claims if c["quote"].startswith("The Qarin council rejected")]
     assert sides == [("qarin-council", "denies", None),
                      ("northland", "reports", {"min": 600, "max": 600, "text": "600"})]
+
+
+DERA = DATA / "articles" / "dera-workshop-strike.txt"
+
+
+def test_dera_a_rejected_clause_hides_no_speaker_and_one_is_counted() -> None:
+    draft = draft_incident([DERA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [DERA])
+    assert draft["sources"][0]["publisher"] == "AFP"  # (Dera Daily/AFP)
+    claims = {c["quote"][:16]: c for c in draft["claims"]}
+    jets = claims["Northland jets f"]  # 'DERA CITY, Dera Strip --' is the dateline
+    assert (jets["actor"], jets["casualties"]) == ("hospital-officials", {
+        "killed": {"min": 3, "max": 3, "text": "three"},
+        "wounded": {"min": 5, "max": 5, "text": "five"}, "of": "people"})
+    night = claims["One labourer was"]  # ', one seriously, when ...,' is no speaker
+    assert (night["actor"], night["casualties"]["killed"], night["casualties"]["wounded"]) == (
+        "medics", {"min": 1, "max": 1, "text": "One"}, {"min": 2, "max": 2, "text": "two"})
