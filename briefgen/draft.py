@@ -26,36 +26,84 @@ from briefgen.seeds import normalise_text, split_sentences
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
+MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+"""A month as news pages print it, whole or cut (``Nov``, ``Sept``)."""
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 NUMBER_WORDS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
      "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+                                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                                 "dozen": 12}
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
 VAGUE_NUMBERS = {"several": 3, "tens": 10, "dozens": 12, "scores": 40, "hundreds": 100}
 """Vague words counted low, as ACLED does ("dozens" is 12)."""
 
 CLUTTER = re.compile(
     r"(?i)^(?:be the first to comment|leave a (?:comment|reply)|your email address will not "
     r"be published|comments are closed|please let us know if you're having issues with "
-    r"commenting|share this|related:|read more|advertisement|sign up|subscribe)")
-ATTRIBUTION_VERBS = (r"said|says|tweeted|told|added|continued|stressed|wrote|warned|explained|"
+    r"commenting|share this|related(?: story| stories| articles?)?:|read more|advertisement|"
+    r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
+ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
                      r"noted|revealed|announced|declared|stated|claimed|insisted|alleged")
-QUALIFIERS = r"more than|at least|over|nearly|about|around|up to|some|almost|fewer than"
-NUMBER = (r"\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|"
-          + "|".join(VAGUE_NUMBERS))
+SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
+                                     r"showed|shows")
+SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
+                               r"maintains|maintained")
+STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
+                r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned")
+"""What the subject of a sentence does when it takes a side: the one who denies is named."""
+"""What a source does with a figure: said it, or put the toll at it."""
+AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
+       r"now|still))*")
+QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|some|almost|"
+              r"fewer than")
+NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}) dozen|"
+          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
 FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
-KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities)\b", re.I)
+ONE_DETERMINER = re.compile(
+    r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
+    r"thing|hand|area|house|village|town|road|car)\b", re.I)
+"""'one family', 'one of the drivers': 'one' that counts no one."""
+ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
+"""Where a number's words end: at the next number (not 'one', more often a determiner)."""
+KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
+                    r"corpses)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries)\b", re.I)
+ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
+                      r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
+"""A casualty verb right before the number: killing nine, claimed the lives of 11."""
+TOLL = re.compile(r"\b(?:toll|number of [^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
+                  r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
+                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
+                  re.I)
+"""The death toll rose to N, has risen to N, reached N, stood at N."""
+INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
+"""Those killed included five children: a killed figure after its verb."""
+SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
+                    r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
+                    r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
+"""A subset set off by commas (", including four children,"): not the toll itself."""
+NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
+                          re.I)
+DENIED_REPORTS = re.compile(
+    r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
+    r"refuted?|refuting)\s+"
+    r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+))\s+)?"
+    r"(?:reports?|claims?|allegations?|accusations?)\b"
+    r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
+"""A denial of others' reports: the figures that follow are theirs, not the denier's."""
 CUES = (
     ("claims-responsibility", re.compile(
         r"claimed (?:responsibility|it was responsible|that its)|claims? responsibility|"
         r"said the (?:terrorist )?group carried out", re.I)),
     ("declines-comment", re.compile(
         r"declined to comment|(?:immediately )?(?:un)?available (?:for|to) comment|"
-        r"did not (?:immediately )?respond to (?:a )?requests? for comment|refused to comment",
-        re.I)),
+        r"did not (?:immediately )?respond to (?:a |media )?(?:a )?requests? for comment|"
+        r"refused to comment", re.I)),
     ("finds", re.compile(r"after (?:an? )?investigations?|investigation (?:found|showed)|"
                          r"were found ['‘’\"]?untrue", re.I)),
     ("denies", re.compile(r"\b(?:denied|denies|deny|denying|repudiated|rejected)\b", re.I)),
@@ -69,18 +117,106 @@ NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had no
 COUNTED_NOUNS = re.compile(
     r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
-PRONOUNS = re.compile(r"^(?:he|she|they|the commander|the leader|the official)$", re.I)
+PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
+REFERENCE = re.compile(
+    r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
+    r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
+    r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
+    r"leader|spokes(?:man|woman|person)))$")
+"""Words that point back at a speaker already named: it said, the statement added."""
+PERSON_HEADS = re.compile(
+    r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
+    r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
+    r"secretary|adviser|advisor|envoy|president|director|deputy|head|member|surgeon|"
+    r"spokesperson)\b", re.I)
+"""The head of a phrase that names one person even without a name: a coalition official."""
+POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
+"""Words that point back at the last organisation named, whatever its name."""
+ORG_WORDS = re.compile(
+    r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
+    r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
+    r"militia|alliance|statement|defen[cs]e|channel|tv|news|network|committee|department|"
+    r"service|agency|media|hospital|cell|center|centre|committee|cross|crescent|commission|"
+    r"union|front|party)\b", re.I)
+MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitor(?:ing)?|Airwars|Amnesty|Human Rights Watch|"
+                     r"Bureau of Investigative Journalism)\b")
+"""A monitoring group: its count is its own, not the state's it reports on."""
+BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|survivors?|"
+                       r"villagers?|bystanders?|neighbou?rs?|passers?-by|locals?|relatives?|"
+                       r"shopkeepers?|passengers?)\b", re.I)
+"""Speakers who saw or suffered the strike: what they say is a report, never an accusation."""
+HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
+                      r"quoted|published|based)\s")
+SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|representative|"
+                           r"envoy|member)\s+(?:for|of|from|with)\s+(?P<org>.+)$")
+"""A spokesman for X speaks for X."""
+NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|van|von|abu|abdul)-?[\w'’-]*)"
+TRAILING_NAME = re.compile(
+    rf"^(?P<title>.*\b[a-z][\w'’-]*)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}})$")
+"""Pentagon press secretary John Kirby: a title before a name."""
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
-DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,30}:\s+(?=[A-Z“\"])")
-"""A dateline opening a paragraph (``Baghdad:``, ``IRBIL:``): where, not who."""
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'-]{1,30}:|[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
+    r"\s*(?:[—–]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:]|--?)?)"
+    r"\s+(?=[A-Z“\"])")
+"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who."""
+AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhua": "Xinhua",
+            "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
+            "Anadolu": "Anadolu Agency", "IRNA": "IRNA", "SPA": "Saudi Press Agency",
+            "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
+            "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
+            "VOA": "Voice of America", "Pajhwok": "Pajhwok"}
+"""News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
+AGENCY = "|".join(AGENCIES)
+AGENCY_LINE = (
+    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
+               r"(?:\)|[-–—])"),
+    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
+               r"(?:$|\||Published\b|Updated\b)"),
+    re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
+)
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
 """A photo caption: its date is the photo's, not the article's."""
-WHO = r"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){1,160}?"
+TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
+    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
+    "Adm", "Cpl", "Pvt", "Prof", "Sheikh"))
+"""The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
+WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
 """A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
-LEADING_CLAUSE = re.compile(r"^(?:Speaking|In an? |According to|After|Before|While|Earlier|"
-                            r"Later|On |In the )[^,]{0,120},\s*")
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (
+    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
+    "Adm", "Cpl", "Pvt", "Prof"))
+END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
+"""Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
+SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
+"""A speaker's words within one clause."""
+LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
+                            r"Later|On |Asked )[^,]{0,160}|Meanwhile|However),"
+                            r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
+NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
+                           r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
+                           r"rejected|accused|dismissed|disputed|reports? of|who|while|although|"
+                           r"whereas)\b", re.I)
+"""Words no speaker's name holds: a clause that happens to end before 'said'."""
+ATTRIBUTIONS = (
+    re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
+               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
+    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?)?){AUX}\s+"
+               rf"(?:{SPEECH_VERBS})\b"),
+    re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>{SHORT_WHO}"
+               rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
+    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
+               re.I),
+    re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
+               r"(?:said|say|says|told|reported)\b"),
+    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
+               r"count|tally|toll)\s+of\b"),
+)
+"""Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
+TITLE; according to X. The first that names a speaker wins."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +250,7 @@ class Speech:
     sentence: str
     who: str
     actor_id: str | None
+    bystander: bool = False
 
 
 @dataclass
@@ -140,7 +277,8 @@ def load_names(briefs_dir: Path | None) -> list[ActorName]:
     if briefs_dir is not None and briefs_dir.is_dir():
         for path in sorted(briefs_dir.glob("*.yaml")):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = yaml.load(path.read_text(encoding="utf-8"),  # a safe loader, in C
+                                 Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             except (yaml.YAMLError, UnicodeDecodeError, OSError):
                 continue
             for actor in (data or {}).get("actors", []) if isinstance(data, dict) else []:
@@ -161,7 +299,7 @@ def find_actors(text: str, names: list[ActorName]) -> list[tuple[int, ActorName]
     found = []
     plain = normalise_text(text)
     for name in names:
-        if name.alias not in plain and normalise_text(name.alias) not in plain:
+        if name.alias not in plain and plain_alias(name.alias) not in plain:
             continue
         for match in alias_pattern(name.alias).finditer(plain):
             span = (match.start(), match.end())
@@ -170,6 +308,12 @@ def find_actors(text: str, names: list[ActorName]) -> list[tuple[int, ActorName]
             taken.append(span)
             found.append((match.start(), name))
     return sorted(found, key=lambda item: item[0])
+
+
+@lru_cache(maxsize=4096)
+def plain_alias(alias: str) -> str:
+    """A name as quotes are compared, worked out once."""
+    return normalise_text(alias)
 
 
 @lru_cache(maxsize=4096)
@@ -187,7 +331,7 @@ def read_article(path: Path, source_id: str) -> Article:
     lines = [line.strip() for line in text.splitlines()]
     kept = [line for line in lines if line and not CLUTTER.match(line)]
     title = next((line for line in kept if 4 <= len(line.split()) <= 25 and not re.search(
-        r"^\W*date\b|[.:]$", line, re.I)), "")
+        r"^\W*date\b|[.:][”\"’']?$", line, re.I)), "")
     captions = [line for line in kept if CAPTION.search(line)]
     paragraphs = [line for line in kept if line != title and (
         len(line.split()) >= 8 or re.search(r"[.!?:”\"]$", line))]
@@ -197,33 +341,143 @@ def read_article(path: Path, source_id: str) -> Article:
 
 
 def find_date(lines: list[str]) -> dt.date | None:
-    """The first date the article's top lines give."""
-    month = "|".join(MONTHS)
+    """The first date the article's top lines give: 2017-08-08, August 8, 2017, 8 Aug 2017,
+    27 Nov, 2017, 6th Oct, 2024."""
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
     patterns = (  # each with the group numbers of year, month and day
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
-        (rf"\b({month})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", (3, 1, 2)),
-        (rf"\b(\d{{1,2}})\s+({month})\s+(\d{{4}})\b", (3, 2, 1)),
+        (rf"\b({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
+        (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
     )
     for line in lines:
-        for pattern, (year, mon, day) in patterns:
+        for pattern, (year, mon, day_group) in patterns:
             match = re.search(pattern, line, re.I)
             if match:
                 month_text = match.group(mon)
                 month_number = (int(month_text) if month_text.isdigit()
-                                else MONTHS[month_text.lower()])
+                                else MONTHS_BY_PREFIX[month_text[:3].lower()])
                 try:
-                    return dt.date(int(match.group(year)), month_number, int(match.group(day)))
+                    return dt.date(int(match.group(year)), month_number,
+                                   int(match.group(day_group)))
                 except ValueError:
                     continue
     return None
 
 
+MONTHS_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
+
+
 def find_publisher(lines: list[str]) -> str | None:
-    """A known publisher named in the top lines (``Reuters|``) or the closing note."""
+    """A known publisher named in the top lines (``Reuters|``) or the closing note, or the
+    news agency of a dateline (``KYIV, Ukraine (AP) —``), a byline (``By Reuters``) or a
+    credit (``reports the AP``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
             if re.search(rf"^\(?{re.escape(publisher)}\)?\s*(?:\||\(|$|is an?\b)", line):
                 return publisher
+    for line in lines[:12] + lines[-6:]:
+        for pattern in AGENCY_LINE:
+            match = pattern.search(line)
+            if match:
+                return AGENCIES[match.group("agency")]
+    return None
+
+
+@dataclass
+class Mention:
+    """Someone an article has named as speaking or acting, for "he said" and "it added"."""
+
+    phrase: str
+    speaker: str
+    actor_id: str | None
+    person: bool
+    context: str = ""
+
+
+def clean_phrase(who: str) -> str:
+    """A speaker's words without what is not their name: conjunctions, articles, times."""
+    phrase = who.strip(" ,;:—-")
+    phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Yet|So)\s+", "", phrase)
+    phrase = re.sub(r"\s+in a (?:statement|news conference|press conference|video|post)\b.*$",
+                    "", phrase)
+    days = "|".join(WEEKDAYS)
+    phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
+                    flags=re.I)
+    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
+    phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
+    phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
+    return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
+
+
+def is_name(part: str) -> bool:
+    """Whether words are a proper name: each capitalised, or a particle such as al-."""
+    words = part.split()
+    return bool(words) and len(words) <= 7 and all(re.fullmatch(NAME_WORD, w) for w in words) \
+        and any(w[0].isupper() for w in words)
+
+
+def split_phrase(phrase: str) -> tuple[str, str]:
+    """(name, title) of 'Bob Purtiman, a spokesman for X', 'Pentagon press secretary John
+    Kirby' or 'the district governor, Saaz Wali'; name is '' where none is given."""
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) > 1:
+        named = [p for p in parts if is_name(p)]
+        if named:
+            return named[0], ", ".join(p for p in parts if p != named[0])
+    if is_name(phrase):
+        return phrase, ""
+    match = TRAILING_NAME.match(parts[0] if parts else phrase)
+    if match and len(match.group("name").split()) >= 2:
+        return match.group("name"), match.group("title")
+    return "", phrase
+
+
+def is_person(phrase: str, name: str) -> bool:
+    head = HEAD_CUT.split(f" {phrase.split(',')[0].strip()} ")[0].strip()
+    return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
+            and not MONITOR.search(phrase)) or bool(PERSON_HEADS.search(head))
+
+
+def name_monitor(phrase: str) -> str:
+    """The monitoring group's own name: 'the Britain-based Syrian Observatory for Human Rights,
+    which ...' is the Syrian Observatory for Human Rights."""
+    first = next((p for p in phrase.split(",") if MONITOR.search(p)), phrase.split(",")[0])
+    first = re.sub(r"\s*\([A-Z]{2,}\)\s*$", "", first)
+    return re.sub(r"^(?:(?:[a-z][\w’'-]*|[Tt]he|[\w.]+-based)\s+)*", "", first).strip()
+
+
+def find_attribution(sentence: str) -> str | None:
+    """The words a sentence gives for who speaks, if any (see ``ATTRIBUTIONS``)."""
+    found = find_attribution_form(sentence)
+    return found[0] if found else None
+
+
+def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of ``pattern``, from each start where one begins, so that a clause
+    rejected as no speaker's name does not hide the one after it."""
+    found, start = [], 0
+    while (match := pattern.search(text, start)) is not None:
+        found.append(match)
+        start = match.start() + 1
+    return found
+
+
+def find_attribution_form(sentence: str) -> tuple[str, int] | None:
+    """The speaker's words and which of ``ATTRIBUTIONS`` gave them (4 is 'according to')."""
+    clause = LEADING_CLAUSE.match(sentence)
+    body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
+        else sentence
+    body = body.lstrip("“\"‘' ")
+    for number, pattern in enumerate(ATTRIBUTIONS):
+        for match in find_overlapping(pattern, body if number == 1 else sentence):
+            who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
+            head = who.split(",")[0]
+            if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
+                    and head.lower() not in ("we", "i", "you", "us", "our") \
+                    and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
+                if number == 5:
+                    who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
+                return who, number
     return None
 
 
@@ -235,22 +489,121 @@ class Reader:
     names: list[ActorName]
     last_person: tuple[str, str | None] | None = None
     last_by_kind: dict[str, str] = field(default_factory=dict)
+    recent: list[Mention] = field(default_factory=list)
+    bystanders: set[str] = field(default_factory=set)
 
-    def resolve(self, who: str) -> tuple[str, str | None]:
-        """The speaker's words and actor: a known name, a pronoun, or a generic noun."""
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", who.strip(" ,"), flags=re.I)
-        first = phrase.split(",")[0].strip()
-        mentions = find_actors(phrase, self.names)
-        named = first if re.match(r"[A-Z]", first) and not find_actors(first, self.names) \
-            else ""
-        if mentions:
-            return named, mentions[0][1].actor_id
-        if PRONOUNS.match(first) and self.last_person is not None:
-            return self.last_person
-        last = first.split()[-1].lower() if first else ""
-        if last in GENERIC and GENERIC[last] in self.last_by_kind:
+    def resolve(self, who: str, before: str = "") -> tuple[str, str | None]:
+        """The speaker's words and actor: a pronoun or a word that points back ("it", "the
+        ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
+        raw = who.strip(" ,;:")
+        light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
+        if PRONOUNS.match(raw):
+            return self.find_person_before(before) or self.last_person or ("", None)
+        if REFERENCE.match(light):
+            found = self.find_referent(raw, before)
+            if found is not None:
+                return found
+        phrase = clean_phrase(raw)
+        if not phrase:
+            return self.last_person or ("", None)
+        if MONITOR.search(phrase):
+            return name_monitor(phrase), None
+        name, _ = split_phrase(phrase)
+        actor = self.find_phrase_actor(phrase)
+        if actor is not None:
+            return (name if "," in phrase else phrase) if name else "", actor
+        last = phrase.split()[-1].lower()
+        if last in GENERIC and len(phrase.split()) == 1 and GENERIC[last] in self.last_by_kind:
             return "", self.last_by_kind[GENERIC[last]]
-        return named, None
+        return phrase, None
+
+    def find_person_before(self, before: str) -> tuple[str, str | None] | None:
+        """The last person the paragraph names before a quote, for 'he said'."""
+        for sentence in reversed(split_sentences(before)):
+            mention = self.find_subject(sentence)
+            if mention is not None and mention.person:
+                return mention.speaker, mention.actor_id
+        return None
+
+    def find_phrase_actor(self, phrase: str) -> str | None:
+        """A known actor the phrase names as its own: 'a spokesman for the U.S. military',
+        'U.S. military spokesman Col. Tom Collins', never one in a modifier such as
+        'officials with the U.S.-allied government'."""
+        spokesman = SPOKESMAN_FOR.search(phrase)
+        if spokesman:
+            mentions = find_actors(spokesman.group("org"), self.names)
+            if mentions:
+                return mentions[0][1].actor_id
+        for part in phrase.split(","):
+            head = HEAD_CUT.split(f" {part.strip()} ")[0]
+            mentions = find_actors(head, self.names)
+            if mentions:
+                return mentions[0][1].actor_id
+        return None
+
+    def find_referent(self, reference: str, before: str) -> tuple[str, str | None] | None:
+        """What 'it', 'the statement' or 'the ministry' points back at: the last one named
+        in the paragraph so far, else in the article so far."""
+        head = reference.split()[-1].lower()
+        mentions = list(self.recent)
+        sentence = (split_sentences(before) or [""])[-1]
+        named = list(re.finditer(
+            r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*)+", sentence))
+        if named and head in POINTING_WORDS and ORG_WORDS.search(named[-1].group()):
+            mentions.append(Mention(named[-1].group(), named[-1].group(), None, False))
+        for sentence in split_sentences(before):
+            mention = self.find_subject(sentence)
+            if mention is not None:
+                mentions.append(mention)
+        chosen = None
+        if head == "statement":  # the statement: whoever was said to issue one
+            chosen = next((m for m in reversed(mentions) if "statement" in m.context), None)
+        if chosen is None:
+            chosen = next((m for m in reversed(mentions)
+                           if (head in POINTING_WORDS and not m.person)
+                           or head in m.phrase.lower()), None)
+        if chosen is None:
+            return None
+        if chosen not in self.recent:
+            self.recent.append(chosen)
+        return chosen.speaker, chosen.actor_id
+
+    def find_subject(self, sentence: str) -> Mention | None:
+        """Who a sentence names as speaking, or the known actor it opens with."""
+        citing = re.search(r"\bciting (?P<who>[^,.;]{2,80})", sentence)
+        if citing is not None:
+            speaker, actor = self.resolve(citing.group("who"))
+            return self.make_mention(citing.group("who"), speaker, actor)
+        who = find_attribution(sentence)
+        if who is not None and not REFERENCE.match(who.strip()) and not PRONOUNS.match(who):
+            speaker, actor = self.resolve(who)
+            mention = self.make_mention(who, speaker, actor)
+            mention.context = sentence
+            return mention
+        opening = " ".join(sentence.split()[:5])
+        mentions = find_actors(opening, self.names)
+        if mentions:
+            return Mention(mentions[0][1].alias, "", mentions[0][1].actor_id, False)
+        return None
+
+    def make_mention(self, who: str, speaker: str, actor: str | None) -> Mention:
+        phrase = clean_phrase(who)
+        name, _ = split_phrase(phrase)
+        return Mention(phrase or speaker, speaker, actor, is_person(phrase, name))
+
+    def remember(self, who: str, speaker: str, actor: str | None) -> None:
+        """Note a speaker for the pronouns and references that follow."""
+        if not (speaker or actor) or REFERENCE.match(who.strip()) or PRONOUNS.match(who.strip()):
+            return  # a word that points back adds no one new
+        mention = self.make_mention(who, speaker, actor)
+        self.recent.append(mention)
+        if mention.person or PRONOUNS.match(who.strip()):
+            self.last_person = (speaker, actor)
+        if BYSTANDER.search(who):
+            self.bystanders.add(speaker)
+
+    def kind_of(self, actor_id: str) -> str | None:
+        return next((n.kind for n in self.names if n.actor_id == actor_id), None)
 
     def note_mentions(self, sentence: str) -> None:
         for _, name in find_actors(sentence, self.names):
@@ -261,56 +614,91 @@ class Reader:
         claims: list[DraftClaim] = []
         for paragraph in self.article.paragraphs:
             paragraph = DATELINE.sub("", paragraph)
-            for speech in self.find_speech(paragraph):
-                speeches.append(speech)
+            spoken = self.find_speech(paragraph)
+            speeches.extend(spoken)
             for sentence in split_sentences(paragraph):
-                claim = self.read_sentence(sentence, speeches)
-                if claim is not None:
-                    claims.append(claim)
+                voice = find_voice(sentence, spoken)
+                for clause in self.split_contrast(sentence):
+                    claims.extend(self.read_sentence(sentence, clause, voice))
+                subject = self.find_subject(sentence)
+                if subject is not None and (subject.speaker or subject.actor_id):
+                    self.recent.append(subject)
+                    if subject.person:
+                        self.last_person = (subject.speaker, subject.actor_id)
                 self.note_mentions(sentence)
         return speeches, claims
 
     def find_speech(self, paragraph: str) -> list[Speech]:
-        """Quoted words of four or more words, with the speaker the text names."""
+        """Quoted words of four or more words, with the speaker the text names. A quotation
+        still open at the paragraph's end runs to it, as news writing continues quotes."""
         found = []
-        for opener, closer in OPEN_CLOSE.items():
-            pattern = re.escape(opener) + r"(?P<q>[^" + re.escape(closer + opener) + r"]{12,}?)" \
-                + re.escape(closer)
-            for match in re.finditer(pattern, paragraph):
-                quote = match.group("q").strip().rstrip(",")
-                if len(quote.split()) < 4:
-                    continue
-                after = paragraph[match.end():]
-                before = paragraph[:match.start()]
-                who = (self.speaker_after(after) or self.speaker_before(before)
-                       or self.speaker_previous(before))
-                sentence = self.sentence_around(paragraph, match.start(), match.end())
-                if who is None:
-                    who_text, actor = (self.last_person if self.last_person else ("", None))
-                else:
-                    who_text, actor = self.resolve(who)
-                    if actor is not None or who_text:
-                        self.last_person = (who_text, actor)
-                found.append(Speech(quote, sentence, who_text, actor))
+        for start, end, quote in find_quotations(paragraph):
+            if len(quote.split()) < 4:
+                continue
+            after, before = paragraph[end:], paragraph[:start]
+            relayed = re.search(rf"\b(?:{SPEECH_VERBS})\b[^“\"]{{0,60}}\bthat\s*$", before)
+            who = ((self.speaker_before(before) if relayed else None)
+                   or self.speaker_after(after) or self.speaker_before(before)
+                   or self.speaker_previous(before))
+            sentence = self.sentence_around(paragraph, start, end)
+            if who is None:
+                who_text, actor = (self.last_person if self.last_person else ("", None))
+                bystander = who_text in self.bystanders
+            else:
+                who_text, actor = self.resolve(who, before)
+                self.remember(who, who_text, actor)
+                bystander = bool(BYSTANDER.search(who)) or who_text in self.bystanders
+            found.append(Speech(quote, sentence, who_text, actor, bystander))
         return found
 
     @staticmethod
     def speaker_after(after: str) -> str | None:
-        match = re.match(rf"^[,\s]*(?P<who>{WHO})\s+(?:{ATTRIBUTION_VERBS})\b", after)
+        quoting = re.match(rf"^[,\s]*{WHO}\s+(?:said|says|added)[,\s]+(?:quoting|citing)\s+"
+                           rf"(?P<who>{SHORT_WHO}(?:,\s[^,.;“\"]{{2,80}})?)(?:[,.;]|$)", after)
+        if quoting:
+            return quoting.group("who")
+        if re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s", after):
+            return Reader.speaker_said_after(after)
+        quoted = re.match(rf"^[,\s]*{WHO}\s+(?:quoted|reported|cited)\s+(?P<who>{WHO}),?\s+"
+                          r"as saying\b", after)
+        if quoted:
+            return quoted.group("who")
+        match = re.match(rf"^[,\s]*(?P<who>{WHO}){AUX}\s+(?:{SPEECH_VERBS})\b", after)
         if match:
-            return match.group("who")
-        match = re.match(rf"^[,\s]*(?:{ATTRIBUTION_VERBS})\s+(?P<who>[^.,“\"]{{2,80}})", after)
+            who = match.group("who")
+            parts = who.split(",")
+            if len(parts) > 1 and parts[0].strip()[:1].islower():
+                who = parts[-1]  # '" on a market, a volunteer group said': the last part
+            if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
+                return None  # a new clause with a speaker of its own
+            return who
+        return Reader.speaker_said_after(after)
+
+    @staticmethod
+    def speaker_said_after(after: str) -> str | None:
+        """'"...," said NAME, TITLE.'"""
+        match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
+                         rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){{2,100}}?)?)\s*{END_OF_WHO}",
+                         after)
         return match.group("who") if match else None
 
     @staticmethod
     def speaker_before(before: str) -> str | None:
+        """X said: "..."; where it said "..."; X told reporters, saying "..."."""
         tail = before[-200:]
-        match = re.search(rf"(?P<who>[A-Z]{WHO})\s+(?:{ATTRIBUTION_VERBS})"
+        match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
+                          rf"(?!(?:where|and|but|while|as|which|who)\b)"
+                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}\s+(?:{ATTRIBUTION_VERBS})"
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
-        if match:
+        if match and not NOT_A_SPEAKER.search(match.group("who")):
             return match.group("who")
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
-        return match.group("who") if match else None
+        if match:
+            return match.group("who")
+        opening = (split_sentences(tail) or [""])[-1]
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging)\b", opening):
+            return find_attribution(opening)
+        return None
 
     @staticmethod
     def speaker_previous(before: str) -> str | None:
@@ -329,15 +717,58 @@ class Reader:
             position = found + len(sentence)
         return paragraph
 
-    def read_sentence(self, sentence: str, speeches: list[Speech]) -> DraftClaim | None:
-        """A claim if the sentence accuses, denies, claims, finds or gives figures."""
+    def split_contrast(self, sentence: str) -> list[str]:
+        """'X insisted five were killed, but Y said 90': each side read on its own, where
+        each gives figures."""
+        parts = re.split(r",\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
+        if len(parts) > 1 and sum(any(self.read_figures(p)[:2]) for p in parts) > 1:
+            return parts
+        return [sentence]
+
+    def read_sentence(self, quote: str, sentence: str | None = None,
+                      voice: Speech | None = None) -> list[DraftClaim]:
+        """Claims if the sentence (or one side of it) accuses, denies, claims, finds or gives
+        figures: the one the sentence makes, and, where it denies others' figures, theirs.
+        A sentence inside a quotation is its speaker's (``voice``)."""
+        sentence = sentence or quote
         kind = next((k for k, cue in CUES if cue.search(sentence)), None)
         if kind == "claims-responsibility" and NEGATED.search(sentence):
             kind = None
         killed, wounded, counted = self.read_figures(sentence)
         if kind is None and killed is None and wounded is None and not (
                 STRIKE.search(sentence) and find_actors(sentence, self.names)):
-            return None
+            return []
+        form = find_attribution_form(sentence)
+        subject, objects = self.split_mentions(sentence, kind)
+        if form is not None and form[1] == 4 and kind is not None and subject is not None:
+            form = None  # "X accused Y ..., according to AP reports": X's claim
+        who = form[0] if form else None
+        speaker, actor_id = self.resolve(who) if who else ("", None)
+        if who is None and voice is not None:
+            speaker, actor_id = voice.who, voice.actor_id
+        if kind is not None and actor_id is None and subject is not None and (
+                not speaker or not re.search(r"[A-Z]", speaker)):
+            actor_id = subject  # "Hezbollah accused Israel, a spokesman said"
+        if actor_id is not None and self.kind_of(actor_id) == "person":
+            self.last_person = (speaker, actor_id)
+        if who and (BYSTANDER.search(who) or speaker in self.bystanders):
+            kind = None  # a witness reports; it does not accuse
+        claims = [DraftClaim(
+            actor_id=actor_id, kind=kind or "reports", quote=quote,
+            sources=[self.article.source_id], speaker=speaker or None,
+            against=list(dict.fromkeys(o for o in objects if o != actor_id))
+            if kind == "accuses" else [],
+            killed=killed, wounded=wounded, counted=counted, date=self.resolve_date(sentence))]
+        denied = DENIED_REPORTS.search(sentence)
+        if denied and (killed or wounded) and (kind == "denies" or denied.start() < 60):
+            claims = self.split_denied(claims[0], denied)
+        elif (killed or wounded) and actor_id is None and not speaker and self.article.publisher:
+            speaker, claims[0].actor_id = self.resolve(self.article.publisher)  # the writer's
+            claims[0].speaker = speaker or None
+        return claims
+
+    def split_mentions(self, sentence: str, kind: str | None) -> tuple[str | None, list[str]]:
+        """The known actor before the sentence's cue word, and those after it."""
         clause = LEADING_CLAUSE.match(sentence)
         skip = len(normalise_text(clause.group())) if clause else 0
         mentions = [(at, n) for at, n in find_actors(sentence, self.names) if at >= skip]
@@ -345,31 +776,24 @@ class Reader:
         cue_match = cue.search(sentence) if cue is not None else None
         cue_at = cue_match.start() if cue_match else len(sentence)
         plain_at = len(normalise_text(sentence[:cue_at]))
-        subject = [name for at, name in mentions if at < plain_at]
-        objects = [name for at, name in mentions if at >= plain_at]
-        actor_id = subject[0].actor_id if subject else None
+        subject = [name.actor_id for at, name in mentions if at < plain_at]
+        objects = [name.actor_id for at, name in mentions if at >= plain_at]
         if cue_match and objects and re.match(r"\w*\s+by\b", sentence[cue_match.end():]):
-            actor_id = objects.pop(0).actor_id  # "an accusation by the PMF"
-        speaker = None
-        said = re.search(rf"^(?P<who>{WHO})\s+(?:{ATTRIBUTION_VERBS})\b", sentence)
-        if said and len(said.group("who").split()) <= 25:
-            speaker_text, said_actor = self.resolve(said.group("who"))
-            if said_actor is not None:
-                actor_id, speaker = said_actor, speaker_text or None
-        if actor_id is None:
-            according = re.search(r"according to (?:the )?(?P<who>[^,.]{2,80})", sentence, re.I)
-            if according:
-                speaker, actor_id = self.resolve(according.group("who"))
-        against = [n.actor_id for n in objects if n.actor_id != actor_id] \
-            if kind == "accuses" else []
-        kinds = {n.actor_id: n.kind for _, n in mentions}
-        if actor_id is not None and kinds.get(actor_id) == "person":
-            self.last_person = (speaker or "", actor_id)
-        return DraftClaim(
-            actor_id=actor_id, kind=kind or "reports", quote=sentence,
-            sources=[self.article.source_id], speaker=speaker,
-            against=list(dict.fromkeys(against)), killed=killed, wounded=wounded,
-            counted=counted, date=self.resolve_date(sentence))
+            return objects[0], objects[1:]  # "an accusation by the PMF"
+        return (subject[0] if subject else None), objects
+
+    def split_denied(self, claim: DraftClaim, denied: re.Match[str]) -> list[DraftClaim]:
+        """'X denied reports by Y that the strike killed 16': the figures are Y's, in a claim
+        of their own (its actor a TODO where Y is not named); the denial keeps none."""
+        killed, wounded, counted = claim.killed, claim.wounded, claim.counted
+        claim.killed = claim.wounded = None
+        claim.counted = None
+        who = denied.group("who") or denied.group("adj")  # "rejected a Russian claim"
+        speaker, actor = self.resolve(who) if who else ("", None)
+        theirs = DraftClaim(actor_id=actor, kind="reports", quote=claim.quote,
+                            sources=claim.sources, speaker=speaker or None, date=claim.date,
+                            killed=killed, wounded=wounded, counted=counted)
+        return [claim, theirs]
 
     def read_figures(self, sentence: str) -> tuple[dict[str, Any] | None,
                                                    dict[str, Any] | None, str | None]:
@@ -379,40 +803,40 @@ class Reader:
         for match in FIGURE.finditer(sentence):
             number = match.group("num")
             value = parse_number(number)
-            if value is None or (re.match(r"^\d{4}$", number) and 1900 < value < 2100):
+            before, after = sentence[:match.start()], sentence[match.end():]
+            if value is None or (re.match(r"^\d{4}$", number) and 1900 < value < 2100) \
+                    or NOT_A_FIGURE.search(before) or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) \
+                    or (number.lower() == "one" and ONE_DETERMINER.match(after)) \
+                    or re.search(r"[A-Za-z]-$", before):
                 continue
-            window = sentence[match.end():match.end() + 70]
-            before = sentence[max(0, match.start() - 25):match.start()]
+            ranged = read_range(match, after)
+            rest = after[ranged[1]:] if ranged else after
+            window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
+            what = (classify_figure(before, window) or classify_joined(window, rest)
+                    or classify_listed(window, rest))
+            if what is None or (number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before)
+                                and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
+                                                 rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
+                                                 rf"{WOUNDED.pattern})", window, re.I)):
+                continue
             words = window.split()[:7]
-            near = " ".join(words)
-            kinds = [("killed", KILLED.search(near)), ("wounded", WOUNDED.search(near))]
-            verb_before = KILLED.search(before) or WOUNDED.search(before)
-            hits = [(k, m.start()) for k, m in kinds if m]
-            adjacent = re.search(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring)"
-                                 r"\s+$", before)
-            if adjacent:
-                what = "killed" if adjacent.group("verb").startswith("kill") else "wounded"
-            elif hits:
-                what = min(hits, key=lambda item: item[1])[0]
-            elif verb_before:
-                what = "killed" if KILLED.search(before) else "wounded"
-            else:
-                continue
             noun = COUNTED_NOUNS.search(" ".join(words[:6]))
             if noun and noun.group().lower() != "others":
                 phrase = re.search(rf"((?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(noun.group())}",
                                    window)
                 counted = (phrase.group(0) if phrase else noun.group()).strip()
-            text = match.group(0)
-            figure = make_figure(match.group("qual"), value, number, text)
-            if what == "killed" and killed is None:
-                killed = figure
+            figure = ranged[0] if ranged else make_figure(
+                match.group("qual"), value, number, match.group(0))
+            if what == "killed" and (killed is None or TOLL.search(before)):
+                killed = figure  # 'bringing the total death toll to seven' outweighs 'three'
+
             elif what == "wounded" and wounded is None:
                 wounded = figure
         return killed, wounded, counted
 
     def resolve_date(self, sentence: str) -> dt.date | None:
-        """A date the sentence gives relative to the article's: on Monday, last night."""
+        """A date the sentence gives relative to the article's: on Monday, last night by our
+        rules; last Thursday, yesterday, three days ago by dateparser."""
         base = self.article.date
         if base is None:
             return None
@@ -425,16 +849,135 @@ class Reader:
         if match:
             back = (base.weekday() - WEEKDAYS[match.group(1)]) % 7
             return base - dt.timedelta(days=back)
-        return None
+        relative = RELATIVE_DAY.search(lowered)
+        return parse_relative_day(relative.group(), base) if relative else None
+
+
+RELATIVE_DAY = re.compile(
+    r"\blast (?:" + "|".join(WEEKDAYS) + r")\b|\byesterday\b|\bthe day before yesterday\b|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|ten) (?:days?|weeks?) ago\b")
+"""The relative days our own rules leave to dateparser."""
+
+
+def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
+    """'last Thursday' or 'three days ago' from the article's date, by dateparser, imported
+    here alone so that no other command pays for it."""
+    import dateparser
+
+    parsed = dateparser.parse(phrase, languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed is not None and parsed.date() <= base else None
 
 
 def parse_number(word: str) -> int | None:
+    """Digits, number words ("twenty-two", "dozen") or a vague word counted low."""
     lowered = word.lower().replace(",", "")
     if lowered.isdigit():
         return int(lowered)
     if lowered in NUMBER_WORDS:
         return NUMBER_WORDS[lowered]
+    count, _, dozen = lowered.partition(" ")
+    if dozen == "dozen" and count in NUMBER_WORDS:
+        return NUMBER_WORDS[count] * 12
+    tens, _, unit = lowered.replace(" ", "-").partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return VAGUE_NUMBERS.get(lowered)
+
+
+def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each quotation in a paragraph, in order; the last one may be
+    left open to the paragraph's end."""
+    found = []
+    for opener, closer in OPEN_CLOSE.items():
+        pattern = re.escape(opener) + r"(?P<q>[^" + re.escape(closer + opener) + r"]{12,}?)" \
+            + re.escape(closer)
+        taken = 0
+        for match in re.finditer(pattern, paragraph):
+            found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
+            taken = match.end()
+        rest = paragraph[taken:]
+        open_at = rest.find(opener)
+        if open_at >= 0 and closer not in rest[open_at + 1:] and opener not in rest[open_at + 1:]:
+            words = rest[open_at + 1:].strip()
+            if len(words) >= 12:
+                found.append((taken + open_at, len(paragraph), words.rstrip(",")))
+    return sorted(found)
+
+
+def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
+    """The quotation a sentence belongs to, if it is one of a quote's sentences."""
+    opening = normalise_text(sentence).lstrip("\"' ")[:25]
+    if len(opening) < 12:
+        return None
+    return next((s for s in spoken if opening in normalise_text(s.quote)), None)
+
+
+def classify_figure(before: str, window: str) -> str | None:
+    """Whether a number counts the killed or the wounded, from the words around it: a verb
+    just before (killing nine), the toll it is (the death toll rose to 25), or the nearest
+    casualty word after it and before the next number (seven bodies and 11 wounded)."""
+    adjacent = ADJACENT.search(before)
+    if adjacent:
+        verb = adjacent.group("verb").lower()
+        return "wounded" if verb.startswith(("wound", "injur")) else "killed"
+    if TOLL.search(before):
+        toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
+        return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
+    own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
+    own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
+    near = " ".join(own.split()[:10])
+    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
+                                          ("wounded", WOUNDED.search(near))) if m]
+    if hits:
+        return min(hits, key=lambda item: item[1])[0]
+    if INCLUDED.search(before):
+        return "wounded" if re.search(r"wounded|injured", INCLUDED.search(before).group(),  # type: ignore[union-attr]
+                                      re.I) else "killed"
+    short = before[-25:]
+    if KILLED.search(short):
+        return "killed"
+    if WOUNDED.search(short):
+        return "wounded"
+    return None
+
+
+def classify_listed(window: str, rest: str) -> str | None:
+    """'Fourteen members of my family including six women ... were killed': the count
+    before a list of whom it includes takes the casualty word after the list."""
+    if not re.search(r"\b(?:including|among them)\s*$", window):
+        return None
+    tail = re.split(r"[.;]", rest[len(window):len(window) + 160])[0]
+    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(tail)),
+                                          ("wounded", WOUNDED.search(tail))) if m]
+    return min(hits, key=lambda item: item[1])[0] if hits else None
+
+
+def classify_joined(window: str, rest: str) -> str | None:
+    """'62 insurgents and 45 civilians were killed': the first count is of the same kind as
+    the one it is joined to."""
+    if not re.fullmatch(r"\s*(?:[\w'’-]+\s+){1,3}and\s*", window):
+        return None
+    following = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=2)
+    return classify_figure("", following[1]) if len(following) > 1 else None
+
+
+def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
+    """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
+    and how far past the first number it runs."""
+    before = match.string[:match.start()]
+    if re.search(r"\b(?:rose|risen|climbed|increased|jumped|up|down|fell)\s+from\s+$", before,
+                 re.I):
+        return None  # the toll rose from 20 to 30: 30 is the figure
+    joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to"
+    second = re.match(rf"^\s+(?:{joiner})\s+(?P<num>{NUMBER})\b", after, re.I)
+    if second is None or match.group("qual"):
+        return None
+    low, high = parse_number(match.group("num")), parse_number(second.group("num"))
+    if low is None or high is None or high <= low:
+        return None
+    text = match.string[match.start():match.end() + second.end()]
+    return {"min": low, "max": high, "text": text}, second.end()
 
 
 def make_figure(qualifier: str | None, value: int, number: str, text: str) -> dict[str, Any]:
@@ -445,7 +988,7 @@ def make_figure(qualifier: str | None, value: int, number: str, text: str) -> di
         return {"min": value + 1, "text": text}
     if vague or qual in ("at least", "some"):
         return {"min": value, "text": text}
-    if qual in ("up to", "fewer than", "nearly", "almost"):
+    if qual in ("up to", "as many as", "fewer than", "nearly", "almost"):
         return {"min": 0, "max": value, "text": text}
     return {"min": value, "max": value, "text": text}
 
@@ -475,9 +1018,13 @@ def resolve_incident_date(articles: list[Article]) -> dict[str, Any]:
     return {"start": "TODO YYYY-MM-DD", "precision": "day"}
 
 
-def slugify(text: str) -> str:
+def slugify(text: str, limit: int = 60) -> str:
+    """An id from text, cut at a word, never inside one."""
     slug = re.sub(r"[^a-z0-9]+", "-", normalise_text(text).lower()).strip("-")
-    return re.sub(r"-{2,}", "-", slug)[:60].strip("-") or "item"
+    if len(slug) > limit:
+        cut = slug[:limit + 1]
+        slug = cut[:cut.rfind("-")] if "-" in cut else slug[:limit]
+    return slug.strip("-") or "item"
 
 
 def draft_incident(paths: list[Path], brief_id: str | None = None,
@@ -515,7 +1062,8 @@ def merge_speech(speeches: list[Speech], sources: dict[int, str],
             if source not in by_quote[key].sources:
                 by_quote[key].sources.append(source)
             continue
-        kind = next((k for k, cue in CUES if cue.search(speech.sentence)), "reports")
+        kind = "reports" if speech.bystander else next(
+            (k for k, cue in CUES if cue.search(speech.sentence)), "reports")
         claim = DraftClaim(actor_id=speech.actor_id, kind=kind, quote=speech.quote,
                            sources=[source], speaker=speech.who or None)
         by_quote[key] = claim
@@ -532,31 +1080,8 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
              brief_id: str | None, today: dt.date) -> dict[str, Any]:
     """The incident file as data: found values where the rules found them, TODO elsewhere."""
     by_id = {n.actor_id: n for n in reversed(names)}
-    used = list(dict.fromkeys(
-        [c.actor_id for c in claims if c.actor_id] + [a for c in claims for a in c.against]))
-    actors = [{"id": a, "name": by_id[a].name, "kind": by_id[a].kind} for a in used]
-    candidates: dict[str, str] = {}
-    for claim in claims:
-        if claim.actor_id is None and claim.speaker and re.match(r"[A-Z]", claim.speaker):
-            candidate = slugify(claim.speaker)
-            candidates.setdefault(candidate, claim.speaker)
-            claim.actor_id = candidate
-    actors += [{"id": c, "name": name, "kind": "TODO candidate: person, militia, media, ..."}
-               for c, name in candidates.items()]
-    if not actors:
-        actors = [{"id": "TODO-actor", "name": "TODO", "kind": "TODO"}]
-    sources = []
-    for article in articles:
-        source: dict[str, Any] = {"id": article.source_id, "seed": article.path.name,
-                                  "publisher": article.publisher or "TODO publisher",
-                                  }
-        if article.title:
-            source["title"] = article.title
-        if article.date is not None:
-            source["date"] = article.date.isoformat()
-        source["descriptor"] = "TODO who the source is and what access it has (ICD 206)"
-        source["reliability"] = "TODO A-F"
-        sources.append(source)
+    actors = list_actors(claims, by_id)
+    sources = [describe_source(article) for article in articles]
     drafted = []
     seen: set[str] = set()
     for claim in claims:
@@ -565,40 +1090,16 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
         while claim_id in seen:
             claim_id, n = f"{base}-{n}", n + 1
         seen.add(claim_id)
-        item: dict[str, Any] = {"id": claim_id, "actor": claim.actor_id or "TODO-actor"}
-        known = by_id.get(claim.actor_id or "")
-        if claim.speaker and (known is None or claim.speaker != known.name):
-            item["speaker"] = claim.speaker
-        item["kind"] = claim.kind
-        if claim.against:
-            item["against"] = claim.against
-        if claim.date is not None:
-            item["date"] = claim.date.isoformat()
-        item["summary"] = "TODO one neutral sentence"
-        item["quote"] = " ".join(claim.quote.split())
-        if len(claim.sources) > 1:
-            item["quote_source"] = claim.sources[0]
-        item["sources"] = claim.sources
-        item["credibility"] = 6
-        if claim.killed or claim.wounded:
-            casualties: dict[str, Any] = {}
-            if claim.killed:
-                casualties["killed"] = claim.killed
-            if claim.wounded:
-                casualties["wounded"] = claim.wounded
-            if claim.counted:
-                casualties["of"] = claim.counted
-            item["casualties"] = casualties
-        drafted.append(item)
+        drafted.append(describe_claim(claim, claim_id, by_id))
     first = drafted[0]["id"] if drafted else "TODO-claim"
     return {
         "schema": 1,
         "id": brief_id or slugify(articles[0].title or articles[0].path.stem),
         "title": f"TODO neutral title (headline: {articles[0].title or 'none'})",
         "handling": "TLP:CLEAR",
-        "revision": {"number": 1, "date": today.isoformat(), "authors": ["TODO your name"],
-                     "changes": "Draft made by briefgen draft from "
-                                + ", ".join(a.path.name for a in articles) + "."},
+        "revisions": [{"number": 1, "date": today.isoformat(), "authors": ["TODO your name"],
+                       "changes": "Draft made by briefgen draft from "
+                                  + ", ".join(a.path.name for a in articles) + "."}],
         "bluf": "TODO bottom line up front",
         "incident": {"date": resolve_incident_date(articles),
                      "place": {"name": "TODO where", "country": "TODO country"},
@@ -613,6 +1114,68 @@ def assemble(articles: list[Article], claims: list[DraftClaim], names: list[Acto
         "background": "TODO context in Markdown",
         "implications": [{"text": "TODO what it means"}],
     }
+
+
+def list_actors(claims: list[DraftClaim], by_id: dict[str, ActorName]) -> list[dict[str, Any]]:
+    """The known actors the claims name, then unknown speakers as TODO candidates (each
+    claim of one given the candidate's id)."""
+    used = list(dict.fromkeys(
+        [c.actor_id for c in claims if c.actor_id] + [a for c in claims for a in c.against]))
+    actors = [{"id": a, "name": by_id[a].name, "kind": by_id[a].kind} for a in used]
+    candidates: dict[str, str] = {}
+    for claim in claims:
+        if claim.actor_id is None and claim.speaker:
+            name = split_phrase(claim.speaker)[0] if "," in claim.speaker else ""
+            candidate = slugify(name or claim.speaker.split(",")[0])
+            if candidate in by_id:
+                candidate = f"{candidate}-speaker"  # "the coalition" is not the US-led one
+            candidates.setdefault(candidate, claim.speaker)
+            claim.actor_id = candidate
+    actors += [{"id": c, "name": name, "kind": "TODO candidate: person, militia, media, ..."}
+               for c, name in candidates.items()]
+    return actors or [{"id": "TODO-actor", "name": "TODO", "kind": "TODO"}]
+
+
+def describe_source(article: Article) -> dict[str, Any]:
+    source: dict[str, Any] = {"id": article.source_id, "seed": article.path.name,
+                              "publisher": article.publisher or "TODO publisher"}
+    if article.title:
+        source["title"] = article.title
+    if article.date is not None:
+        source["date"] = article.date.isoformat()
+    source["descriptor"] = "TODO who the source is and what access it has (ICD 206)"
+    source["reliability"] = "TODO A-F"
+    return source
+
+
+def describe_claim(claim: DraftClaim, claim_id: str,
+                   by_id: dict[str, ActorName]) -> dict[str, Any]:
+    """One drafted claim as data, in the order an editor reads it."""
+    item: dict[str, Any] = {"id": claim_id, "actor": claim.actor_id or "TODO-actor"}
+    known = by_id.get(claim.actor_id or "")
+    if claim.speaker and (known is None or claim.speaker != known.name):
+        item["speaker"] = claim.speaker
+    item["kind"] = claim.kind
+    if claim.against:
+        item["against"] = claim.against
+    if claim.date is not None:
+        item["date"] = claim.date.isoformat()
+    item["summary"] = "TODO one neutral sentence"
+    item["quote"] = " ".join(claim.quote.split())
+    if len(claim.sources) > 1:
+        item["quote_source"] = claim.sources[0]
+    item["sources"] = claim.sources
+    item["credibility"] = 6
+    if claim.killed or claim.wounded:
+        casualties: dict[str, Any] = {}
+        if claim.killed:
+            casualties["killed"] = claim.killed
+        if claim.wounded:
+            casualties["wounded"] = claim.wounded
+        if claim.counted:
+            casualties["of"] = claim.counted
+        item["casualties"] = casualties
+    return item
 
 
 def render_draft(data: dict[str, Any]) -> str:

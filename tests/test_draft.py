@@ -155,3 +155,274 @@ def test_quote_takes_its_speaker_from_the_sentence_before() -> None:
     claim = next(c for c in draft["claims"] if c["quote"].startswith("We will not forgive"))
     assert (claim["actor"], claim["speaker"]) == ("militia-leader-hadi-ameri",
                                                   "Militia leader Hadi Ameri")
+
+
+DALMAR = DATA / "articles" / "dalmar-market-strike.txt"
+QARIN = DATA / "articles" / "qarin-convoy-strike.txt"
+"""Articles we wrote ourselves, one sentence per form of news writing the rules must read."""
+
+
+def draft_claims(article: Path) -> dict[str, dict[str, object]]:
+    """The drafted claims of one article by their quote."""
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    return {str(c["quote"]): c for c in draft["claims"]}
+
+
+@pytest.mark.parametrize("article", [DALMAR, QARIN], ids=lambda p: p.stem)
+def test_our_articles_draft_nothing_but_their_own_words(article: Path) -> None:
+    assert_nothing_invented(draft_incident([article], briefs_dir=ROOT / "briefs"), [article])
+
+
+@pytest.mark.parametrize(("quote", "actor", "speaker"), [
+    # a quote followed by NAME told reporters
+    ("The drone came twice and the second time it hit the crowd", "omar-jelle", "Omar Jelle"),
+    # said NAME, TITLE
+    ("We are still digging for the missing", "amina-warsame",
+     "Amina Warsame, a spokeswoman for the Dalmar Relief Committee"),
+    # "a spokesman for X" speaks for X
+    ("No aircraft of ours was anywhere near the market", "us-forces", "Jon Pell"),
+    # a title before a name, then "she added" for the last named speaker
+    ("We have looked at every flight that day", "us-forces", "Pentagon press officer Dana Reyes"),
+])
+def test_quotes_take_the_speaker_the_sentence_names(quote: str, actor: str, speaker: str) -> None:
+    claim = draft_claims(DALMAR)[quote]
+    assert (claim["actor"], claim["speaker"]) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "casualties", "actor"), [
+    ("A drone strike on the market", {"killed": {"min": 14, "max": 14, "text": "14"},
+                                      "of": "people"}, "the-district-health-office"),
+    ("The toll has risen to 21", {"killed": {"min": 21, "max": 21, "text": "21"}},
+     "the-district-health-office"),
+    ("Rescuers recovered seven bodies", {"killed": {"min": 7, "max": 7, "text": "seven"},
+                                         "wounded": {"min": 11, "max": 11, "text": "11"}},
+     "the-relief-committee"),
+    ("Local residents said five people", {"killed": {"min": 5, "max": 5, "text": "five"},
+                                          "wounded": {"min": 30, "max": 30, "text": "30"},
+                                          "of": "people"}, "local-residents"),
+])
+def test_casualty_wording_and_who_gives_it(start: str, casualties: dict[str, object],
+                                           actor: str) -> None:
+    claim = next(c for q, c in draft_claims(DALMAR).items() if q.startswith(start))
+    assert (claim["casualties"], claim["actor"]) == (casualties, actor)
+
+
+def test_a_bystanders_remark_is_a_report_never_an_accusation() -> None:
+    claims = draft_claims(DALMAR)
+    quoted = claims["The soldiers did this to us and we blame them"]
+    assert (quoted["kind"], quoted["actor"]) == ("reports", "hodan-ali")
+    assert all(c["kind"] != "accuses" for c in claims.values())
+
+
+def test_publisher_and_date_from_the_dateline_and_an_id_cut_at_a_word() -> None:
+    draft = draft_incident([DALMAR], briefs_dir=ROOT / "briefs", today=dt.date(2031, 7, 1))
+    assert (draft["sources"][0]["publisher"], draft["sources"][0]["date"]) == ("AFP",
+                                                                               "2031-03-12")
+    assert draft["id"] == "drone-strike-on-dalmar-market-kills-fourteen-as-the-army"
+    assert not any(c["quote"].startswith("DALMAR") for c in draft["claims"])
+
+
+def test_a_monitors_count_is_the_monitors_not_the_states() -> None:
+    claim = next(c for q, c in draft_claims(QARIN).items() if q.startswith("The Iran Rights"))
+    assert (claim["actor"], claim["speaker"]) == ("iran-rights-monitor", "Iran Rights Monitor")
+    assert claim["casualties"]["killed"] == {"min": 9, "max": 9, "text": "9"}
+
+
+def test_it_the_statement_and_the_ministry_point_back_at_the_ministry() -> None:
+    claims = draft_claims(QARIN)
+    for quote in ("The column was carrying rockets towards the border",
+                  "Every target was checked twice before the strike",
+                  "Our pilots took every care to spare the villages"):
+        assert (claims[quote]["actor"], claims[quote]["speaker"]) == (
+            "northland-defence-ministry", "Northland Defence Ministry")
+
+
+def test_a_denial_of_others_reports_gives_their_figures_to_them() -> None:
+    claims = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    denial = next(c for c in claims if c["kind"] == "denies")
+    assert "casualties" not in denial
+    theirs = next(c for c in claims if c.get("speaker") == "Qarin council")
+    assert (theirs["kind"], theirs["casualties"]["killed"]) == (
+        "reports", {"min": 40, "max": 40, "text": "40"})
+
+
+def test_a_toll_outweighs_the_count_before_it_and_a_range_keeps_both_ends() -> None:
+    claims = draft_claims(QARIN)
+    toll = next(c for q, c in claims.items() if q.startswith("Doctors at the clinic"))
+    assert toll["casualties"] == {"killed": {"min": 12, "max": 12, "text": "twelve"}}
+    ranged = next(c for q, c in claims.items() if q.startswith("Council officials said"))
+    assert ranged["casualties"]["killed"] == {"min": 36, "max": 45, "text": "36 and 45"}
+    assert ranged["speaker"] == "Council officials"
+
+
+def test_generic_names_are_not_one_countrys_ministry() -> None:
+    claims = draft_claims(QARIN)
+    assert not any(c["actor"] == "iraq-mod" for c in claims.values())
+
+
+SARN = DATA / "articles" / "sarn-bridge-strike.txt"
+
+
+def test_sarn_draft_is_nothing_but_its_own_words() -> None:
+    assert_nothing_invented(draft_incident([SARN], briefs_dir=ROOT / "briefs"), [SARN])
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("Nobody in the army gave", "general-tomas-vey", "General Tomas Vey"),  # reported X as saying
+    ("The bridge was a military", "northland-army", "Northland army"),  # the statement read
+    ("We carried the children out", "sara-onu", "teacher, Sara Onu"),  # left open at the end
+    ("We need more surgeons", "ravi-sen", "The town doctor, Ravi Sen"),  # he: named just before
+    ("Every road near the bridge", "northland-army", "Northland army"),  # whoever issued one
+    ("No civilian traffic", "border-official", "border official"),  # the official: named before
+    ("false and made to harm", "us-forces", "Gen. Omar Tal"),  # he: the one who denied
+    ("at least 19 civilians died", "the-council", "The council"),  # X said that "...", Y reported
+])
+def test_quotes_of_sarn_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("The Sarn radio station quoted", "idris-baro",
+     {"min": 0, "max": 60, "text": "as many as 60"}),  # quoted X as saying; as many as
+    ("Villagers who said", "villagers", {"min": 22, "max": 22, "text": "twenty-two"}),
+    ("The number of people killed", "the-hospital-director", {"min": 31, "max": 31, "text": "31"}),
+    ("The army said 14 fighters", "northland-army",
+     {"min": 14, "max": 14, "text": "14"}),  # a subset set off by dashes is not the toll
+    ("\"Two of my cousins", "musa-kabir",
+     {"min": 2, "max": 2, "text": "Two"}),  # a quote's sentence is its speaker's
+    ("\"We counted 40 bodies", "one-of-the-fishermen",
+     {"min": 40, "max": 40, "text": "40"}),  # "we" is never the speaker
+    ("Activists' reports of 25", "activists", {"min": 25, "max": 25, "text": "25"}),
+    ("Dozens of people were killed", "opposition-groups", {"min": 12, "text": "Dozens"}),
+])
+def test_figures_of_sarn_and_who_gives_them(start: str, actor: str,
+                                            killed: dict[str, object]) -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start) and
+                 c.get("casualties"))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+def test_each_side_of_a_contrast_keeps_its_own_figure() -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    sides = [(c["actor"], c["casualties"]["killed"]["min"]) for c in draft["claims"]
+             if c["quote"].startswith("The army insisted")]
+    assert sides == [("northland-army", 2), ("the-council", 19)]
+
+
+def test_one_of_and_dates_are_no_figures_and_a_byline_beats_a_photo_credit() -> None:
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert not any(c["quote"].startswith("One of the drivers") for c in draft["claims"])
+    denial = next(c for c in draft["claims"] if c["kind"] == "denies")
+    assert (denial["actor"], denial["speaker"]) == ("us-forces", "Gen. Omar Tal")
+    assert (draft["sources"][0]["publisher"], draft["sources"][0]["date"]) == ("Reuters",
+                                                                               "2031-04-03")
+
+
+def test_last_monday_is_read_by_dateparser_which_no_other_command_imports() -> None:
+    import subprocess
+    import sys
+
+    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith("Fishermen said"))
+    assert (claim["date"], claim["actor"]) == ("2031-03-31", "fishermen")  # a Thursday's article
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, briefgen.cli; print('dateparser' in sys.modules)"],
+        capture_output=True, text=True, check=True).stdout.strip()
+    assert imported == "False"
+
+
+def test_qarin_joined_counts_said_a_witness_and_a_dateline_of_its_agency_alone() -> None:
+    draft = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    by_start = {c["quote"][:20]: c for c in draft["claims"] if c.get("casualties")}
+    joined = by_start["An inquiry found tha"]
+    assert (joined["actor"], joined["casualties"]["killed"]) == (
+        "two-officials", {"min": 8, "max": 8, "text": "8"})  # 8 fighters and 3 drivers killed
+    nurse = by_start["At least 30 people w"]
+    assert (nurse["actor"], nurse["speaker"]) == ("nurse-at-the-clinic", "nurse at the clinic")
+    assert draft["sources"][0]["publisher"] == "Associated Press"
+    assert not any(c["quote"].startswith("(AP)") for c in draft["claims"])
+
+
+TARSA = DATA / "articles" / "tarsa-camp-strike.txt"
+
+
+def test_tarsa_tolls_appositions_and_the_organisation_named_before() -> None:
+    draft = draft_incident([TARSA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [TARSA])
+    assert draft["sources"][0]["publisher"] == "AFP"  # TARSA (AFP): ...
+    claims = {c["quote"][:24]: c for c in draft["claims"]}
+    toll = claims["The Tarsa health office "]  # the dateline is not part of the quote
+    assert (toll["actor"], toll["casualties"]["killed"]) == (
+        "tarsa-health-office", {"min": 47, "text": "at least 47"})  # a death toll of
+    nurse = claims["Thirty people were burie"]  # '"...," NAME, TITLE, told AFP.'
+    assert (nurse["actor"], nurse["speaker"]) == (
+        "halima-dore", "Halima Dore, a nurse at the Tarsa clinic")
+    bodies = claims["received the bodies of 1"]  # the organization: the one just named
+    assert (bodies["actor"], bodies["speaker"]) == ("northern-relief-committee",
+                                                    "Northern Relief Committee")
+    ranged = claims["Other officials estimate"]  # the toll to be between 70 and 100
+    assert (ranged["actor"], ranged["casualties"]["killed"]) == (
+        "other-officials", {"min": 70, "max": 100, "text": "70 and 100"})
+    kano = claims["Meanwhile Yusuf Kano, an"]  # NAME, a long title, told AFP, the toll was 48
+    assert (kano["actor"], kano["casualties"]["killed"]) == (
+        "yusuf-kano", {"min": 48, "max": 48, "text": "48"})
+
+
+VELKA = DATA / "articles" / "velka-road-strike.txt"
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("We saw the launcher", "army-spokesman-lt-col-petra-hall",
+     "army spokesman Lt. Col. Petra Hall"),  # 'In Velka, ... said'; a title's full stop
+    ("Nobody from our side", "deputy-governor-amos-reed",
+     "deputy governor Amos Reed"),  # 'In X, which borders Y, NAME denied'
+    ("The strike was aimed at", "colonel-ivo-marsh",
+     "Colonel Ivo Marsh, the army's operations chief"),  # the statement said, quoting X
+    ("We are farmers", "tomas-brin", "Tomas Brin, a farmer"),  # said NAME, a farmer who said
+])
+def test_quotes_of_velka_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([VELKA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [VELKA])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("Air strikes killed more", "officials", {"min": 25, "text": "more than two dozen"}),
+    ("Fourteen members of one", "villager", {"min": 14, "max": 14, "text": "Fourteen"}),
+    ("Residents said nine", "residents", {"min": 9, "max": 9, "text": "nine"}),  # dash aside
+])
+def test_figures_of_velka(start: str, actor: str, killed: dict[str, object]) -> None:
+    draft = draft_incident([VELKA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+    assert not any(c["quote"].startswith("An AC-130") and c.get("casualties")
+                   for c in draft["claims"])  # a model's number is no toll
+
+
+def test_a_rejected_claim_named_by_its_adjective_is_that_sides() -> None:
+    claims = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    sides = [(c["actor"], c["kind"], (c.get("casualties") or {}).get("killed"))
+             for c in claims if c["quote"].startswith("The Qarin council rejected")]
+    assert sides == [("qarin-council", "denies", None),
+                     ("northland", "reports", {"min": 600, "max": 600, "text": "600"})]
+
+
+DERA = DATA / "articles" / "dera-workshop-strike.txt"
+
+
+def test_dera_a_rejected_clause_hides_no_speaker_and_one_is_counted() -> None:
+    draft = draft_incident([DERA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [DERA])
+    assert draft["sources"][0]["publisher"] == "AFP"  # (Dera Daily/AFP)
+    claims = {c["quote"][:16]: c for c in draft["claims"]}
+    jets = claims["Northland jets f"]  # 'DERA CITY, Dera Strip --' is the dateline
+    assert (jets["actor"], jets["casualties"]) == ("hospital-officials", {
+        "killed": {"min": 3, "max": 3, "text": "three"},
+        "wounded": {"min": 5, "max": 5, "text": "five"}, "of": "people"})
+    night = claims["One labourer was"]  # ', one seriously, when ...,' is no speaker
+    assert (night["actor"], night["casualties"]["killed"], night["casualties"]["wounded"]) == (
+        "medics", {"min": 1, "max": 1, "text": "One"}, {"min": 2, "max": 2, "text": "two"})
