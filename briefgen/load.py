@@ -53,6 +53,11 @@ _STR = _TAG + "str"
 _KEY: PathKey = ("<key>",)
 """What ``Composer.next_path`` gives for a node that is a mapping's key (compared by identity)."""
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_TAG_NAMES = {_TAG + "int": "an integer", _TAG + "float": "a number", _TAG + "bool": "a boolean",
+              _TAG + "timestamp": "a date", _TAG + "null": "empty"}
+"""What each plain tag asks for, in an editor's words."""
+_UNREADABLE = object()
+"""What a tagged scalar whose text is not of its tag's type reads as (a problem is recorded)."""
 _RESOLVED_FIRST = frozenset(
     key for key in yaml.SafeLoader.yaml_implicit_resolvers if isinstance(key, str))
 """First characters of the plain scalars YAML may read as something other than text."""
@@ -394,7 +399,10 @@ class Composer:
                     yaml.ScalarNode, value, event.implicit)
         path = self.next_path()
         if path is _KEY:
-            self.add_key(value, tag == _STR, event.start_mark, value)
+            if event.style == '"' and _UNSTORABLE.search(value):
+                self.refuse_key(event, value)
+            else:
+                self.add_key(value, tag == _STR, event.start_mark, value)
             return
         if path is None:
             self.add_value(None)
@@ -403,6 +411,10 @@ class Composer:
         doc = self.doc
         doc.places[path] = (mark.line + 1, mark.column + 1)
         if tag == _STR or tag == _TAG + "timestamp":
+            if tag != _STR and event.tag not in (None, "!") and self.construct(
+                    yaml.ScalarNode(tag, value, mark, event.end_mark), path) is _UNREADABLE:
+                self.add_value(None)  # a date tagged explicitly must be one
+                return
             if event.style == '"' or len(value) > MAX_TEXT:  # only escapes can hide controls
                 check_scalar(value, path, doc)
             if "TODO" in value and value.lstrip().startswith("TODO"):
@@ -412,10 +424,34 @@ class Composer:
             if not event.style and tag != _TAG + "null":
                 doc.surprises[path] = value
             node = yaml.ScalarNode(tag, value, mark, event.end_mark, event.style)
-            self.add_value(self.loader.construct_object(node))
+            constructed = self.construct(node, path)
+            self.add_value(None if constructed is _UNREADABLE else constructed)
         else:
             self.refuse_tag(path, tag)
             self.add_value(None)
+
+    def construct(self, node: yaml.ScalarNode, path: PathKey) -> Any:
+        """The value of a scalar of a plain type, or ``_UNREADABLE`` with a problem recorded
+        when its tag asks for a type its text is not (``!!int abc``, ``!!bool maybe``)."""
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, yaml.YAMLError):
+            kind = _TAG_NAMES.get(node.tag, node.tag.replace(_TAG, ""))
+            self.doc.problem(path, f"{node.value!r} is not {kind}, as its tag "
+                             f"'{node.tag.replace(_TAG, '!!')}' says",
+                             "remove the tag, or write a value of that type")
+            return _UNREADABLE
+
+    def refuse_key(self, event: Any, key: str) -> None:
+        """A key that holds a character no brief can store, written as an escape."""
+        bad = _UNSTORABLE.search(key)
+        top = self.open[-1]
+        self.problem_at(event.start_mark, f"key {key!a} holds character "
+                        f"U+{ord(bad.group()) if bad else 0:04X}, which is not allowed "
+                        "(written as an escape)", "delete the escape; a key is a field name")
+        if top.path is not None:
+            self.doc.problems[-1] = self.doc.problems[-1]._replace(path=format_path(top.path))
+        top.key = (None,)
 
     def refuse_tag(self, path: PathKey, tag: str) -> None:
         self.doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",

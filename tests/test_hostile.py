@@ -142,6 +142,23 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "two-documents": (lambda: MINIMAL.encode() + b"---\nid: second\n",
                       f"{MINIMAL.count(chr(10)) + 1}:1: $: YAML syntax error: but found another "
                       "document (one incident a file: remove the '---' line)"),
+    "tagged-int-that-is-not-one": (lambda: edit(TITLE, "title: !!int abc"),
+                                   "4:8: title: 'abc' is not an integer, as its tag '!!int' "
+                                   "says (remove the tag, or write a value of that type)"),
+    "tagged-float-that-is-not-one": (lambda: edit(TITLE, "title: !!float x"),
+                                     "4:8: title: 'x' is not a number, as its tag '!!float' "
+                                     "says (remove the tag, or write a value of that type)"),
+    "tagged-bool-that-is-not-one": (lambda: edit(TITLE, "title: !!bool maybe"),
+                                    "4:8: title: 'maybe' is not a boolean, as its tag '!!bool' "
+                                    "says (remove the tag, or write a value of that type)"),
+    "tagged-timestamp-that-is-not-one": (lambda: edit(TITLE, "title: !!timestamp x"),
+                                         "4:8: title: 'x' is not a date, as its tag "
+                                         "'!!timestamp' says (remove the tag, or write a value "
+                                         "of that type)"),
+    "control-character-in-a-key-as-escape": (lambda: edit(TITLE, TITLE + '\n"a\\x07": 1'),
+                                             "5:1: $: key 'a\\x07' holds character U+0007, "
+                                             "which is not allowed (written as an escape) "
+                                             "(delete the escape; a key is a field name)"),
     "a-list-as-a-key": (lambda: edit("  - id: coalition\n", "  - ? [id, kind]\n"
                                                           "    : coalition\n"
                                                           "    id: coalition\n"),
