@@ -147,6 +147,7 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     """One brief: Markdown returned for stdout, or written to ``output`` by its suffix."""
     from briefgen.load import load_any
 
+    check_options(options)
     brief = load_any(path, options.seeds)
     if output is None:
         return render_text(brief, options)
@@ -166,6 +167,24 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     else:
         write_atomic(output, outputs[fmt.name])
     return None
+
+
+def check_options(options: Options) -> None:
+    """Refuse, before anything is built, a templates folder that is not a folder and a
+    reference document that is not a regular file of at most ``MAX_REFERENCE_BYTES``
+    (nothing is read here: the Word writer reads the reference)."""
+    from briefgen.files import MAX_REFERENCE_BYTES, InputError, check_regular
+
+    if options.templates is not None and not options.templates.is_dir():
+        raise InputError(f"{options.templates}: the templates folder is not a "
+                         "folder", "give --templates a folder of .j2 files")
+    if options.reference is not None:
+        try:
+            check_regular(options.reference, MAX_REFERENCE_BYTES)
+        except InputError as exc:
+            raise InputError(f"{options.reference}: reference document: "
+                             f"{exc.message}", "give --reference-doc a Word document "
+                             "(.docx) of its styles") from None
 
 
 def convert_batch(fmt: OutputFormat, documents: dict[str, bytes]) -> dict[str, bytes]:
@@ -220,6 +239,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     report.briefs = len(files)
     formats = tuple(formats) or default_formats()
     converted = [fmt for fmt in map(find_format, formats) if fmt.source is not None]
+    check_options(options)
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)
     todo = files if force else state.find_stale(files, formats)
@@ -381,7 +401,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
     try:
         try:
             first = stamp_input(path)  # before reading, so an edit made meanwhile rebuilds
-        except OSError:
+        except (OSError, BriefgenError):  # unreadable, or not a regular file: load says so
             first = None
         brief = load_any(path, options.seeds)
         outputs = render_outputs(brief, formats, options)

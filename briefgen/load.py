@@ -11,6 +11,7 @@ Loading runs in stages and collects every problem of a stage before it stops:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from briefgen.errors import Problem, ValidationError, display_path, resolved
+from briefgen.files import InputError, read_limited, resolve_inside
 from briefgen.model import Brief, Comparison
 from briefgen.schema import (
     Fault,
@@ -228,14 +230,8 @@ def locate_findings(doc: Document, findings: list[Finding], severity: str) -> li
 def read_document(path: Path) -> Document:
     """Stages 1 to 3: the file as plain data with places, or the problems that stop it."""
     doc = Document(display_path(path))
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        doc.problem((), f"cannot read the file: {exc.strerror or exc}")
-        return doc
-    if len(raw) > MAX_BYTES:
-        doc.problem((), f"file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed",
-                    "an incident file is a few kilobytes; split it or remove pasted text")
+    raw = read_brief_bytes(path, doc)
+    if raw is None:
         return doc
     text = decode_text(raw, doc)
     if text is None:
@@ -260,6 +256,20 @@ def read_document(path: Path) -> Document:
         return doc
     doc.data = composer.result
     return doc
+
+
+def read_brief_bytes(path: Path, doc: Document) -> bytes | None:
+    """The file's bytes, if it is a regular file of at most ``MAX_BYTES`` (checked before
+    reading; the read stops there), else None with the problem recorded."""
+    try:
+        return read_limited(path, MAX_BYTES)
+    except InputError as exc:
+        too_big = exc.message.startswith("file is")
+        doc.problem((), exc.message, "an incident file is a few kilobytes; split it or remove "
+                    "pasted text" if too_big else "give the path of a YAML file")
+    except OSError as exc:
+        doc.problem((), f"cannot read the file: {exc.strerror or exc}")
+    return None
 
 
 def decode_text(raw: bytes, doc: Document) -> str | None:
@@ -666,6 +676,36 @@ def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: 
     doc.problem(path, f"unknown {what} '{value}'", hint)
 
 
+def read_seed_text(doc: Document, path: PathKey, seed: str, seeds_dir: Path) -> str | None:
+    """The normalised text of the seed file ``seed``, which must resolve inside
+    ``seeds_dir`` (symlinks resolved first) and be a regular file within the size limit; else
+    None with the problem recorded. A name that leads out of the folder gets the same message
+    whether or not a file is there: nothing outside is looked at."""
+    shown = display_path(seeds_dir)
+    target = resolve_inside(seeds_dir, seed)
+    if target is None:
+        doc.problem(path, f"seed file '{seed}' is outside {shown}",
+                    "give the name of a file in seeds/; paths out of it are not followed")
+        return None
+    if not os.path.lexists(target):
+        names = sorted(p.name for p in seeds_dir.glob("*.txt"))
+        close = find_close(seed, names)
+        doc.problem(path, f"seed file '{seed}' not found in {shown}",
+                    f"did you mean '{close}'?" if close else "give a file name in seeds/")
+        return None
+    try:
+        return read_seed(target)
+    except InputError as exc:
+        too_big = exc.message.startswith("file is")
+        doc.problem(path, f"seed file '{seed}': {exc.message}",
+                    "a seed is the text of one article; keep only the article" if too_big
+                    else exc.hint if exc.hint.startswith("save") else
+                    "give the name of a text file in seeds/")
+    except OSError as exc:
+        doc.problem(path, f"seed file '{seed}': cannot read it: {exc.strerror or exc}")
+    return None
+
+
 def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
     texts: dict[str, str] = {}
@@ -676,15 +716,9 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
                         "pass --seeds DIR")
             continue
-        seed_path = seeds_dir / source.seed
-        if ".." in Path(source.seed).parts or not seed_path.is_file():
-            names = sorted(p.name for p in seeds_dir.glob("*.txt"))
-            close = find_close(source.seed, names)
-            doc.problem(("sources", i, "seed"),
-                        f"seed file '{source.seed}' not found in {display_path(seeds_dir)}",
-                        f"did you mean '{close}'?" if close else "give a file name in seeds/")
-            continue
-        texts[source.id] = read_seed(resolved(seed_path))
+        text = read_seed_text(doc, ("sources", i, "seed"), source.seed, seeds_dir)
+        if text is not None:
+            texts[source.id] = text
     for i, claim in enumerate(brief.claims):
         if claim.quote is None:
             continue

@@ -132,7 +132,8 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
                           "seeds (give a file name in seeds/)"),
     "seed-path-escaping-the-folder": (lambda: edit(SEED, "seed: ../../../etc/passwd"),
                                       "27:11: sources[0].seed: seed file '../../../etc/passwd' "
-                                      "not found in seeds (give a file name in seeds/)"),
+                                      "is outside seeds (give the name of a file in seeds/; "
+                                      "paths out of it are not followed)"),
     "top-level-list": (lambda: b"- schema: 1\n- id: x\n",
                        "1:1: $: expected a mapping of fields (id: ..., title: ...) "
                        "(start from `briefgen new ID`)"),
@@ -403,3 +404,150 @@ def test_temporaries_of_a_zombie_writer_are_swept(tmp_path: Path) -> None:
     remove_dead_temporaries(tmp_path)
     child.wait()
     assert sorted(path.name for path in tmp_path.iterdir()) == [live.name]
+
+
+OUTSIDE = ("27:11: sources[0].seed: seed file '{}' is outside seeds (give the name of a file "
+           "in seeds/; paths out of it are not followed)")
+
+
+@pytest.mark.parametrize("seed", ["/etc/passwd", "/proc/self/environ", "/no/such/file",
+                                  "../briefs/hostile.yaml", "../../../no/such/file",
+                                  "link-out.txt", "link-to-nothing.txt", "zero.txt"])
+def test_a_seed_outside_the_seeds_folder_is_refused_without_a_look(project: Path,
+                                                                    seed: str) -> None:
+    """Absolute paths, climbs out and symlinks out: one message, whether a file is there or
+    not, so that the quote check cannot tell what a file outside holds or that it exists."""
+    (project / "seeds" / "link-out.txt").symlink_to(project / NAME)
+    (project / "seeds" / "link-to-nothing.txt").symlink_to("/no/such/file")
+    (project / "seeds" / "zero.txt").symlink_to("/dev/zero")
+    before = snapshot(project / "out")
+    (project / NAME).write_bytes(edit(SEED, f"seed: {seed}"))
+    assert_one_clear_error(run("build", NAME), f"{NAME}:{OUTSIDE.format(seed)}")
+    assert snapshot(project / "out") == before
+
+
+def make_fifo(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+
+
+def make_sparse(path: Path, size: int) -> None:
+    with path.open("wb") as stream:
+        stream.truncate(size)
+
+
+SEED_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "seed-that-is-a-fifo": (make_fifo, "not a regular file but a FIFO (named pipe) (give "
+                                       "the name of a text file in seeds/)"),
+    "seed-that-is-a-folder": (lambda path: path.mkdir(), "not a regular file but a folder "
+                              "(give the name of a text file in seeds/)"),
+    "seed-of-5-mb": (lambda path: make_sparse(path, 5 * 2**20),
+                     "file is 5,242,880 bytes, more than the 4,194,304 allowed (a seed is the "
+                     "text of one article; keep only the article)"),
+    "seed-not-utf8": (lambda path: path.write_bytes(b"caf\xe9"),
+                      "invalid UTF-8 byte 0xe9 at byte 3 (save it as UTF-8)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FILES))
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+def test_only_regular_seed_files_of_a_sane_size_are_read(project: Path, name: str) -> None:
+    make, expected = SEED_FILES[name]
+    make(project / "seeds" / "odd.txt")
+    before = snapshot(project / "out")
+    (project / NAME).write_bytes(edit(SEED, "seed: odd.txt"))
+    assert_one_clear_error(run("build", NAME),
+                           f"{NAME}:27:11: sources[0].seed: seed file 'odd.txt': {expected}")
+    assert snapshot(project / "out") == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+@pytest.mark.parametrize(("kind", "make"), [
+    ("a FIFO (named pipe)", make_fifo),
+    ("a character device", lambda path: (path.unlink(), path.symlink_to("/dev/zero"))),
+])
+def test_a_brief_that_is_not_a_regular_file_fails_at_once(project: Path, kind: str,
+                                                         make: Callable[[Path], None]) -> None:
+    before = snapshot(project / "out")
+    make(project / NAME)
+    started = time.monotonic()
+    assert_one_clear_error(run("build", NAME, "--force"),
+                           f"{NAME}:1:1: $: not a regular file but {kind} (give the path of a "
+                           "YAML file)")
+    assert time.monotonic() - started < 10
+    assert snapshot(project / "out") == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+def test_a_batch_with_a_fifo_builds_the_rest(project: Path) -> None:
+    make_fifo(project / "briefs" / "a-fifo.yaml")
+    result = run("build", "briefs", "--force")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("briefs/a-fifo.yaml:1:1: $: not a regular file but a FIFO (named "
+                        "pipe) (give the path of a YAML file)")
+    assert lines[-1].startswith("built 1 of 2 briefs, skipped 0 unchanged, 1 failed, ")
+
+
+TEMPLATE_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "template-that-is-a-fifo": (make_fifo, "house/bluf.md.j2:1:1: not a regular file but a "
+                                "FIFO (named pipe) (a template is a small text file in the "
+                                "folder)"),
+    "template-linked-out-of-its-folder": (lambda path: path.symlink_to("/etc/passwd"),
+                                          "house/bluf.md.j2:1:1: the template leads outside "
+                                          "house (copy the file into the folder instead of "
+                                          "linking to it)"),
+    "template-of-2-mb": (lambda path: make_sparse(path, 2 * 2**20),
+                         "house/bluf.md.j2:1:1: file is 2,097,152 bytes, more than the "
+                         "1,048,576 allowed (a template is a small text file in the folder)"),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+@pytest.mark.parametrize("name", sorted(TEMPLATE_FILES))
+def test_only_regular_template_files_inside_their_folder_are_read(project: Path,
+                                                                   name: str) -> None:
+    make, expected = TEMPLATE_FILES[name]
+    (project / "house").mkdir()
+    make(project / "house" / "bluf.md.j2")
+    before = snapshot(project / "out")
+    assert_one_clear_error(run("build", NAME, "--templates", "house"), expected)
+    assert snapshot(project / "out") == before
+
+
+def test_a_templates_folder_that_is_a_link_to_a_file_is_refused(project: Path) -> None:
+    from briefgen.build import Options, build_briefs
+    from briefgen.files import InputError
+
+    (project / "house").symlink_to(project / NAME)
+    result = run("build", NAME, "--templates", "house")
+    assert result.exit_code == 2
+    assert "Directory 'house' is a file." in result.stderr
+    with pytest.raises(InputError, match=r"^house: the templates folder is not a folder "
+                                         r"\(give --templates a folder of .j2 files\)$"):
+        build_briefs([Path(NAME)], Path("out"), options=Options(templates=Path("house")))
+
+
+REFERENCES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "reference-that-is-a-fifo": (make_fifo, "not a regular file but a FIFO (named pipe)"),
+    "reference-linked-to-dev-zero": (lambda path: path.symlink_to("/dev/zero"),
+                                     "not a regular file but a character device"),
+    "reference-of-30-mb": (lambda path: make_sparse(path, 30 * 2**20),
+                           "file is 31,457,280 bytes, more than the 20,971,520 allowed"),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
+@pytest.mark.parametrize("name", sorted(REFERENCES))
+def test_a_reference_document_must_be_a_regular_file_of_a_sane_size(project: Path,
+                                                                    name: str) -> None:
+    make, expected = REFERENCES[name]
+    make(project / "house.docx")
+    before = snapshot(project / "out")
+    for args in (("build", NAME, "--force"), ("render", NAME, "-o", "out/minimal.docx")):
+        result = run(*args, "--reference-doc", "house.docx")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            f"house.docx: reference document: {expected} (give --reference-doc a Word "
+            "document (.docx) of its styles)"]
+    assert snapshot(project / "out") == before

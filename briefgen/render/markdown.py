@@ -5,15 +5,18 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.bccache
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from briefgen.errors import RenderError, display_path
+from briefgen.errors import BriefgenError, RenderError, display_path
+from briefgen.files import MAX_TEMPLATE_BYTES, InputError, read_limited, resolve_inside
 from briefgen.load import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
@@ -66,6 +69,56 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
+class FolderLoader(jinja2.BaseLoader):
+    """Templates from folders, the first that has one winning, as Jinja2's
+    ``FileSystemLoader`` finds them, but kept in their place: a name must resolve inside its
+    folder (symlinks resolved first), only a regular file is read (a FIFO or a device in the
+    folder is an error at once, not a silent fall back to the default), and at most
+    ``MAX_TEMPLATE_BYTES`` of it."""
+
+    def __init__(self, folders: list[str]) -> None:
+        self.folders = folders
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.folders:
+            shown = os.path.join(folder, *pieces)
+            if os.path.lexists(shown):
+                return read_template(Path(folder), pieces, shown)
+        raise jinja2.TemplateNotFound(template)
+
+
+def read_template(folder: Path, pieces: list[str],
+                  shown: str) -> tuple[str, str, Callable[[], bool]]:
+    """The source of the template ``folder/pieces...``, its file name as the user gave it, and
+    whether it is unchanged since; a ``RenderError`` naming it when it may not be read."""
+    cwd = os.getcwd() + os.sep  # shown as given: display_path would follow a symlink
+    place = f"{os.path.relpath(shown) if shown.startswith(cwd) else shown}:1:1"
+    target = resolve_inside(folder, os.path.join(*pieces))
+    if target is None:
+        raise RenderError(f"{place}: the template leads outside {display_path(folder)} (copy "
+                          "the file into the folder instead of linking to it)")
+    try:
+        source = read_limited(target, MAX_TEMPLATE_BYTES).decode("utf-8")
+        mtime = os.stat(target).st_mtime_ns
+    except InputError as exc:
+        raise RenderError(f"{place}: {exc.message} (a template is a small text file in "
+                          "the folder)") from None
+    except UnicodeDecodeError:
+        raise RenderError(f"{place}: the template is not UTF-8 text (save it as UTF-8)") from None
+    except OSError as exc:
+        raise RenderError(f"{place}: cannot read the template: {exc.strerror or exc}") from None
+
+    def uptodate() -> bool:
+        try:
+            return os.stat(target).st_mtime_ns == mtime
+        except OSError:
+            return False
+
+    return source, os.path.normpath(shown), uptodate
+
+
 class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs, keyed by each template's source, so a changed
     template compiles afresh; a cache that cannot be written is simply not used."""
@@ -102,7 +155,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     sandboxed = user_dir is not None
     kind = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
     env = kind(
-        loader=jinja2.FileSystemLoader(search),
+        loader=FolderLoader(search),
         auto_reload=sandboxed,
         bytecode_cache=make_bytecode_cache(sandboxed),
         undefined=jinja2.StrictUndefined,
@@ -145,6 +198,8 @@ def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
             text = env.get_template(COMPARISON_TEMPLATE).render(build_comparison_context(brief))
         else:
             text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
+    except BriefgenError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}:1: "
                           f"template syntax error: {exc.message}") from exc
