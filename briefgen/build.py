@@ -20,6 +20,7 @@ from briefgen.errors import (
     BriefgenError,
     OutputError,
     Problem,
+    RenderError,
     ValidationError,
     display_path,
     resolved,
@@ -107,6 +108,10 @@ def validate_files(paths: Sequence[Path],
             brief, doc = load_document(path, options.seeds)
         except ValidationError as exc:
             problems.extend(exc.problems)
+            continue
+        except Exception as exc:  # a bug that this file shows: reported as its own problem
+            problems.append(Problem(display_path(path), 1, 1, "$", str(describe_crash(path, exc))
+                                    .split(": $: ", 1)[1]))
             continue
         if not isinstance(brief, Brief):
             continue  # a comparison: its incidents are reviewed in their own files
@@ -420,7 +425,18 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
         outcome.error = exc
     except OSError as exc:  # an input vanished or became unreadable while building
         outcome.error = OutputError(f"{display_path(path)}: {exc.strerror or exc}")
+    except Exception as exc:  # a bug that this input shows: it fails alone, named
+        outcome.error = describe_crash(path, exc)
     return outcome
+
+
+def describe_crash(path: Path, exc: Exception) -> RenderError:
+    """An unexpected exception while building ``path`` as the brief's own located error, so
+    that the rest of the batch is built (``RecursionError`` from input nested too deep for a
+    writer, for one)."""
+    return RenderError(f"{display_path(path)}:1:1: $: could not be built: "
+                       f"{type(exc).__name__}: {exc} (a bug in briefgen that this file shows; "
+                       "please report it with the file)")
 
 
 def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:

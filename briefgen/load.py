@@ -82,6 +82,8 @@ class Document:
     """Values an editor has still to fill in (``TODO ...``), by path."""
     root: type[Model] = Brief
     """The model the file is validated against: an incident, or a comparison."""
+    text: str = ""
+    """The file's text, to place problems found inside a value (a heading in prose)."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -165,6 +167,7 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
     model = validate_schema(doc)
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
+    check_prose_fields(doc, model)
     if isinstance(model, Comparison):
         incidents = load_incidents(doc, model, path.parent, seeds_dir)
         if doc.problems:
@@ -197,6 +200,56 @@ def load_incidents(doc: Document, comparison: Comparison, folder: Path,
                         f"({len(exc.problems)} problem{'s' * (len(exc.problems) != 1)})",
                         f"run briefgen validate {display_path(path)}")
     return tuple(incidents)
+
+
+def check_prose_fields(doc: Document, model: Model) -> None:
+    """What the Markdown parser sees in every prose field: headings, notes, raw HTML, images,
+    links that are not http(s) or mailto, deep nesting (``briefgen.prose``), each at its
+    line."""
+    from briefgen.prose import check_prose
+
+    for path, text in find_prose(model):
+        for fault in check_prose(text):
+            line, column = locate_in_value(doc, path, text, fault.offset)
+            doc.problems.append(Problem(doc.file, line, column, format_path(path),
+                                        fault.message, fault.hint))
+
+
+def find_prose(value: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:
+    """Every field that the model types as Markdown prose, with its path."""
+    found: list[tuple[PathKey, str]] = []
+    if isinstance(value, Model):
+        for spec in fields_of(type(value)):
+            item = getattr(value, spec.name)
+            if spec.prose and isinstance(item, str):
+                found.append(((*path, spec.key), item))
+            elif isinstance(item, Model | tuple):
+                found.extend(find_prose(item, (*path, spec.key)))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            found.extend(find_prose(item, (*path, i)))
+    return found
+
+
+def locate_in_value(doc: Document, path: PathKey, value: str, offset: int) -> tuple[int, int]:
+    """The file's line and column of ``value[offset]``, the value being the scalar at
+    ``path``: the rest of that line of the value is looked for in the file from the
+    scalar's start (a block scalar keeps its lines; a quoted one with escapes may not be
+    found, and then the scalar's own place is given)."""
+    line, column = doc.locate(path)
+    start = value.rfind("\n", 0, offset) + 1
+    end = value.find("\n", offset)
+    snippet = value[offset:end if end >= 0 else len(value)].rstrip()[:60]
+    if not snippet.strip():
+        return line, column
+    lines = doc.text.split("\n")
+    for number in range(line - 1, len(lines)):
+        # the file's line holds the value's line at least as far in (indentation adds)
+        least = offset - start + (column - 1 if number == line - 1 else 0)
+        found = lines[number].find(snippet, least)
+        if found >= 0:
+            return number + 1, found + 1
+    return line, column
 
 
 def check_unique_values(doc: Document, path: PathKey, values: Sequence[str]) -> None:
@@ -236,6 +289,7 @@ def read_document(path: Path) -> Document:
     text = decode_text(raw, doc)
     if text is None:
         return doc
+    doc.text = text
     check_characters(text, doc)
     if doc.problems:
         return doc
