@@ -110,8 +110,7 @@ def validate_files(paths: Sequence[Path],
             problems.extend(exc.problems)
             continue
         except Exception as exc:  # a bug that this file shows: reported as its own problem
-            problems.append(Problem(display_path(path), 1, 1, "$", str(describe_crash(path, exc))
-                                    .split(": $: ", 1)[1]))
+            problems.append(Problem(display_path(path), 1, 1, "$", *describe_crash(exc)))
             continue
         if not isinstance(brief, Brief):
             continue  # a comparison: its incidents are reviewed in their own files
@@ -426,17 +425,16 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
     except OSError as exc:  # an input vanished or became unreadable while building
         outcome.error = OutputError(f"{display_path(path)}: {exc.strerror or exc}")
     except Exception as exc:  # a bug that this input shows: it fails alone, named
-        outcome.error = describe_crash(path, exc)
+        outcome.error = RenderError(str(Problem(display_path(path), 1, 1, "$",
+                                                *describe_crash(exc))))
     return outcome
 
 
-def describe_crash(path: Path, exc: Exception) -> RenderError:
-    """An unexpected exception while building ``path`` as the brief's own located error, so
-    that the rest of the batch is built (``RecursionError`` from input nested too deep for a
-    writer, for one)."""
-    return RenderError(f"{display_path(path)}:1:1: $: could not be built: "
-                       f"{type(exc).__name__}: {exc} (a bug in briefgen that this file shows; "
-                       "please report it with the file)")
+def describe_crash(exc: Exception) -> tuple[str, str]:
+    """An unexpected exception while reading or building a brief, as the message and hint of
+    the brief's own located error, so that the rest of the batch is built."""
+    return (f"could not be built: {type(exc).__name__}: {exc}",
+            "a bug in briefgen that this file shows; please report it with the file")
 
 
 def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:
