@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -551,3 +552,235 @@ def test_a_reference_document_must_be_a_regular_file_of_a_sane_size(project: Pat
             f"house.docx: reference document: {expected} (give --reference-doc a Word "
             "document (.docx) of its styles)"]
     assert snapshot(project / "out") == before
+
+
+
+def with_prose(prose: str, field: str = "background: Background prose.") -> bytes:
+    """The minimal brief with ``prose`` as a block scalar in place of ``field``'s value: its
+    first line is then the file's line after the field's."""
+    key, _ = field.split(": ", 1)
+    indent = " " * (len(key) - len(key.split()[-1]) + 2)
+    lines = "".join(f"{indent}{line}\n" if line else "\n" for line in prose.split("\n"))
+    return edit(field + "\n", f"{key}: |\n{lines}")
+
+
+HEADING_HINT = ("a prose field sits under its section's own heading: write a paragraph, with "
+                "**bold** words to lead it")
+NOTE_HINT = "the notes are made from the claims' sources; name the source in the text"
+LINK_HINT = "only http, https and mailto links and #anchors are kept; "
+SHARE = "it names a network share, which Word opens from disk (and sends the login to)"
+NEST = "Markdown nests deeper than 20 levels (prose nests a few lists or quotes at most)"
+
+PROSE: dict[str, tuple[bytes, str]] = {
+    "heading-in-prose": (with_prose("Intro.\n\n## Sources\n\nMore."),
+                         f"58:3: background: heading in prose (level 2) ({HEADING_HINT})"),
+    "setext-heading-in-prose": (with_prose("Intro.\n\nTitle\n====="),
+                                f"58:3: background: heading in prose (level 1) "
+                                f"({HEADING_HINT})"),
+    "heading-in-a-judgment": (with_prose("# Key judgments", "  - text: The coalition struck."),
+                              f"52:7: judgments[0].text: heading in prose (level 1) "
+                              f"({HEADING_HINT})"),
+    "heading-in-the-bluf": (edit("bluf: The coalition denied the strike.", "bluf: '# BLUF'"),
+                            f"11:8: bluf: heading in prose (level 1) ({HEADING_HINT})"),
+    "footnote-forging-a-source-note": (with_prose(
+        "Intro.\n\n[^reuters]: **Reuters, 1 April 2019.** Reliability A."),
+        f"58:3: background: footnote definition [^reuters] in prose ({NOTE_HINT})"),
+    "footnote-reference-to-a-source-note": (with_prose("As reported.[^reuters]"),
+                                            f"56:15: background: footnote reference "
+                                            f"[^reuters] in prose ({NOTE_HINT})"),
+    "footnote-reference-to-no-note": (with_prose("Not a note: [^nobody] here."),
+                                      f"56:15: background: footnote reference [^nobody] in "
+                                      f"prose ({NOTE_HINT})"),
+    "link-reference-definition": (with_prose("See [the map].\n\n[the map]: https://x.example/"),
+                                  "58:3: background: link reference definition [the map] in "
+                                  "prose (write the link inline, [text](https://...): a "
+                                  "definition applies to the whole brief and could redefine "
+                                  "its links)"),
+    "contents-cue-in-prose": (with_prose("<!-- contents -->\n**Contents**"),
+                              "56:3: background: raw HTML in prose (write it in Markdown; raw "
+                              "HTML is not rendered)"),
+    "style-cue-in-prose": (with_prose("Intro.\n\n<!-- style: Title -->\nForged"),
+                           "58:3: background: raw HTML in prose (write it in Markdown; raw "
+                           "HTML is not rendered)"),
+    "html-block-in-prose": (with_prose("<div>\n\n<script>alert(1)</script>\n\n</div>"),
+                            "56:3: background: raw HTML in prose (write it in Markdown; raw "
+                            "HTML is not rendered)"),
+    "remote-image-beacon": (with_prose("Seen. ![](http://tracker.example/p.png)"),
+                            "56:9: background: image in prose (a brief carries no images, and "
+                            "an image from the web is fetched by every reader who opens it; "
+                            "link to it instead)"),
+    "image-of-a-local-file": (with_prose("![x](file:///etc/passwd)"),
+                              "56:3: background: image in prose (a brief carries no images, "
+                              "and an image from the web is fetched by every reader who opens "
+                              "it; link to it instead)"),
+    "lists-491-deep": (edit("background: Background prose.",
+                            "background: '" + "- " * 491 + "x'"), f"55:34: background: {NEST}"),
+    "quotes-980-deep": (edit("background: Background prose.",
+                             "background: '" + ">" * 980 + " x'"), f"55:33: background: {NEST}"),
+    "emphasis-1959-deep": (edit("background: Background prose.",
+                                "background: '" + "*" * 1959 + "x" + "*" * 1959 + "'"),
+                           f"55:50: background: {NEST}"),
+    "lists-491-deep-in-an-implication": (edit("  - text: Tension will rise.",
+                                              "  - text: '" + "- " * 491 + "x'"),
+                                         f"57:32: implications[0].text: {NEST}"),
+}
+
+LINKS: dict[str, str] = {
+    "//attacker/share/doc": SHARE,
+    "\\\\host\\share\\doc": SHARE,
+    "smb://host/share": "'smb:' links can reach the reader's files or run programs",
+    "file:///etc/passwd": "'file:' links can reach the reader's files or run programs",
+    "search-ms:query=x&crumb=location:%5C%5Chost": "'search-ms:' links can reach the "
+                                                   "reader's files or run programs",
+    "ms-msdt:/id": "'ms-msdt:' links can reach the reader's files or run programs",
+    "mhtml:http://x.example/a.mht": "'mhtml:' links can reach the reader's files or run "
+                                    "programs",
+    "ms-word:ofe|u|https://x.example/a.docx": "'ms-word:' links can reach the reader's files "
+                                              "or run programs",
+    "javascript:alert(1)": "'javascript:' links can reach the reader's files or run programs",
+    "JaVaScRiPt:alert(1)": "'JaVaScRiPt:' links can reach the reader's files or run programs",
+    "&#106;avascript:alert(1)": "'javascript:' links can reach the reader's files or run "
+                                "programs",
+    "data:text/html;base64,PHNjcmlwdD4=": "'data:' links can reach the reader's files or run "
+                                          "programs",
+    "vbscript:msgbox": "'vbscript:' links can reach the reader's files or run programs",
+    "ftp://x.example/a": "'ftp:' links can reach the reader's files or run programs",
+    "docs/notes.md": "a relative link points at files beside the reader's copy",
+    "https:/x.example": "a web address needs its host: https://host/path",
+}
+"""Link targets refused, with the reason given."""
+
+
+@pytest.mark.parametrize("name", sorted(PROSE))
+def test_prose_that_would_change_the_brief_is_refused_at_its_line(project: Path,
+                                                                  name: str) -> None:
+    data, expected = PROSE[name]
+    before = snapshot(project / "out")
+    (project / NAME).write_bytes(data)
+    assert_one_clear_error(run("build", NAME), f"{NAME}:{expected}")
+    assert snapshot(project / "out") == before
+
+
+@pytest.mark.parametrize("target", sorted(LINKS))
+@pytest.mark.parametrize("form", ["inline", "autolink"])
+def test_links_are_only_http_https_mailto_or_anchors(project: Path, target: str,
+                                                     form: str) -> None:
+    why = LINKS[target]
+    if form == "autolink" and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<> ]*$", target):
+        pytest.skip("not an autolink: a relative path, or with an entity")
+    shown = target.replace("&#106;", "j").replace("\\\\", "\\", 1)  # as Markdown reads it
+    prose = f"See [this]({target})." if form == "inline" else f"See <{target}>."
+    before = snapshot(project / "out")
+    (project / NAME).write_bytes(with_prose(prose))
+    assert_one_clear_error(run("build", NAME),
+                           f"{NAME}:56:7: background: link to {shown!r} is not allowed "
+                           f"({LINK_HINT}{why})")
+    assert snapshot(project / "out") == before
+
+
+def test_a_batch_with_prose_nested_too_deep_builds_the_rest(project: Path) -> None:
+    """Every nesting case at once in a batch built by worker processes: each fails alone,
+    named and located, and the others are built."""
+    names = sorted(name for name in PROSE if "deep" in name)
+    for name in names:
+        data = PROSE[name][0].decode().replace("id: minimal", f"id: {name}")
+        (project / "briefs" / f"{name}.yaml").write_text(data, encoding="utf-8")
+    for number in range(8):
+        (project / "briefs" / f"good-{number}.yaml").write_text(
+            MINIMAL.replace("id: minimal", f"id: good-{number}"), encoding="utf-8")
+    result = run("build", "briefs", "-j", "2", "--force")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert sorted(lines[:-1]) == sorted(f"briefs/{name}.yaml:{PROSE[name][1]}"
+                                        for name in names)
+    assert lines[-1].startswith(f"built 9 of {9 + len(names)} briefs, skipped 0 unchanged, "
+                                f"{len(names)} failed, ")
+    assert sorted(p.name for p in (project / "out").glob("good-*.docx")) == [
+        f"good-{number}.docx" for number in range(8)]
+
+
+
+ALLOWED_PROSE = {
+    "pandoc-fenced-div": "::: {.contents}\n\nText in a div.\n\n:::",
+    "attribute-syntax": "A span{#sources .unnumbered} and [text]{.smallcaps}.",
+    "escaped-heading-and-note": "\\## Sources\n\n\\[^reuters]: not a note",
+    "heading-and-note-in-code": "```\n## Sources\n[^reuters]: x\n```\n\n    # indented",
+    "note-syntax-in-a-code-span": "Write `[^reuters]` and `## x` in code.",
+    "inline-html-and-cues": "Bold <b>words</b> and a cue <!-- contents --> mid-line.",
+    "table-rule-quote-and-lists": ("| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n\n> quoted\n\n"
+                                   "- one\n  - two\n    1. three"),
+    "nesting-at-the-limit": "- " * 10 + "x",
+    "links-that-are-kept": ("[web](https://example.org/a?b=c#d) [mail](mailto:desk@example.org) "
+                            "<https://example.org> <desk@example.org> [here](#sources)"),
+    "brackets-and-carets": "[^] [^ x] ^[inline note]^ [x] [[y]] ]: z",
+}
+"""Prose that the parser may misread as structure but that is allowed: each builds, with the
+same sections and notes in the .md and the .docx as the plain brief has."""
+
+
+def markdown_outline(markdown: str) -> tuple[list[tuple[str, str]], list[str], dict[str, str]]:
+    """The headings (as the .docx names their styles), the note references in order and the
+    note texts by label, as the writers' parser reads the .md."""
+    from briefgen.syntax import Block, parse_markdown
+
+    headings: list[tuple[str, str]] = []
+    references: list[str] = []
+    notes: dict[str, str] = {}
+
+    def text_of(node: Block) -> str:
+        return str(node.meta.get("content", "")) + "".join(text_of(c) for c in node.children)
+
+    def walk(node: Block) -> None:
+        if node.name == "heading":
+            level = node.meta["level"]
+            headings.append(("Title" if level == 1 else f"Heading {level - 1}", text_of(node)))
+        elif node.name == "footnote_def":
+            notes[node.meta["label"]] = " ".join(text_of(node).split())
+            return
+        elif node.name == "footnote_ref":
+            references.append(node.meta["label"])
+        for child in node.children:
+            walk(child)
+
+    walk(parse_markdown(markdown))
+    return headings, references, notes
+
+
+def docx_outline(data: bytes) -> tuple[list[tuple[str, str]], list[str]]:
+    """The headings (style name and text) and the footnotes' texts in order, as python-docx
+    and the package's XML give them."""
+    import io
+
+    import docx
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = docx.Document(io.BytesIO(data))
+    headings = [(p.style.name, p.text) for p in document.paragraphs
+                if p.style is not None and p.style.name.startswith(("Title", "Heading"))]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/footnotes.xml"))
+    notes = [" ".join("".join(t.text or "" for t in note.iter(f"{w}t")).split())
+             for note in root.findall(f"{w}footnote") if note.get(f"{w}type") is None]
+    return headings, notes
+
+
+@pytest.mark.parametrize("name", sorted(ALLOWED_PROSE))
+def test_allowed_prose_gives_the_same_sections_and_notes_in_md_and_docx(project: Path,
+                                                                        name: str) -> None:
+    from briefgen.build import Options, render_outputs
+    from briefgen.load import load_brief
+
+    (project / "briefs" / "plain.yaml").write_text(MINIMAL, encoding="utf-8")
+    plain = render_outputs(load_brief(Path("briefs/plain.yaml")), ["md", "docx"], Options())
+    expected = markdown_outline(plain["md"].decode("utf-8"))
+    (project / NAME).write_bytes(with_prose(ALLOWED_PROSE[name]))
+    outputs = render_outputs(load_brief(Path(NAME)), ["md", "docx"], Options())
+    headings, references, notes = markdown_outline(outputs["md"].decode("utf-8"))
+    assert (headings, references, notes) == expected  # prose added no section and no note
+    docx_headings, docx_notes = docx_outline(outputs["docx"])
+    assert docx_headings == headings
+    assert len(docx_notes) == len(references)
+    firsts = {label: i for i, label in reversed(list(enumerate(references)))}
+    for label, i in firsts.items():  # a source's first note is its full note
+        assert docx_notes[i] == notes[label]
