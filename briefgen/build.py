@@ -11,6 +11,7 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from briefgen import __version__
 from briefgen.errors import (
     BriefgenError,
+    LimitError,
     OutputError,
     Problem,
     RenderError,
@@ -122,7 +124,7 @@ def validate_files(paths: Sequence[Path],
 def render_text(brief: Loaded, options: Options) -> str:
     from briefgen.render.markdown import render_markdown
 
-    return render_markdown(brief, options.templates)
+    return render_markdown(brief, options.templates, options.max_output)
 
 
 def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
@@ -135,8 +137,49 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
         if fmt.source is not None:
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
-            outputs[fmt.name] = fmt.render(brief, markdown, options)
+            outputs[fmt.name] = data = fmt.render(brief, markdown, options)
+            if options.max_output is not None and len(data) > options.max_output:
+                raise LimitError(f"the {fmt.name} output is {len(data):,} bytes, more than "
+                                 f"the output limit of {options.max_output:,}",
+                                 "no real brief comes near it; look for a loop in the "
+                                 "templates, or raise --max-output")
     return outputs
+
+
+class Overtime(BaseException):
+    """Raised in a brief's build when its time limit is up: a ``BaseException``, so that no
+    ``except Exception`` on the way (a template's, a writer's) takes it for its own."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``Overtime`` in the block once ``seconds`` have passed (a real-time timer and
+    its signal, in this process's main thread; elsewhere, or without ``setitimer``, the
+    block runs unbounded)."""
+    import signal
+    import threading
+
+    if (seconds is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise Overtime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def describe_overtime(seconds: float | None) -> LimitError:
+    return LimitError(f"building the brief took more than the time limit of {seconds:g} s",
+                      "no real brief comes near it; look for a loop in the templates, or "
+                      "raise --time-limit")
 
 
 def find_format(name: str) -> OutputFormat:
@@ -148,20 +191,22 @@ def find_format(name: str) -> OutputFormat:
 
 
 def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
-    """One brief: Markdown returned for stdout, or written to ``output`` by its suffix."""
+    """One brief: Markdown returned for stdout, or written to ``output`` by its suffix; it is
+    loaded and rendered within the time and output limits."""
     from briefgen.load import load_any
 
     check_options(options)
-    brief = load_any(path, options.seeds)
-    if output is None:
-        return render_text(brief, options)
-    fmt = find_format_by_suffix(output.suffix)
-    if fmt is None:
+    fmt = None if output is None else find_format_by_suffix(output.suffix)
+    if output is not None and fmt is None:
         suffixes = [get_format(name).suffix for name in FORMATS]
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
                           f"'{output.suffix}' (use {', '.join(suffixes[:-1])} or "
                           f"{suffixes[-1]})")
-    outputs = render_outputs(brief, [fmt.name], options)
+    with limits_of(path, options):
+        brief = load_any(path, options.seeds)
+        if output is None or fmt is None:
+            return render_text(brief, options)
+        outputs = render_outputs(brief, [fmt.name], options)
     if fmt.source is not None:
         outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]})
         if brief.id not in outputs:
@@ -171,6 +216,19 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     else:
         write_atomic(output, outputs[fmt.name])
     return None
+
+
+@contextmanager
+def limits_of(path: Path, options: Options) -> Iterator[None]:
+    """Run the block, the loading and rendering of the brief ``path``, within the time limit;
+    a ``LimitError`` placed at the brief when it or the output limit is passed."""
+    try:
+        with time_limit(options.time_limit):
+            yield
+    except LimitError as exc:
+        raise exc.located(display_path(path)) from None
+    except Overtime:
+        raise describe_overtime(options.time_limit).located(display_path(path)) from None
 
 
 def check_options(options: Options) -> None:
@@ -407,8 +465,9 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             first = stamp_input(path)  # before reading, so an edit made meanwhile rebuilds
         except (OSError, BriefgenError):  # unreadable, or not a regular file: load says so
             first = None
-        brief = load_any(path, options.seeds)
-        outputs = render_outputs(brief, formats, options)
+        with limits_of(path, options):
+            brief = load_any(path, options.seeds)
+            outputs = render_outputs(brief, formats, options)
         for fmt in map(get_format, formats):
             if fmt.source is not None:
                 outcome.to_convert[fmt.name] = (brief.id, outputs[fmt.source])

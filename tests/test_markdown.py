@@ -108,7 +108,7 @@ def test_user_templates_are_sandboxed_and_the_default_ones_are_not(
     assert isinstance(make_environment(folder.resolve()), ImmutableSandboxedEnvironment)
     assert not isinstance(make_environment(None), SandboxedEnvironment)
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
-        f"jinja-{jinja2.__version__}-plain", f"jinja-{jinja2.__version__}-sandboxed"]
+        f"jinja-{jinja2.__version__}-plain", f"jinja-{jinja2.__version__}-sandboxed-limited"]
     make_environment.cache_clear()
 
 

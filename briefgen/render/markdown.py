@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,13 +13,13 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from briefgen.errors import BriefgenError, RenderError, display_path
+from briefgen.errors import BriefgenError, LimitError, RenderError, display_path
 from briefgen.files import MAX_TEMPLATE_BYTES, InputError, read_limited, resolve_inside
 from briefgen.load import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
+from briefgen.render.sandbox import LimitedSandbox
 
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
@@ -135,7 +135,8 @@ def make_bytecode_cache(sandboxed: bool) -> jinja2.BytecodeCache | None:
     their own."""
     root = os.environ.get("BRIEFGEN_CACHE") or str(
         Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen")
-    folder = Path(root) / f"jinja-{jinja2.__version__}-{'sandboxed' if sandboxed else 'plain'}"
+    kind = "sandboxed-limited" if sandboxed else "plain"  # the limits change the code
+    folder = Path(root) / f"jinja-{jinja2.__version__}-{kind}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -153,7 +154,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     search = [str(user_dir)] if user_dir is not None else []
     search.append(str(default_templates_dir()))
     sandboxed = user_dir is not None
-    kind = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    kind = LimitedSandbox if sandboxed else jinja2.Environment
     env = kind(
         loader=FolderLoader(search),
         auto_reload=sandboxed,
@@ -169,6 +170,23 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     return env
+
+
+def collect_output(chunks: Iterator[str], limit: int | None) -> str:
+    """The text the templates write, piece by piece, stopped past ``limit`` characters: a
+    loop in a user's template cannot fill the memory before the output limit stops it."""
+    if limit is None:
+        return "".join(chunks)
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            raise LimitError(f"the templates wrote more than the output limit of {limit:,} "
+                             "characters", "no real brief comes near it; look for a loop in "
+                             "the templates, or raise --max-output")
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def template_place(exc: BaseException) -> str:
@@ -190,14 +208,19 @@ def exc_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
-    """The brief as Markdown text, from the default templates or a user's overrides."""
+def render_markdown(brief: Loaded, templates: Path | None = None,
+                    limit: int | None = None) -> str:
+    """The brief as Markdown text, from the default templates or a user's overrides; a
+    ``LimitError`` as soon as the templates have written more than ``limit`` characters."""
     env = make_environment(templates.resolve() if templates is not None else None)
     try:
         if isinstance(brief, ComparisonSet):
-            text = env.get_template(COMPARISON_TEMPLATE).render(build_comparison_context(brief))
+            template = env.get_template(COMPARISON_TEMPLATE)
+            context = build_comparison_context(brief)
         else:
-            text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
+            template = env.get_template(MAIN_TEMPLATE)
+            context = build_context(brief)
+        text = collect_output(template.generate(context), limit)
     except BriefgenError:
         raise
     except jinja2.TemplateSyntaxError as exc:
