@@ -269,6 +269,50 @@ TEMPLATES = {
                    "house/bluf.md.j2:3:1: template error while rendering minimal: "
                    "OverflowError: Range too big. The sandbox blocks ranges larger than "
                    "MAX_RANGE (100000)."),
+    "string-of-300-mb": ("{{ 'x ' * 150000000 }}",
+                         "house/bluf.md.j2:3:1: template error while rendering minimal: the "
+                         "template asks for 300,000,000 characters or items in one step, more "
+                         "than the 1,000,000 a template may make"),
+    "string-doubled-in-a-loop": ("{% set ns = namespace(s='x') %}{% for i in range(40) %}"
+                                 "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}",
+                                 "house/bluf.md.j2:3:1: template error while rendering minimal: "
+                                 "the template asks for 1,048,576 characters or items in one "
+                                 "step, more than the 1,000,000 a template may make"),
+    "string-added-to-itself": ("{% set ns = namespace(s='x') %}{% for i in range(40) %}"
+                               "{% set ns.s = ns.s + ns.s %}{% endfor %}",
+                               "house/bluf.md.j2:3:1: template error while rendering minimal: "
+                               "the template asks for 1,048,576 characters or items in one "
+                               "step, more than the 1,000,000 a template may make"),
+    "list-of-a-billion": ("{{ [0] * 10**9 }}",
+                          "house/bluf.md.j2:3:1: template error while rendering minimal: the "
+                          "template asks for 1,000,000,000 characters or items in one step, "
+                          "more than the 1,000,000 a template may make"),
+    "centered-in-a-billion": ("{{ 'x'|center(10**9) }}",
+                              "house/bluf.md.j2:3:1: template error while rendering minimal: "
+                              "the template asks for 1,000,000,000 characters or items in one "
+                              "step, more than the 1,000,000 a template may make"),
+    "ljust-to-a-billion": ("{{ 'x'.ljust(10**9) }}",
+                           "house/bluf.md.j2:3:1: template error while rendering minimal: the "
+                           "template asks for 1,000,000,000 characters or items in one step, "
+                           "more than the 1,000,000 a template may make"),
+    "format-width-of-a-billion": ("{{ '{:>999999999}'.format('x') }}",
+                                  "house/bluf.md.j2:3:1: template error while rendering "
+                                  "minimal: the template asks for 999,999,999 characters or "
+                                  "items in one step, more than the 1,000,000 a template may "
+                                  "make"),
+    "percent-width-of-a-billion": ("{{ '%999999999s' % 'x' }}",
+                                   "house/bluf.md.j2:3:1: template error while rendering "
+                                   "minimal: the template asks for 999,999,999 characters or "
+                                   "items in one step, more than the 1,000,000 a template may "
+                                   "make"),
+    "replace-that-doubles": ("{% set ns = namespace(s='xx') %}{% for i in range(40) %}"
+                             "{% set ns.s = ns.s.replace('x', 'xx') %}{% endfor %}",
+                             "house/bluf.md.j2:3:1: template error while rendering minimal: "
+                             "the template asks for 1,572,864 characters or items in one "
+                             "step, more than the 1,000,000 a template may make"),
+    "huge-power": ("{{ 10 ** 100000 }}",
+                   "house/bluf.md.j2:3:1: template error while rendering minimal: the "
+                   "template asks for 10 ** 100000, a number too large for a brief"),
     "endless-recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
                           "house/bluf.md.j2:3:1: template error while rendering minimal: "
                           "RecursionError: maximum recursion depth exceeded"),
@@ -283,6 +327,76 @@ def test_hostile_user_template_fails_clearly(project: Path, name: str) -> None:
     (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{body}\n", encoding="utf-8")
     before = snapshot(project / "out")
     assert_one_clear_error(run("build", NAME, "--templates", "house"), expected)
+    assert snapshot(project / "out") == before
+
+
+OVERTIME = ("briefs/hostile.yaml:1:1: $: building the brief took more than the time limit of "
+            "2 s (no real brief comes near it; look for a loop in the templates, or raise "
+            "--time-limit)")
+NESTED_RANGES = ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
+                 "{% endfor %}")
+
+
+def test_nested_ranges_stop_at_the_time_limit(project: Path) -> None:
+    house = project / "house"
+    house.mkdir()
+    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{NESTED_RANGES}\n", encoding="utf-8")
+    before = snapshot(project / "out")
+    started = time.monotonic()
+    assert_one_clear_error(run("build", NAME, "--templates", "house", "--time-limit", "2"),
+                           OVERTIME)
+    assert time.monotonic() - started < 30
+    assert snapshot(project / "out") == before
+
+
+def test_a_slow_brief_fails_alone_and_the_batch_is_built(project: Path) -> None:
+    """A template that loops without end for one brief: that brief fails at its time limit,
+    in a worker process, and the other briefs are built."""
+    house = project / "house"
+    house.mkdir()
+    (house / "bluf.md.j2").write_text(
+        "## Bottom line\n\n{% if brief.id == 'hostile' %}" + NESTED_RANGES
+        + "{% endif %}{{ brief.bluf }}\n", encoding="utf-8")
+    for number in range(8):
+        (project / "briefs" / f"good-{number}.yaml").write_text(
+            MINIMAL.replace("id: minimal", f"id: good-{number}"), encoding="utf-8")
+    (project / NAME).write_text(MINIMAL.replace("id: minimal", "id: hostile"), encoding="utf-8")
+    result = run("build", "briefs", "-j", "2", "--templates", "house", "--time-limit", "2")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == OVERTIME
+    assert lines[-1].startswith("built 8 of 9 briefs, skipped 0 unchanged, 1 failed, ")
+    assert not (project / "out" / "hostile.md").exists()
+    assert (project / "out" / "good-7.docx").exists()
+
+
+def test_output_past_the_limit_fails_that_brief(project: Path) -> None:
+    house = project / "house"
+    house.mkdir()
+    (house / "bluf.md.j2").write_text("## Bottom line\n\n{% for i in range(100000) %}"
+                                      "{{ 'x' * 1000 }}{% endfor %}\n", encoding="utf-8")
+    before = snapshot(project / "out")
+    assert_one_clear_error(run("build", NAME, "--templates", "house", "--force"),
+                           f"{NAME}:1:1: $: the templates wrote more than the output limit of "
+                           "50,000,000 characters (no real brief comes near it; look for a "
+                           "loop in the templates, or raise --max-output)")
+    assert_one_clear_error(run("build", NAME, "--force", "--max-output", "1000"),
+                           f"{NAME}:1:1: $: the templates wrote more than the output limit of "
+                           "1,000 characters (no real brief comes near it; look for a loop "
+                           "in the templates, or raise --max-output)")
+    assert snapshot(project / "out") == before
+
+
+def test_a_docx_past_the_output_limit_fails_that_brief(project: Path) -> None:
+    before = snapshot(project / "out")
+    md_size = len((project / "out" / "minimal.md").read_bytes())
+    docx_size = len((project / "out" / "minimal.docx").read_bytes())
+    result = run("build", NAME, "--force", "--max-output", str(md_size + 100))
+    assert docx_size > md_size + 100
+    assert_one_clear_error(result, f"{NAME}:1:1: $: the docx output is {docx_size:,} bytes, "
+                           f"more than the output limit of {md_size + 100:,} (no real brief "
+                           "comes near it; look for a loop in the templates, or raise "
+                           "--max-output)")
     assert snapshot(project / "out") == before
 
 
