@@ -22,7 +22,7 @@ import yaml
 
 from briefgen.errors import Problem, ValidationError, display_path, resolved
 from briefgen.files import InputError, read_limited, resolve_inside
-from briefgen.model import Brief, Comparison
+from briefgen.model import LIKELIHOOD_WORDS, Brief, Comparison
 from briefgen.schema import (
     Fault,
     Model,
@@ -33,6 +33,7 @@ from briefgen.schema import (
     iter_models,
 )
 from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
+from briefgen.text import ZERO_WIDTH, describe_bidi, find_unpaired_bidi, find_zero_width, fold_text
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML was built with it (ten times faster), else Python's."""
@@ -50,6 +51,16 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 """What XML 1.0 (and so Word) cannot hold, C1 controls and lone surrogates included: looked
 for in the file's text (where a surrogate cannot occur, UTF-8 being decoded strictly) and in
 values written as escapes."""
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(f"[\\w{ZERO_WIDTH}]+")
+"""A word, with any zero-width characters inside it."""
+ICD203_WORDS = frozenset([
+    *(word for phrase in LIKELIHOOD_WORDS for word in phrase.split()), "probably",
+    "probable", "possibly", "possible", "might", "may", "could", "perhaps", "maybe",
+    "presumably", "conceivably", "doubtful", "likelihood", "clearly", "obviously",
+    "undoubtedly", "certainly", "definitely", "confidence", "low", "moderate", "high"])
+"""The words of ICD 203's likelihood and confidence scales and of the estimative and
+assumption words the review looks for."""
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _KEY: PathKey = ("<key>",)
@@ -168,6 +179,7 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
     check_prose_fields(doc, model)
+    check_invisible(doc, model)
     if isinstance(model, Comparison):
         incidents = load_incidents(doc, model, path.parent, seeds_dir)
         if doc.problems:
@@ -213,6 +225,49 @@ def check_prose_fields(doc: Document, model: Model) -> None:
             line, column = locate_in_value(doc, path, text, fault.offset)
             doc.problems.append(Problem(doc.file, line, column, format_path(path),
                                         fault.message, fault.hint))
+
+
+NAME_FIELDS = frozenset(["name", "aliases", "name_ar", "speaker", "publisher", "authors"])
+"""Fields that name someone: an invisible character in one makes two names that look alike
+differ."""
+
+
+def check_invisible(doc: Document, model: Model) -> None:
+    """Zero-width characters in names, and in words of the ICD 203 vocabulary anywhere in
+    prose (``pro\u200bbably`` hides ``probably`` from the estimative-word check)."""
+    for path, text in find_text(model, NAME_FIELDS):
+        found = find_zero_width(text)
+        if found:
+            doc.problems.append(Problem(
+                doc.file, *locate_in_value(doc, path, text, found.start()), format_path(path),
+                f"zero-width character U+{ord(found.group()):04X} in a name",
+                "delete it; it is invisible, and makes this name differ from one that looks "
+                "the same"))
+    for path, text in find_prose(model):
+        for word in _WORD.finditer(text):
+            hidden = find_zero_width(word.group())
+            if hidden and fold_text(word.group()) in ICD203_WORDS:
+                doc.problems.append(Problem(
+                    doc.file, *locate_in_value(doc, path, text, word.start()),
+                    format_path(path), f"zero-width character U+{ord(hidden.group()):04X} "
+                    f"inside the word '{fold_text(word.group())}'", "delete it; it hides "
+                    "the word from the ICD 203 check"))
+
+
+def find_text(value: Any, keys: frozenset[str], path: PathKey = (),
+              inside: bool = False) -> list[tuple[PathKey, str]]:
+    """Every text value under a field whose key is one of ``keys``, with its path."""
+    if isinstance(value, str):
+        return [(path, value)] if inside else []
+    found: list[tuple[PathKey, str]] = []
+    if isinstance(value, Model):
+        for spec in fields_of(type(value)):
+            found.extend(find_text(getattr(value, spec.name), keys, (*path, spec.key),
+                                   spec.key in keys))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            found.extend(find_text(item, keys, (*path, i), inside))
+    return found
 
 
 def find_prose(value: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:
@@ -291,6 +346,7 @@ def read_document(path: Path) -> Document:
         return doc
     doc.text = text
     check_characters(text, doc)
+    check_bidi(text, doc)
     if doc.problems:
         return doc
     composer = Composer(doc)
@@ -356,6 +412,16 @@ def check_characters(text: str, doc: Document) -> None:
                 doc.file, number, match.start() + 1, "$",
                 f"control character U+{ord(match.group()):04X} is not allowed",
                 "delete it; it is invisible in most editors"))
+
+
+def check_bidi(text: str, doc: Document) -> None:
+    """Report every unpaired bidirectional control with its line and column: one left open
+    reorders whatever is printed after it (a quote after a name)."""
+    if not _BIDI.search(text):
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        for at in find_unpaired_bidi(line):
+            doc.problems.append(Problem(doc.file, number, at + 1, "$", *describe_bidi(line[at])))
 
 
 class _Open:
@@ -589,6 +655,11 @@ def check_scalar(value: str, path: PathKey, doc: Document) -> None:
     if bad:
         doc.problem(path, f"character U+{ord(bad.group()):04X} is not allowed (written as "
                     "an escape)", "delete the escape; Word documents cannot hold it")
+    if _BIDI.search(value):  # written as escapes: the file's lines were checked
+        for line in value.split("\n"):
+            for at in find_unpaired_bidi(line)[:1]:
+                message, hint = describe_bidi(line[at])
+                doc.problem(path, message + " (written as an escape)", hint)
     if len(value) > MAX_TEXT:
         doc.problem(path, f"text is {len(value):,} characters long, more than the "
                     f"{MAX_TEXT:,} allowed", "a field holds a few paragraphs at most; "

@@ -39,6 +39,7 @@ def edit(old: str, new: str) -> bytes:
 
 TITLE = "title: Minimal brief"
 KILLED = 'killed: {min: 36, max: 36, text: "36"}'
+KSS = "name: Kataib Sayyid al-Shuhada"
 SEED = "seed: 001-reuters-us-denies-bombing-iraqi-shiite-militia.txt"
 BOMB = (b'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
         + b"".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n".encode()
@@ -144,6 +145,45 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "two-documents": (lambda: MINIMAL.encode() + b"---\nid: second\n",
                       f"{MINIMAL.count(chr(10)) + 1}:1: $: YAML syntax error: but found another "
                       "document (one incident a file: remove the '---' line)"),
+    "unpaired-right-to-left-override": (lambda: edit(KSS, "name: Kataib \u202eSayyid al-Shuhada"),
+                                        "20:18: $: unpaired bidirectional control U+202E "
+                                        "(right-to-left override) is left open (it reorders "
+                                        "the text printed after it; delete it, or close it "
+                                        "with U+202C on the same line)"),
+    "unpaired-isolate": (lambda: edit(KSS, "name: Kataib \u2067Sayyid al-Shuhada"),
+                         "20:18: $: unpaired bidirectional control U+2067 (right-to-left "
+                         "isolate) is left open (it reorders the text printed after it; delete "
+                         "it, or close it with U+2069 on the same line)"),
+    "bidi-closer-with-nothing-open": (lambda: edit(KSS, "name: Kataib \u202cSayyid"),
+                                      "20:18: $: unpaired bidirectional control U+202C (pop "
+                                      "directional formatting) closes nothing (delete it)"),
+    "unpaired-override-as-escape": (lambda: edit(KSS, 'name: "Kataib \\u202eSayyid"'),
+                                    "20:11: actors[0].name: unpaired bidirectional control "
+                                    "U+202E (right-to-left override) is left open (written as "
+                                    "an escape) (it reorders the text printed after it; delete "
+                                    "it, or close it with U+202C on the same line)"),
+    "zero-width-space-in-a-name": (lambda: edit(KSS, "name: Kataib Sa\u200byyid al-Shuhada"),
+                                   "20:20: actors[0].name: zero-width character U+200B in a "
+                                   "name (delete it; it is invisible, and makes this name "
+                                   "differ from one that looks the same)"),
+    "zero-width-joiner-in-an-alias": (lambda: edit(KSS, KSS + "\n    aliases: [K\u200dSS]"),
+                                      "21:16: actors[0].aliases[0]: zero-width character "
+                                      "U+200D in a name (delete it; it is invisible, and makes "
+                                      "this name differ from one that looks the same)"),
+    "zero-width-in-an-id": (lambda: edit("id: minimal", "id: mini\u200bmal"),
+                            "3:5: id: 'mini\\u200bmal' is not a valid id (use lower-case "
+                            "letters, digits and single hyphens, e.g. al-tanf-2017)"),
+    "zero-width-inside-probably": (lambda: edit("  - text: The coalition struck.",
+                                                "  - text: The coalition pro\u200bbably "
+                                                "struck."),
+                                   "51:25: judgments[0].text: zero-width character U+200B "
+                                   "inside the word 'probably' (delete it; it hides the word "
+                                   "from the ICD 203 check)"),
+    "word-joiner-inside-likely": (lambda: edit("bluf: The coalition denied the strike.",
+                                               "bluf: It is li\u2060kely."),
+                                  "11:13: bluf: zero-width character U+2060 inside the word "
+                                  "'likely' (delete it; it hides the word from the ICD 203 "
+                                  "check)"),
     "tagged-int-that-is-not-one": (lambda: edit(TITLE, "title: !!int abc"),
                                    "4:8: title: 'abc' is not an integer, as its tag '!!int' "
                                    "says (remove the tag, or write a value of that type)"),
@@ -898,3 +938,32 @@ def test_allowed_prose_gives_the_same_sections_and_notes_in_md_and_docx(project:
     firsts = {label: i for i, label in reversed(list(enumerate(references)))}
     for label, i in firsts.items():  # a source's first note is its full note
         assert docx_notes[i] == notes[label]
+
+
+LOOK_ALIKES = {
+    "cyrillic-o": "pr\u043ebably",
+    "cyrillic-a-and-greek-omicron": "pr\u03bfb\u0430bly",
+    "capitals-with-cyrillic": "PR\u041eBABLY",
+    "full-width": "\uff50\uff52\uff4f\uff42\uff41\uff42\uff4c\uff59",
+    "mathematical-bold": "".join(chr(0x1D41A + ord(c) - ord("a")) for c in "probably"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOK_ALIKES))
+def test_estimative_words_in_look_alike_letters_are_caught(project: Path, name: str) -> None:
+    """The ICD 203 word check reads the word a reader sees, not the code points."""
+    text = f"The coalition {LOOK_ALIKES[name]} struck."
+    (project / NAME).write_bytes(edit("  - text: The coalition struck.", f"  - text: {text}"))
+    result = run("validate", "--strict", NAME)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{NAME}:51:11: judgments[0].text: warning: 'probably' is not on the ICD 203 "
+        "likelihood scale (state the judgment plainly and give its likelihood in likelihood:; "
+        "for 'probably' the scale says likely)")
+
+
+def test_paired_bidi_controls_and_arabic_are_fine(project: Path) -> None:
+    (project / NAME).write_bytes(edit(KSS, "name: Kataib \u202eSayyid\u202c al-\u2067Shuhada"
+                                      "\u2069\n    name_ar: \u0643\u062a\u0627\u0626\u0628"))
+    result = run("validate", "--strict", NAME)
+    assert result.exit_code == 0, result.stderr
