@@ -229,6 +229,11 @@ def limits_of(path: Path, options: Options) -> Iterator[None]:
         raise exc.located(display_path(path)) from None
     except Overtime:
         raise describe_overtime(options.time_limit).located(display_path(path)) from None
+    except BriefgenError:
+        raise
+    except Exception as exc:  # a bug that this input shows: named, not an internal error
+        raise RenderError(str(Problem(display_path(path), 1, 1, "$",
+                                      *describe_crash(exc)))) from exc
 
 
 def check_options(options: Options) -> None:

@@ -235,6 +235,8 @@ differ."""
 def check_invisible(doc: Document, model: Model) -> None:
     """Zero-width characters in names, and in words of the ICD 203 vocabulary anywhere in
     prose (``pro\u200bbably`` hides ``probably`` from the estimative-word check)."""
+    if not find_zero_width(doc.text) and "\\u" not in doc.text and "\\U" not in doc.text:
+        return  # none in the file, nor written as an escape: most files
     for path, text in find_text(model, NAME_FIELDS):
         found = find_zero_width(text)
         if found:
@@ -244,6 +246,8 @@ def check_invisible(doc: Document, model: Model) -> None:
                 "delete it; it is invisible, and makes this name differ from one that looks "
                 "the same"))
     for path, text in find_prose(model):
+        if not find_zero_width(text):
+            continue
         for word in _WORD.finditer(text):
             hidden = find_zero_width(word.group())
             if hidden and fold_text(word.group()) in ICD203_WORDS:
