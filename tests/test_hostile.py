@@ -389,6 +389,18 @@ def test_nested_ranges_stop_at_the_time_limit(project: Path) -> None:
     assert snapshot(project / "out") == before
 
 
+def test_render_stops_at_the_time_limit_too(project: Path) -> None:
+    from briefgen.build import Options, render_file
+    from briefgen.errors import LimitError
+
+    house = project / "house"
+    house.mkdir()
+    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{NESTED_RANGES}\n", encoding="utf-8")
+    with pytest.raises(LimitError) as caught:
+        render_file(Path(NAME), None, Options(templates=house, time_limit=1))
+    assert str(caught.value) == OVERTIME.replace("of 2 s", "of 1 s")
+
+
 def test_a_slow_brief_fails_alone_and_the_batch_is_built(project: Path) -> None:
     """A template that loops without end for one brief: that brief fails at its time limit,
     in a worker process, and the other briefs are built."""
@@ -629,6 +641,10 @@ def test_a_brief_that_is_not_a_regular_file_fails_at_once(project: Path, kind: s
     assert_one_clear_error(run("build", NAME, "--force"),
                            f"{NAME}:1:1: $: not a regular file but {kind} (give the path of a "
                            "YAML file)")
+    result = run("render", NAME)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (f"{NAME}:1:1: $: not a regular file but {kind} "
+                                             "(give the path of a YAML file)")
     assert time.monotonic() - started < 10
     assert snapshot(project / "out") == before
 
