@@ -138,3 +138,25 @@ def describe_link(url: str) -> tuple[str, str] | None:
     else:
         return None
     return message, f"only http, https and mailto links and #anchors are kept; {why}"
+
+
+def check_links(markdown: str) -> list[ProseFault]:
+    """The links and images in a whole brief's Markdown that no output may carry: what a
+    user's templates write is checked as the prose is (a house template passed around a
+    team is an input like any other)."""
+    encoded = markdown.encode("utf-8")
+    faults = []
+    for event, span in pyromark.events_with_range(markdown, options=OPTIONS):
+        tag: Any = event.get("Start") if isinstance(event, dict) else None
+        if isinstance(tag, dict):
+            (kind, value), = tag.items()
+            fault: tuple[str, str] | None = None
+            if kind == "Image":
+                fault = ("an image is not allowed", "a brief carries no images, and an image "
+                         "from the web is fetched by every reader who opens it")
+            elif kind == "Link" and value["link_type"] != "Email":
+                fault = describe_link(str(value["dest_url"]))
+            if fault is not None:
+                line = encoded[:span["start"]].count(b"\n") + 1
+                faults.append(ProseFault(line, *fault))
+    return faults

@@ -452,6 +452,24 @@ def test_a_docx_past_the_output_limit_fails_that_brief(project: Path) -> None:
     assert snapshot(project / "out") == before
 
 
+def test_a_users_templates_may_not_write_links_out_or_images(project: Path) -> None:
+    """A house template is an input too: what it writes is held to the prose's rules."""
+    house = project / "house"
+    house.mkdir()
+    (house / "bluf.md.j2").write_text(
+        "## Bottom line\n\n[share](//attacker/share/doc) ![](http://tracker.example/p.png) "
+        "[fine](https://example.org)\n", encoding="utf-8")
+    before = snapshot(project / "out")
+    result = run("build", NAME, "--templates", "house")
+    assert result.exit_code == 1
+    place = "house: line 28 of the Markdown the templates wrote for minimal: "
+    assert result.stderr.splitlines()[:2] == [
+        f"{place}link to '//attacker/share/doc' is not allowed ({LINK_HINT}{SHARE})",
+        f"{place}an image is not allowed (a brief carries no images, and an image from the "
+        "web is fetched by every reader who opens it)"]
+    assert snapshot(project / "out") == before
+
+
 def test_output_folder_that_is_a_file(project: Path) -> None:
     (project / "taken").write_text("not a folder", encoding="utf-8")
     result = run("build", NAME, "-o", "taken")

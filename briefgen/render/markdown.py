@@ -230,4 +230,19 @@ def render_markdown(brief: Loaded, templates: Path | None = None,
         place = template_place(exc)
         raise RenderError(f"{place}template error while rendering {brief.id}: "
                           f"{exc_message(exc)}") from exc
-    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    text = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    if templates is not None:
+        check_template_links(text, templates, brief.id)
+    return text
+
+
+def check_template_links(text: str, templates: Path, brief_id: str) -> None:
+    """Refuse what a user's templates wrote that no output may carry: links other than
+    http, https, mailto and #anchors, and images (``briefgen.prose``)."""
+    from briefgen.prose import check_links
+
+    faults = check_links(text)
+    if faults:
+        raise RenderError("\n".join(
+            f"{display_path(templates)}: line {fault.offset} of the Markdown the templates "
+            f"wrote for {brief_id}: {fault.message} ({fault.hint})" for fault in faults))
