@@ -243,15 +243,17 @@ def check_options(options: Options) -> None:
     from briefgen.files import MAX_REFERENCE_BYTES, InputError, check_regular
 
     if options.templates is not None and not options.templates.is_dir():
-        raise InputError(f"{options.templates}: the templates folder is not a "
-                         "folder", "give --templates a folder of .j2 files")
+        raise ValidationError([Problem(str(options.templates), 1, 1, "$", "the templates "
+                                       "folder is not a folder",
+                                       "give --templates a folder of .j2 files")])
     if options.reference is not None:
         try:
             check_regular(options.reference, MAX_REFERENCE_BYTES)
         except InputError as exc:
-            raise InputError(f"{options.reference}: reference document: "
-                             f"{exc.message}", "give --reference-doc a Word document "
-                             "(.docx) of its styles") from None
+            raise ValidationError([Problem(str(options.reference), 1, 1, "$",
+                                           f"reference document: {exc.message}",
+                                           "give --reference-doc a Word document (.docx) of "
+                                           "its styles")]) from None
 
 
 def convert_batch(fmt: OutputFormat, documents: dict[str, bytes]) -> dict[str, bytes]:

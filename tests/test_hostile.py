@@ -706,14 +706,15 @@ def test_only_regular_template_files_inside_their_folder_are_read(project: Path,
 
 def test_a_templates_folder_that_is_a_link_to_a_file_is_refused(project: Path) -> None:
     from briefgen.build import Options, build_briefs
-    from briefgen.files import InputError
+    from briefgen.errors import ValidationError
 
     (project / "house").symlink_to(project / NAME)
     result = run("build", NAME, "--templates", "house")
     assert result.exit_code == 2
     assert "Directory 'house' is a file." in result.stderr
-    with pytest.raises(InputError, match=r"^house: the templates folder is not a folder "
-                                         r"\(give --templates a folder of .j2 files\)$"):
+    with pytest.raises(ValidationError, match=r"^house:1:1: \$: the templates folder is not "
+                                              r"a folder \(give --templates a folder of .j2 "
+                                              r"files\)$"):
         build_briefs([Path(NAME)], Path("out"), options=Options(templates=Path("house")))
 
 
@@ -737,7 +738,7 @@ def test_a_reference_document_must_be_a_regular_file_of_a_sane_size(project: Pat
         result = run(*args, "--reference-doc", "house.docx")
         assert result.exit_code == 1
         assert result.stderr.splitlines() == [
-            f"house.docx: reference document: {expected} (give --reference-doc a Word "
+            f"house.docx:1:1: $: reference document: {expected} (give --reference-doc a Word "
             "document (.docx) of its styles)"]
     assert snapshot(project / "out") == before
 
