@@ -353,6 +353,15 @@ TEMPLATES = {
     "huge-power": ("{{ 10 ** 100000 }}",
                    "house/bluf.md.j2:3:1: template error while rendering minimal: the "
                    "template asks for 10 ** 100000, a number too large for a brief"),
+    "nested-ranges": ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
+                      "{% endfor %}",
+                      "house/bluf.md.j2:3:1: template error while rendering minimal: the "
+                      "template's loops turned more than 1,000,000 times for one brief"),
+    "nested-ranges-gathered-in-a-set-block": (
+        "{% set x %}{% for i in range(100000) %}{% for j in range(100000) %}y{% endfor %}"
+        "{% endfor %}{% endset %}",
+        "house/bluf.md.j2:3:1: template error while rendering minimal: the template's loops "
+        "turned more than 1,000,000 times for one brief"),
     "endless-recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
                           "house/bluf.md.j2:3:1: template error while rendering minimal: "
                           "RecursionError: maximum recursion depth exceeded"),
@@ -373,14 +382,15 @@ def test_hostile_user_template_fails_clearly(project: Path, name: str) -> None:
 OVERTIME = ("briefs/hostile.yaml:1:1: $: building the brief took more than the time limit of "
             "2 s (no real brief comes near it; look for a loop in the templates, or raise "
             "--time-limit)")
-NESTED_RANGES = ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
-                 "{% endfor %}")
+ENDLESS_WORK = ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}"
+                "{% endmacro %}{{ f(60) }}")
+"""2 ** 60 calls, no loop and no output: only the time limit stops it."""
 
 
-def test_nested_ranges_stop_at_the_time_limit(project: Path) -> None:
+def test_endless_work_stops_at_the_time_limit(project: Path) -> None:
     house = project / "house"
     house.mkdir()
-    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{NESTED_RANGES}\n", encoding="utf-8")
+    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{ENDLESS_WORK}\n", encoding="utf-8")
     before = snapshot(project / "out")
     started = time.monotonic()
     assert_one_clear_error(run("build", NAME, "--templates", "house", "--time-limit", "2"),
@@ -395,7 +405,7 @@ def test_render_stops_at_the_time_limit_too(project: Path) -> None:
 
     house = project / "house"
     house.mkdir()
-    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{NESTED_RANGES}\n", encoding="utf-8")
+    (house / "bluf.md.j2").write_text(f"## Bottom line\n\n{ENDLESS_WORK}\n", encoding="utf-8")
     with pytest.raises(LimitError) as caught:
         render_file(Path(NAME), None, Options(templates=house, time_limit=1))
     assert str(caught.value) == OVERTIME.replace("of 2 s", "of 1 s")
@@ -407,7 +417,7 @@ def test_a_slow_brief_fails_alone_and_the_batch_is_built(project: Path) -> None:
     house = project / "house"
     house.mkdir()
     (house / "bluf.md.j2").write_text(
-        "## Bottom line\n\n{% if brief.id == 'hostile' %}" + NESTED_RANGES
+        "## Bottom line\n\n{% if brief.id == 'hostile' %}" + ENDLESS_WORK
         + "{% endif %}{{ brief.bluf }}\n", encoding="utf-8")
     for number in range(8):
         (project / "briefs" / f"good-{number}.yaml").write_text(

@@ -19,7 +19,7 @@ from briefgen.files import MAX_TEMPLATE_BYTES, InputError, read_limited, resolve
 from briefgen.load import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
-from briefgen.render.sandbox import LimitedSandbox
+from briefgen.render.sandbox import CODE_VERSION, LimitedSandbox
 
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
@@ -135,7 +135,7 @@ def make_bytecode_cache(sandboxed: bool) -> jinja2.BytecodeCache | None:
     their own."""
     root = os.environ.get("BRIEFGEN_CACHE") or str(
         Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen")
-    kind = "sandboxed-limited" if sandboxed else "plain"  # the limits change the code
+    kind = f"sandboxed-{CODE_VERSION}" if sandboxed else "plain"  # the limits change the code
     folder = Path(root) / f"jinja-{jinja2.__version__}-{kind}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -213,6 +213,8 @@ def render_markdown(brief: Loaded, templates: Path | None = None,
     """The brief as Markdown text, from the default templates or a user's overrides; a
     ``LimitError`` as soon as the templates have written more than ``limit`` characters."""
     env = make_environment(templates.resolve() if templates is not None else None)
+    if isinstance(env, LimitedSandbox):
+        env.loops = 0
     try:
         if isinstance(brief, ComparisonSet):
             template = env.get_template(COMPARISON_TEMPLATE)

@@ -7,7 +7,8 @@ step, and a loop that doubles a string does the same in thirty. Here every opera
 makes a string or a list from a number is checked before it runs: repetition (``*``),
 powers (``**``), concatenation (``+`` and ``~``), ``%`` formatting, and filter and method
 arguments such as ``center(10**9)``. Each is refused past ``MAX_TEMPLATE_TEXT`` characters
-(or items), with a ``SecurityError`` that names the limit. Time is bounded by the build's
+(or items), with a ``SecurityError`` that names the limit; all the loops of one brief's
+render together may turn ``MAX_TEMPLATE_LOOPS`` times. Time is bounded by the build's
 time limit, and what a template writes by the output limit, both per brief.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sized
+from collections.abc import Callable, Iterator, Sized
 from typing import Any
 
 from jinja2 import nodes
@@ -27,6 +28,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 MAX_TEMPLATE_TEXT = 1_000_000
 """Characters (or items) one operation in a user's template may make: a whole brief is
 about 10,000."""
+CODE_VERSION = 1
+"""The version of the code ``LimitedCodeGenerator`` writes: it names the bytecode cache of
+sandboxed templates, so raise it with every change there, or a template compiled before
+the change (without its checks) would be loaded from the cache."""
+MAX_TEMPLATE_LOOPS = 1_000_000
+"""Turns of all the loops in a user's templates for one brief: a real brief takes hundreds."""
 _HUGE_NUMBER = re.compile(r"\d{7,}")
 """A run of digits in a format string (``%999999999s``, ``{:>999999999}``): a width past
 the limit."""
@@ -98,7 +105,15 @@ def limit_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class LimitedCodeGenerator(CodeGenerator):
-    """Compiles ``a ~ b`` to a join that checks its length first."""
+    """Compiles ``a ~ b`` to a join that checks its length first, and every ``for`` loop to
+    one over ``environment.iter_limited(...)``, which counts its turns."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        if not (isinstance(node.iter, nodes.Call)
+                and isinstance(node.iter.node, nodes.EnvironmentAttribute)):
+            node.iter = nodes.Call(nodes.EnvironmentAttribute("iter_limited"), [node.iter],
+                                   [], None, None, lineno=node.lineno)
+        super().visit_For(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.join_limited((")
@@ -117,6 +132,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self.loops = 0
+        """Turns of loops in the render under way; ``render_markdown`` resets it."""
         self.filters = {name: limit_filter(name, func) for name, func in self.filters.items()}
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -138,6 +155,17 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
                                                                           "format_map"):
             check_call("format", subject, (), {})
         return super().wrap_str_format(value)
+
+    def iter_limited(self, iterable: Any) -> Iterator[Any]:
+        """``iterable``, item by item, counting the turns of every loop in this render: past
+        ``MAX_TEMPLATE_LOOPS`` the render stops (nested loops, and what they gather in a
+        ``set`` block or a macro, are bounded however little they write)."""
+        for item in iterable:
+            self.loops += 1
+            if self.loops > MAX_TEMPLATE_LOOPS:
+                raise SecurityError(f"the template's loops turned more than "
+                                    f"{MAX_TEMPLATE_LOOPS:,} times for one brief")
+            yield item
 
     def join_limited(self, parts: tuple[Any, ...]) -> str:
         texts = [str(part) for part in parts]
