@@ -9,6 +9,7 @@ from typing import Literal, NamedTuple
 
 from briefgen.model import LIKELIHOOD_WORDS, Brief, Claim, DateWindow, Figure, Finding, Source
 from briefgen.seeds import split_sentences
+from briefgen.text import fold_text
 
 CLAIM_GROUPS: tuple[tuple[str, str], ...] = (
     ("accuses", "Accusations"),
@@ -310,8 +311,8 @@ KNOWN_AFFILIATIONS = {
 
 def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
     """The phrases that occur in ``text`` as whole words, in the order given."""
-    lowered = text.lower()
-    return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)]
+    folded = fold_text(text)  # look-alikes and zero-width characters undone
+    return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", folded)]
 
 
 def review_brief(brief: Brief) -> list[Finding]:

@@ -11,6 +11,7 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,8 +19,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from briefgen import __version__
 from briefgen.errors import (
     BriefgenError,
+    LimitError,
     OutputError,
     Problem,
+    RenderError,
     ValidationError,
     display_path,
     resolved,
@@ -108,6 +111,9 @@ def validate_files(paths: Sequence[Path],
         except ValidationError as exc:
             problems.extend(exc.problems)
             continue
+        except Exception as exc:  # a bug that this file shows: reported as its own problem
+            problems.append(Problem(display_path(path), 1, 1, "$", *describe_crash(exc)))
+            continue
         if not isinstance(brief, Brief):
             continue  # a comparison: its incidents are reviewed in their own files
         warnings = locate_findings(doc, review_brief(brief), "warning")
@@ -118,7 +124,7 @@ def validate_files(paths: Sequence[Path],
 def render_text(brief: Loaded, options: Options) -> str:
     from briefgen.render.markdown import render_markdown
 
-    return render_markdown(brief, options.templates)
+    return render_markdown(brief, options.templates, options.max_output)
 
 
 def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
@@ -131,8 +137,49 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
         if fmt.source is not None:
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
-            outputs[fmt.name] = fmt.render(brief, markdown, options)
+            outputs[fmt.name] = data = fmt.render(brief, markdown, options)
+            if options.max_output is not None and len(data) > options.max_output:
+                raise LimitError(f"the {fmt.name} output is {len(data):,} bytes, more than "
+                                 f"the output limit of {options.max_output:,}",
+                                 "no real brief comes near it; look for a loop in the "
+                                 "templates, or raise --max-output")
     return outputs
+
+
+class Overtime(BaseException):
+    """Raised in a brief's build when its time limit is up: a ``BaseException``, so that no
+    ``except Exception`` on the way (a template's, a writer's) takes it for its own."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``Overtime`` in the block once ``seconds`` have passed (a real-time timer and
+    its signal, in this process's main thread; elsewhere, or without ``setitimer``, the
+    block runs unbounded)."""
+    import signal
+    import threading
+
+    if (seconds is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise Overtime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def describe_overtime(seconds: float | None) -> LimitError:
+    return LimitError(f"building the brief took more than the time limit of {seconds:g} s",
+                      "no real brief comes near it; look for a loop in the templates, or "
+                      "raise --time-limit")
 
 
 def find_format(name: str) -> OutputFormat:
@@ -144,19 +191,22 @@ def find_format(name: str) -> OutputFormat:
 
 
 def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
-    """One brief: Markdown returned for stdout, or written to ``output`` by its suffix."""
+    """One brief: Markdown returned for stdout, or written to ``output`` by its suffix; it is
+    loaded and rendered within the time and output limits."""
     from briefgen.load import load_any
 
-    brief = load_any(path, options.seeds)
-    if output is None:
-        return render_text(brief, options)
-    fmt = find_format_by_suffix(output.suffix)
-    if fmt is None:
+    check_options(options)
+    fmt = None if output is None else find_format_by_suffix(output.suffix)
+    if output is not None and fmt is None:
         suffixes = [get_format(name).suffix for name in FORMATS]
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
                           f"'{output.suffix}' (use {', '.join(suffixes[:-1])} or "
                           f"{suffixes[-1]})")
-    outputs = render_outputs(brief, [fmt.name], options)
+    with limits_of(path, options):
+        brief = load_any(path, options.seeds)
+        if output is None or fmt is None:
+            return render_text(brief, options)
+        outputs = render_outputs(brief, [fmt.name], options)
     if fmt.source is not None:
         outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]})
         if brief.id not in outputs:
@@ -166,6 +216,44 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     else:
         write_atomic(output, outputs[fmt.name])
     return None
+
+
+@contextmanager
+def limits_of(path: Path, options: Options) -> Iterator[None]:
+    """Run the block, the loading and rendering of the brief ``path``, within the time limit;
+    a ``LimitError`` placed at the brief when it or the output limit is passed."""
+    try:
+        with time_limit(options.time_limit):
+            yield
+    except LimitError as exc:
+        raise exc.located(display_path(path)) from None
+    except Overtime:
+        raise describe_overtime(options.time_limit).located(display_path(path)) from None
+    except BriefgenError:
+        raise
+    except Exception as exc:  # a bug that this input shows: named, not an internal error
+        raise RenderError(str(Problem(display_path(path), 1, 1, "$",
+                                      *describe_crash(exc)))) from exc
+
+
+def check_options(options: Options) -> None:
+    """Refuse, before anything is built, a templates folder that is not a folder and a
+    reference document that is not a regular file of at most ``MAX_REFERENCE_BYTES``
+    (nothing is read here: the Word writer reads the reference)."""
+    from briefgen.files import MAX_REFERENCE_BYTES, InputError, check_regular
+
+    if options.templates is not None and not options.templates.is_dir():
+        raise ValidationError([Problem(str(options.templates), 1, 1, "$", "the templates "
+                                       "folder is not a folder",
+                                       "give --templates a folder of .j2 files")])
+    if options.reference is not None:
+        try:
+            check_regular(options.reference, MAX_REFERENCE_BYTES)
+        except InputError as exc:
+            raise ValidationError([Problem(str(options.reference), 1, 1, "$",
+                                           f"reference document: {exc.message}",
+                                           "give --reference-doc a Word document (.docx) of "
+                                           "its styles")]) from None
 
 
 def convert_batch(fmt: OutputFormat, documents: dict[str, bytes]) -> dict[str, bytes]:
@@ -220,6 +308,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     report.briefs = len(files)
     formats = tuple(formats) or default_formats()
     converted = [fmt for fmt in map(find_format, formats) if fmt.source is not None]
+    check_options(options)
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)
     todo = files if force else state.find_stale(files, formats)
@@ -381,10 +470,11 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
     try:
         try:
             first = stamp_input(path)  # before reading, so an edit made meanwhile rebuilds
-        except OSError:
+        except (OSError, BriefgenError):  # unreadable, or not a regular file: load says so
             first = None
-        brief = load_any(path, options.seeds)
-        outputs = render_outputs(brief, formats, options)
+        with limits_of(path, options):
+            brief = load_any(path, options.seeds)
+            outputs = render_outputs(brief, formats, options)
         for fmt in map(get_format, formats):
             if fmt.source is not None:
                 outcome.to_convert[fmt.name] = (brief.id, outputs[fmt.source])
@@ -400,7 +490,17 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
         outcome.error = exc
     except OSError as exc:  # an input vanished or became unreadable while building
         outcome.error = OutputError(f"{display_path(path)}: {exc.strerror or exc}")
+    except Exception as exc:  # a bug that this input shows: it fails alone, named
+        outcome.error = RenderError(str(Problem(display_path(path), 1, 1, "$",
+                                                *describe_crash(exc))))
     return outcome
+
+
+def describe_crash(exc: Exception) -> tuple[str, str]:
+    """An unexpected exception while reading or building a brief, as the message and hint of
+    the brief's own located error, so that the rest of the batch is built."""
+    return (f"could not be built: {type(exc).__name__}: {exc}",
+            "a bug in briefgen that this file shows; please report it with the file")
 
 
 def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:

@@ -174,10 +174,16 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
               help="Rebuild every brief, even those whose inputs have not changed.")
 @click.option("-v", "--verbose", is_flag=True,
               help="List every file as it is written (in place of the progress bar).")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, metavar="SECONDS",
+              help="Time one brief may take; a brief past it fails alone.")
+@click.option("--max-output", type=click.IntRange(min=1), default=50_000_000,
+              show_default=True, metavar="BYTES",
+              help="Size one output of one brief may have; a brief past it fails alone.")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
-          jobs: int | None, force: bool, verbose: bool, templates: Path | None,
-          reference: Path | None, seeds: Path | None) -> None:
+          jobs: int | None, force: bool, verbose: bool, time_limit: float, max_output: int,
+          templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
     PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
@@ -198,7 +204,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     progress = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
-                              formats, options(config, templates, reference, seeds),
+                              formats, options(config, templates, reference, seeds)._replace(
+                                  time_limit=time_limit, max_output=max_output),
                               jobs, force, progress)
     finally:
         if progress is not None:

@@ -58,6 +58,26 @@ class RenderError(BriefgenError):
     """A template or the Word writer failed on a brief that validated."""
 
 
+class LimitError(BriefgenError):
+    """A brief took longer than the time limit, or made more output than the size limit.
+    Raised where the brief's file is not known; the build places it with ``located``."""
+
+    def __init__(self, message: str, hint: str = "", file: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        self.file = file
+        shown = (str(Problem(file, 1, 1, "$", message, hint)) if file is not None
+                 else f"{message} ({hint})" if hint else message)
+        super().__init__(shown)
+
+    def __reduce__(self) -> tuple[type[LimitError], tuple[str, str, str | None]]:
+        return (type(self), (self.message, self.hint, self.file))
+
+    def located(self, file: str) -> LimitError:
+        """The same error, printed at the start of the brief ``file``."""
+        return LimitError(self.message, self.hint, file)
+
+
 class OutputError(BriefgenError):
     """An output could not be written; the previous file, if any, is untouched."""
 

@@ -12,6 +12,7 @@ Loading runs in stages and collects every problem of a stage before it stops:
 
 from __future__ import annotations
 
+import os
 import re
 import typing
 from collections.abc import Sequence
@@ -23,9 +24,11 @@ import yaml
 from pydantic_core import ValidationError as SchemaError
 
 from briefgen.errors import Problem, ValidationError, display_path, resolved
+from briefgen.files import InputError, read_limited, resolve_inside
 from briefgen.model import (
     HANDLING_WORDS,
     ID_PATTERN,
+    LIKELIHOOD_WORDS,
     BoundHint,
     Brief,
     Comparison,
@@ -41,6 +44,7 @@ from briefgen.model import (
     iter_models,
 )
 from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
+from briefgen.text import ZERO_WIDTH, describe_bidi, find_unpaired_bidi, find_zero_width, fold_text
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -59,11 +63,26 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 """What XML 1.0 (and so Word) cannot hold, C1 controls and lone surrogates included: looked
 for in the file's text (where a surrogate cannot occur, UTF-8 being decoded strictly) and in
 values written as escapes."""
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(f"[\\w{ZERO_WIDTH}]+")
+"""A word, with any zero-width characters inside it."""
+ICD203_WORDS = frozenset([
+    *(word for phrase in LIKELIHOOD_WORDS for word in phrase.split()), "probably",
+    "probable", "possibly", "possible", "might", "may", "could", "perhaps", "maybe",
+    "presumably", "conceivably", "doubtful", "likelihood", "clearly", "obviously",
+    "undoubtedly", "certainly", "definitely", "confidence", "low", "moderate", "high"])
+"""The words of ICD 203's likelihood and confidence scales and of the estimative and
+assumption words the review looks for."""
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _KEY: PathKey = ("<key>",)
 """What ``Composer.next_path`` gives for a node that is a mapping's key (compared by identity)."""
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_TAG_NAMES = {_TAG + "int": "an integer", _TAG + "float": "a number", _TAG + "bool": "a boolean",
+              _TAG + "timestamp": "a date", _TAG + "null": "empty"}
+"""What each plain tag asks for, in an editor's words."""
+_UNREADABLE = object()
+"""What a tagged scalar whose text is not of its tag's type reads as (a problem is recorded)."""
 _RESOLVED_FIRST = frozenset(
     key for key in yaml.SafeLoader.yaml_implicit_resolvers if isinstance(key, str))
 """First characters of the plain scalars YAML may read as something other than text."""
@@ -86,6 +105,8 @@ class Document:
     """Values an editor has still to fill in (``TODO ...``), by path."""
     root: type[Model] = Brief
     """The model the file is validated against: an incident, or a comparison."""
+    text: str = ""
+    """The file's text, to place problems found inside a value (a heading in prose)."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -147,6 +168,8 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
     check_history(doc, model)
+    check_prose_fields(doc, model)
+    check_invisible(doc, model)
     if isinstance(model, Comparison):
         incidents = load_incidents(doc, model, path.parent, seeds_dir)
         if doc.problems:
@@ -181,6 +204,103 @@ def load_incidents(doc: Document, comparison: Comparison, folder: Path,
     return tuple(incidents)
 
 
+def check_prose_fields(doc: Document, model: Model) -> None:
+    """What the Markdown parser sees in every prose field: headings, notes, raw HTML, images,
+    links that are not http(s) or mailto, deep nesting (``briefgen.prose``), each at its
+    line."""
+    from briefgen.prose import check_prose
+
+    for path, text in find_prose(model):
+        for fault in check_prose(text):
+            line, column = locate_in_value(doc, path, text, fault.offset)
+            doc.problems.append(Problem(doc.file, line, column, format_path(path),
+                                        fault.message, fault.hint))
+
+
+NAME_FIELDS = frozenset(["name", "aliases", "name_ar", "speaker", "publisher", "authors"])
+"""Fields that name someone: an invisible character in one makes two names that look alike
+differ."""
+
+
+def check_invisible(doc: Document, model: Model) -> None:
+    """Zero-width characters in names, and in words of the ICD 203 vocabulary anywhere in
+    prose (``pro\u200bbably`` hides ``probably`` from the estimative-word check)."""
+    if not find_zero_width(doc.text) and "\\u" not in doc.text and "\\U" not in doc.text:
+        return  # none in the file, nor written as an escape: most files
+    for path, text in find_text(model, NAME_FIELDS):
+        found = find_zero_width(text)
+        if found:
+            doc.problems.append(Problem(
+                doc.file, *locate_in_value(doc, path, text, found.start()), format_path(path),
+                f"zero-width character U+{ord(found.group()):04X} in a name",
+                "delete it; it is invisible, and makes this name differ from one that looks "
+                "the same"))
+    for path, text in find_prose(model):
+        if not find_zero_width(text):
+            continue
+        for word in _WORD.finditer(text):
+            hidden = find_zero_width(word.group())
+            if hidden and fold_text(word.group()) in ICD203_WORDS:
+                doc.problems.append(Problem(
+                    doc.file, *locate_in_value(doc, path, text, word.start()),
+                    format_path(path), f"zero-width character U+{ord(hidden.group()):04X} "
+                    f"inside the word '{fold_text(word.group())}'", "delete it; it hides "
+                    "the word from the ICD 203 check"))
+
+
+def find_text(value: Any, keys: frozenset[str], path: PathKey = (),
+              inside: bool = False) -> list[tuple[PathKey, str]]:
+    """Every text value under a field whose key is one of ``keys``, with its path."""
+    if isinstance(value, str):
+        return [(path, value)] if inside else []
+    found: list[tuple[PathKey, str]] = []
+    if isinstance(value, Model):
+        for spec in fields_of(type(value)):
+            found.extend(find_text(getattr(value, spec.name), keys, (*path, spec.key),
+                                   spec.key in keys))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            found.extend(find_text(item, keys, (*path, i), inside))
+    return found
+
+
+def find_prose(value: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:
+    """Every field that the model types as Markdown prose, with its path."""
+    found: list[tuple[PathKey, str]] = []
+    if isinstance(value, Model):
+        for spec in fields_of(type(value)):
+            item = getattr(value, spec.name)
+            if spec.prose and isinstance(item, str):
+                found.append(((*path, spec.key), item))
+            elif isinstance(item, Model | tuple):
+                found.extend(find_prose(item, (*path, spec.key)))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            found.extend(find_prose(item, (*path, i)))
+    return found
+
+
+def locate_in_value(doc: Document, path: PathKey, value: str, offset: int) -> tuple[int, int]:
+    """The file's line and column of ``value[offset]``, the value being the scalar at
+    ``path``: the rest of that line of the value is looked for in the file from the
+    scalar's start (a block scalar keeps its lines; a quoted one with escapes may not be
+    found, and then the scalar's own place is given)."""
+    line, column = doc.locate(path)
+    start = value.rfind("\n", 0, offset) + 1
+    end = value.find("\n", offset)
+    snippet = value[offset:end if end >= 0 else len(value)].rstrip()[:60]
+    if not snippet.strip():
+        return line, column
+    lines = doc.text.split("\n")
+    for number in range(line - 1, len(lines)):
+        # the file's line holds the value's line at least as far in (indentation adds)
+        least = offset - start + (column - 1 if number == line - 1 else 0)
+        found = lines[number].find(snippet, least)
+        if found >= 0:
+            return number + 1, found + 1
+    return line, column
+
+
 def check_unique_values(doc: Document, path: PathKey, values: Sequence[str]) -> None:
     """Report values listed twice in the list at ``path``."""
     for i, _first in find_repeats(values):
@@ -212,19 +332,15 @@ def locate_findings(doc: Document, findings: list[Finding], severity: str) -> li
 def read_document(path: Path) -> Document:
     """Stages 1 to 3: the file as plain data with places, or the problems that stop it."""
     doc = Document(display_path(path))
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        doc.problem((), f"cannot read the file: {exc.strerror or exc}")
-        return doc
-    if len(raw) > MAX_BYTES:
-        doc.problem((), f"file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed",
-                    "an incident file is a few kilobytes; split it or remove pasted text")
+    raw = read_brief_bytes(path, doc)
+    if raw is None:
         return doc
     text = decode_text(raw, doc)
     if text is None:
         return doc
+    doc.text = text
     check_characters(text, doc)
+    check_bidi(text, doc)
     if doc.problems:
         return doc
     composer = Composer(doc)
@@ -244,6 +360,20 @@ def read_document(path: Path) -> Document:
         return doc
     doc.data = composer.result
     return doc
+
+
+def read_brief_bytes(path: Path, doc: Document) -> bytes | None:
+    """The file's bytes, if it is a regular file of at most ``MAX_BYTES`` (checked before
+    reading; the read stops there), else None with the problem recorded."""
+    try:
+        return read_limited(path, MAX_BYTES)
+    except InputError as exc:
+        too_big = exc.message.startswith("file is")
+        doc.problem((), exc.message, "an incident file is a few kilobytes; split it or remove "
+                    "pasted text" if too_big else "give the path of a YAML file")
+    except OSError as exc:
+        doc.problem((), f"cannot read the file: {exc.strerror or exc}")
+    return None
 
 
 def decode_text(raw: bytes, doc: Document) -> str | None:
@@ -276,6 +406,16 @@ def check_characters(text: str, doc: Document) -> None:
                 doc.file, number, match.start() + 1, "$",
                 f"control character U+{ord(match.group()):04X} is not allowed",
                 "delete it; it is invisible in most editors"))
+
+
+def check_bidi(text: str, doc: Document) -> None:
+    """Report every unpaired bidirectional control with its line and column: one left open
+    reorders whatever is printed after it (a quote after a name)."""
+    if not _BIDI.search(text):
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        for at in find_unpaired_bidi(line):
+            doc.problems.append(Problem(doc.file, number, at + 1, "$", *describe_bidi(line[at])))
 
 
 class _Open:
@@ -383,7 +523,10 @@ class Composer:
                     yaml.ScalarNode, value, event.implicit)
         path = self.next_path()
         if path is _KEY:
-            self.add_key(value, tag == _STR, event.start_mark, value)
+            if event.style == '"' and _UNSTORABLE.search(value):
+                self.refuse_key(event, value)
+            else:
+                self.add_key(value, tag == _STR, event.start_mark, value)
             return
         if path is None:
             self.add_value(None)
@@ -392,6 +535,10 @@ class Composer:
         doc = self.doc
         doc.places[path] = (mark.line + 1, mark.column + 1)
         if tag == _STR or tag == _TAG + "timestamp":
+            if tag != _STR and event.tag not in (None, "!") and self.construct(
+                    yaml.ScalarNode(tag, value, mark, event.end_mark), path) is _UNREADABLE:
+                self.add_value(None)  # a date tagged explicitly must be one
+                return
             if event.style == '"' or len(value) > MAX_TEXT:  # only escapes can hide controls
                 check_scalar(value, path, doc)
             if "TODO" in value and value.lstrip().startswith("TODO"):
@@ -401,10 +548,34 @@ class Composer:
             if not event.style and tag != _TAG + "null":
                 doc.surprises[path] = value
             node = yaml.ScalarNode(tag, value, mark, event.end_mark, event.style)
-            self.add_value(self.loader.construct_object(node))
+            constructed = self.construct(node, path)
+            self.add_value(None if constructed is _UNREADABLE else constructed)
         else:
             self.refuse_tag(path, tag)
             self.add_value(None)
+
+    def construct(self, node: yaml.ScalarNode, path: PathKey) -> Any:
+        """The value of a scalar of a plain type, or ``_UNREADABLE`` with a problem recorded
+        when its tag asks for a type its text is not (``!!int abc``, ``!!bool maybe``)."""
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, yaml.YAMLError):
+            kind = _TAG_NAMES.get(node.tag, node.tag.replace(_TAG, ""))
+            self.doc.problem(path, f"{node.value!r} is not {kind}, as its tag "
+                             f"'{node.tag.replace(_TAG, '!!')}' says",
+                             "remove the tag, or write a value of that type")
+            return _UNREADABLE
+
+    def refuse_key(self, event: Any, key: str) -> None:
+        """A key that holds a character no brief can store, written as an escape."""
+        bad = _UNSTORABLE.search(key)
+        top = self.open[-1]
+        self.problem_at(event.start_mark, f"key {key!a} holds character "
+                        f"U+{ord(bad.group()) if bad else 0:04X}, which is not allowed "
+                        "(written as an escape)", "delete the escape; a key is a field name")
+        if top.path is not None:
+            self.doc.problems[-1] = self.doc.problems[-1]._replace(path=format_path(top.path))
+        top.key = (None,)
 
     def refuse_tag(self, path: PathKey, tag: str) -> None:
         self.doc.problem(path, f"YAML tag '{tag.replace(_TAG, '!!')}' is not allowed",
@@ -478,6 +649,11 @@ def check_scalar(value: str, path: PathKey, doc: Document) -> None:
     if bad:
         doc.problem(path, f"character U+{ord(bad.group()):04X} is not allowed (written as "
                     "an escape)", "delete the escape; Word documents cannot hold it")
+    if _BIDI.search(value):  # written as escapes: the file's lines were checked
+        for line in value.split("\n"):
+            for at in find_unpaired_bidi(line)[:1]:
+                message, hint = describe_bidi(line[at])
+                doc.problem(path, message + " (written as an escape)", hint)
     if len(value) > MAX_TEXT:
         doc.problem(path, f"text is {len(value):,} characters long, more than the "
                     f"{MAX_TEXT:,} allowed", "a field holds a few paragraphs at most; "
@@ -747,6 +923,36 @@ def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: 
     doc.problem(path, f"unknown {what} '{value}'", hint)
 
 
+def read_seed_text(doc: Document, path: PathKey, seed: str, seeds_dir: Path) -> str | None:
+    """The normalised text of the seed file ``seed``, which must resolve inside
+    ``seeds_dir`` (symlinks resolved first) and be a regular file within the size limit; else
+    None with the problem recorded. A name that leads out of the folder gets the same message
+    whether or not a file is there: nothing outside is looked at."""
+    shown = display_path(seeds_dir)
+    target = resolve_inside(seeds_dir, seed)
+    if target is None:
+        doc.problem(path, f"seed file '{seed}' is outside {shown}",
+                    "give the name of a file in seeds/; paths out of it are not followed")
+        return None
+    if not os.path.lexists(target):
+        names = sorted(p.name for p in seeds_dir.glob("*.txt"))
+        close = find_close(seed, names)
+        doc.problem(path, f"seed file '{seed}' not found in {shown}",
+                    f"did you mean '{close}'?" if close else "give a file name in seeds/")
+        return None
+    try:
+        return read_seed(target)
+    except InputError as exc:
+        too_big = exc.message.startswith("file is")
+        doc.problem(path, f"seed file '{seed}': {exc.message}",
+                    "a seed is the text of one article; keep only the article" if too_big
+                    else exc.hint if exc.hint.startswith("save") else
+                    "give the name of a text file in seeds/")
+    except OSError as exc:
+        doc.problem(path, f"seed file '{seed}': cannot read it: {exc.strerror or exc}")
+    return None
+
+
 def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
     texts: dict[str, str] = {}
@@ -757,15 +963,9 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
                         "pass --seeds DIR")
             continue
-        seed_path = seeds_dir / source.seed
-        if ".." in Path(source.seed).parts or not seed_path.is_file():
-            names = sorted(p.name for p in seeds_dir.glob("*.txt"))
-            close = find_close(source.seed, names)
-            doc.problem(("sources", i, "seed"),
-                        f"seed file '{source.seed}' not found in {display_path(seeds_dir)}",
-                        f"did you mean '{close}'?" if close else "give a file name in seeds/")
-            continue
-        texts[source.id] = read_seed(resolved(seed_path))
+        text = read_seed_text(doc, ("sources", i, "seed"), source.seed, seeds_dir)
+        if text is not None:
+            texts[source.id] = text
     for i, claim in enumerate(brief.claims):
         if claim.quote is None:
             continue

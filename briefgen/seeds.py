@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from briefgen.files import MAX_SEED_BYTES, InputError, read_limited
+
 _QUOTE_MARKS = str.maketrans(
     {
         "\u2018": "'",  # left single quotation mark
@@ -41,8 +43,14 @@ def find_seeds_dir(start: Path) -> Path | None:
 
 @lru_cache(maxsize=256)
 def read_seed(path: Path) -> str:
-    """A seed article's text, normalised for quote comparison; read once per process."""
-    return normalise_text(path.read_text(encoding="utf-8"))
+    """A seed article's text, normalised for quote comparison; read once per process. Only
+    a regular file of at most ``MAX_SEED_BYTES`` is read (``InputError`` otherwise)."""
+    raw = read_limited(path, MAX_SEED_BYTES)
+    try:
+        return normalise_text(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at byte {exc.start:,}",
+                         "save it as UTF-8") from None
 
 
 def contains_quote(seed_text: str, quote: str) -> bool:

@@ -25,11 +25,13 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import resolved_name
+from briefgen.files import InputError, hash_regular
 
 if TYPE_CHECKING:
     import sqlite3
@@ -53,7 +55,9 @@ Stamp = list[Any]
 
 
 def hash_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a regular file, read in chunks; ``InputError`` for a FIFO, a device or a
+    folder, which are never read."""
+    return hash_regular(path)
 
 
 def stamp_input(path: Path) -> Stamp:
@@ -79,8 +83,9 @@ def hash_tree(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-        if path.is_file():
-            digest.update(path.read_bytes())
+        if path.is_file():  # regular files only: a FIFO or a device is never read
+            with suppress(OSError, InputError):
+                digest.update(hash_regular(path).encode())
     return digest.hexdigest()
 
 
@@ -159,7 +164,8 @@ class BuildState:
                     return False
             return all(self.input_unchanged(input_name, stamp, remember=input_name != name)
                        for input_name, stamp in entry["inputs"].items())
-        except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+        except (OSError, InputError, ValueError, KeyError, IndexError, TypeError,
+                AttributeError):
             return False
 
     def input_unchanged(self, name: str, stamp: Stamp, remember: bool = True) -> bool:

@@ -15,8 +15,8 @@ PACKAGE = ROOT / "briefgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", ""),                        # "" is the package itself (__version__)
-    ("model", "gazetteer", "syntax"),
-    ("seeds", "state", "skeleton", "git", "config"),
+    ("model", "gazetteer", "syntax", "files", "text"),
+    ("seeds", "state", "skeleton", "git", "config", "prose"),
     ("load", "docs", "draft"),
     ("analysis",),
     ("diff", "chart"),                     # derived from the models, drawn or compared

@@ -20,6 +20,7 @@ from briefgen.errors import RenderError
 from briefgen.load import load_any
 from briefgen.model import Brief
 from briefgen.render.markdown import escape_markdown, make_environment, render_markdown
+from briefgen.render.sandbox import CODE_VERSION
 from conftest import ALL_BRIEFS, DATA, ROOT, github_html, github_text
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -108,7 +109,7 @@ def test_user_templates_are_sandboxed_and_the_default_ones_are_not(
     assert isinstance(make_environment(folder.resolve()), ImmutableSandboxedEnvironment)
     assert not isinstance(make_environment(None), SandboxedEnvironment)
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
-        f"jinja-{jinja2.__version__}-plain", f"jinja-{jinja2.__version__}-sandboxed"]
+        f"jinja-{jinja2.__version__}-plain", f"jinja-{jinja2.__version__}-sandboxed-{CODE_VERSION}"]
     make_environment.cache_clear()
 
 

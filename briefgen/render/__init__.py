@@ -27,12 +27,23 @@ FORMATS: dict[str, str] = {
 """Every output format by name, and the module that declares it (imported when used)."""
 
 
+DEFAULT_TIME_LIMIT = 60.0
+"""Seconds one brief may take to load and render (``build --time-limit``); a real brief takes
+a hundredth of a second."""
+DEFAULT_MAX_OUTPUT = 50_000_000
+"""Bytes (characters, for the Markdown) one output of one brief may have (``build
+--max-output``); a real brief's .docx is about 30 KB."""
+
+
 class Options(NamedTuple):
-    """Where templates, the reference document and the seeds come from."""
+    """Where templates, the reference document and the seeds come from, and the limits each
+    brief is built within."""
 
     templates: Path | None = None
     reference: Path | None = None
     seeds: Path | None = None
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+    max_output: int | None = DEFAULT_MAX_OUTPUT
 
 
 Render = Callable[["Loaded", str, Options], bytes]

@@ -5,18 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.bccache
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 
-from briefgen.errors import RenderError, display_path
+from briefgen.errors import BriefgenError, LimitError, RenderError, display_path
+from briefgen.files import MAX_TEMPLATE_BYTES, InputError, read_limited, resolve_inside
 from briefgen.model import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
+from briefgen.render.sandbox import CODE_VERSION, LimitedSandbox
 
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
@@ -66,6 +69,56 @@ def slugify(text: str) -> str:
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
+class FolderLoader(jinja2.BaseLoader):
+    """Templates from folders, the first that has one winning, as Jinja2's
+    ``FileSystemLoader`` finds them, but kept in their place: a name must resolve inside its
+    folder (symlinks resolved first), only a regular file is read (a FIFO or a device in the
+    folder is an error at once, not a silent fall back to the default), and at most
+    ``MAX_TEMPLATE_BYTES`` of it."""
+
+    def __init__(self, folders: list[str]) -> None:
+        self.folders = folders
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.folders:
+            shown = os.path.join(folder, *pieces)
+            if os.path.lexists(shown):
+                return read_template(Path(folder), pieces, shown)
+        raise jinja2.TemplateNotFound(template)
+
+
+def read_template(folder: Path, pieces: list[str],
+                  shown: str) -> tuple[str, str, Callable[[], bool]]:
+    """The source of the template ``folder/pieces...``, its file name as the user gave it, and
+    whether it is unchanged since; a ``RenderError`` naming it when it may not be read."""
+    cwd = os.getcwd() + os.sep  # shown as given: display_path would follow a symlink
+    place = f"{os.path.relpath(shown) if shown.startswith(cwd) else shown}:1:1"
+    target = resolve_inside(folder, os.path.join(*pieces))
+    if target is None:
+        raise RenderError(f"{place}: the template leads outside {display_path(folder)} (copy "
+                          "the file into the folder instead of linking to it)")
+    try:
+        source = read_limited(target, MAX_TEMPLATE_BYTES).decode("utf-8")
+        mtime = os.stat(target).st_mtime_ns
+    except InputError as exc:
+        raise RenderError(f"{place}: {exc.message} (a template is a small text file in "
+                          "the folder)") from None
+    except UnicodeDecodeError:
+        raise RenderError(f"{place}: the template is not UTF-8 text (save it as UTF-8)") from None
+    except OSError as exc:
+        raise RenderError(f"{place}: cannot read the template: {exc.strerror or exc}") from None
+
+    def uptodate() -> bool:
+        try:
+            return os.stat(target).st_mtime_ns == mtime
+        except OSError:
+            return False
+
+    return source, os.path.normpath(shown), uptodate
+
+
 class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs, keyed by each template's source, so a changed
     template compiles afresh; a cache that cannot be written is simply not used."""
@@ -82,7 +135,8 @@ def make_bytecode_cache(sandboxed: bool) -> jinja2.BytecodeCache | None:
     their own."""
     root = os.environ.get("BRIEFGEN_CACHE") or str(
         Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen")
-    folder = Path(root) / f"jinja-{jinja2.__version__}-{'sandboxed' if sandboxed else 'plain'}"
+    kind = f"sandboxed-{CODE_VERSION}" if sandboxed else "plain"  # the limits change the code
+    folder = Path(root) / f"jinja-{jinja2.__version__}-{kind}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -100,9 +154,9 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     search = [str(user_dir)] if user_dir is not None else []
     search.append(str(default_templates_dir()))
     sandboxed = user_dir is not None
-    kind = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    kind = LimitedSandbox if sandboxed else jinja2.Environment
     env = kind(
-        loader=jinja2.FileSystemLoader(search),
+        loader=FolderLoader(search),
         auto_reload=sandboxed,
         bytecode_cache=make_bytecode_cache(sandboxed),
         undefined=jinja2.StrictUndefined,
@@ -116,6 +170,23 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     return env
+
+
+def collect_output(chunks: Iterator[str], limit: int | None) -> str:
+    """The text the templates write, piece by piece, stopped past ``limit`` characters: a
+    loop in a user's template cannot fill the memory before the output limit stops it."""
+    if limit is None:
+        return "".join(chunks)
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            raise LimitError(f"the templates wrote more than the output limit of {limit:,} "
+                             "characters", "no real brief comes near it; look for a loop in "
+                             "the templates, or raise --max-output")
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def template_place(exc: BaseException) -> str:
@@ -137,14 +208,23 @@ def exc_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
-    """The brief as Markdown text, from the default templates or a user's overrides."""
+def render_markdown(brief: Loaded, templates: Path | None = None,
+                    limit: int | None = None) -> str:
+    """The brief as Markdown text, from the default templates or a user's overrides; a
+    ``LimitError`` as soon as the templates have written more than ``limit`` characters."""
     env = make_environment(templates.resolve() if templates is not None else None)
+    if isinstance(env, LimitedSandbox):
+        env.loops = 0
     try:
         if isinstance(brief, ComparisonSet):
-            text = env.get_template(COMPARISON_TEMPLATE).render(build_comparison_context(brief))
+            template = env.get_template(COMPARISON_TEMPLATE)
+            context = build_comparison_context(brief)
         else:
-            text = env.get_template(MAIN_TEMPLATE).render(build_context(brief))
+            template = env.get_template(MAIN_TEMPLATE)
+            context = build_context(brief)
+        text = collect_output(template.generate(context), limit)
+    except BriefgenError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}:1: "
                           f"template syntax error: {exc.message}") from exc
@@ -152,4 +232,19 @@ def render_markdown(brief: Loaded, templates: Path | None = None) -> str:
         place = template_place(exc)
         raise RenderError(f"{place}template error while rendering {brief.id}: "
                           f"{exc_message(exc)}") from exc
-    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    text = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    if templates is not None:
+        check_template_links(text, templates, brief.id)
+    return text
+
+
+def check_template_links(text: str, templates: Path, brief_id: str) -> None:
+    """Refuse what a user's templates wrote that no output may carry: links other than
+    http, https, mailto and #anchors, and images (``briefgen.prose``)."""
+    from briefgen.prose import check_links
+
+    faults = check_links(text)
+    if faults:
+        raise RenderError("\n".join(
+            f"{display_path(templates)}: line {fault.offset} of the Markdown the templates "
+            f"wrote for {brief_id}: {fault.message} ({fault.hint})" for fault in faults))
