@@ -376,3 +376,73 @@ def test_character_references_xml_cannot_hold_become_replacement_characters(
         minimal: Brief, reference: str) -> None:
     document = open_docx(render_docx(minimal, f"# T\n\nA {reference} B.\n"))
     assert document.paragraphs[1].text == "A \ufffd B."
+
+
+def test_saved_as_python_docx_saves_but_with_fixed_times(minimal: Brief) -> None:
+    """save_document runs python-docx's own PackageWriter steps: the same members in the
+    same order with the same bytes as Document.save, only the times fixed."""
+    from briefgen.render.docx.package import save_document
+
+    data = render_docx(minimal, render_markdown(minimal))
+    document = open_docx(data)
+    ours = zipfile.ZipFile(io.BytesIO(save_document(document)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    theirs = zipfile.ZipFile(buffer)
+    assert ours.namelist() == theirs.namelist()
+    for name in ours.namelist():
+        assert ours.read(name) == theirs.read(name), name
+    assert {info.date_time for info in ours.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_core_properties_carry_nothing_of_python_docx_or_the_clock(minimal: Brief) -> None:
+    data = render_docx(minimal, render_markdown(minimal))
+    core = part_xml(data, "docProps/core.xml")
+    assert "python-docx" not in core and "Word Document" not in core
+    props = open_docx(data).core_properties
+    assert props.last_modified_by == "tester"
+    assert props.modified == props.created == props.last_printed
+    assert props.revision == minimal.revision.number
+
+
+def hostile_reference(tmp_path: Path) -> Path:
+    """The default reference with a macro, custom XML, a thumbnail, an image in the body,
+    an external attached template and an external link added to it."""
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    package = reference.part.package
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    macro = Part(PackURI("/word/vbaProject.bin"), "application/vnd.ms-office.vbaProject",
+                 b"MACRO", package)
+    reference.part.relate_to(macro, "http://schemas.microsoft.com/office/2006/relationships/"
+                                    "vbaProject")
+    custom = Part(PackURI("/customXml/item1.xml"), "application/xml", b"<secret/>", package)
+    reference.part.relate_to(custom, RT.CUSTOM_XML)
+    thumb = Part(PackURI("/docProps/thumbnail.jpeg"), "image/jpeg", b"JPEG", package)
+    package.relate_to(thumb, RT.THUMBNAIL)
+    settings = reference.part.part_related_by(RT.SETTINGS)
+    rid = settings.relate_to("file://attacker/share/t.dotm",
+                             "http://schemas.openxmlformats.org/officeDocument/2006/"
+                             "relationships/attachedTemplate", is_external=True)
+    template = settings.element.makeelement(qn("w:attachedTemplate"), {qn("r:id"): rid})
+    settings.element.insert(0, template)
+    reference.part.relate_to("https://tracker.example/p", RT.HYPERLINK, is_external=True)
+    path = tmp_path / "hostile.docx"
+    reference.save(str(path))
+    return path
+
+
+def test_only_the_allowed_parts_of_a_reference_reach_a_brief(minimal: Brief,
+                                                             tmp_path: Path) -> None:
+    data = render_docx(minimal, render_markdown(minimal), hostile_reference(tmp_path))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = archive.namelist()
+    assert not [n for n in names if "vba" in n.lower() or n.startswith("customXml")
+                or "thumbnail" in n]
+    everything = b"".join(archive.read(n) for n in names)
+    assert b"attacker" not in everything and b"tracker.example" not in everything
+    assert b"attachedTemplate" not in everything and b"MACRO" not in everything
+    assert b"macroEnabled" not in archive.read("[Content_Types].xml")
+    assert open_docx(data).paragraphs[0].text == minimal.title

@@ -36,6 +36,7 @@ from briefgen.render.markdown import slugify
 from briefgen.render.syntax import BLOCKS, Block, cue_of
 
 W_P, W_PPR, W_PSTYLE, W_JC = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:jc")
+W_TR, W_NUMPR, W_ILVL, W_NUMID = qn("w:tr"), qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
 
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 """Markdown heading level -> style: the brief's one ``#`` heading is its title."""
@@ -204,9 +205,9 @@ class Writer:
         if self.lists and not style_name.startswith(("Title", "Heading")):
             level, depth = self.lists[-1], len(self.lists) - 1
             if level.item_started:
-                num_pr = sub(p_pr, qn("w:numPr"))
-                sub(num_pr, qn("w:ilvl"), {W_VAL: str(depth)})
-                sub(num_pr, qn("w:numId"), {W_VAL: str(level.num_id)})
+                num_pr = sub(p_pr, W_NUMPR)
+                sub(num_pr, W_ILVL, {W_VAL: str(depth)})
+                sub(num_pr, W_NUMID, {W_VAL: str(level.num_id)})
                 level.item_started = False
             else:  # continuation lines up with the item's text
                 indent = str((depth + 1) * LIST_INDENT)
@@ -250,17 +251,29 @@ class Writer:
                   for size in column_widths(self.ref.text_width, rows)]
         table = table_shell(self.body, self.ref.style_id("Table", TABLE), widths)
         for number, cells in enumerate(rows):
-            tr = sub(table, qn("w:tr"))
+            tr = sub(table, W_TR)
             if number == 0:
                 sub(sub(tr, qn("w:trPr")), qn("w:tblHeader"))
             for column, width in enumerate(widths):
-                tc = sub(tr, qn("w:tc"))
-                sub(sub(tc, qn("w:tcPr")), qn("w:tcW"), {qn("w:type"): "dxa", qn("w:w"): width})
                 align = aligns[column] if column < len(aligns) else ""
-                p = self.styled_paragraph("Compact", align if align in ("right", "center")
-                                          else "", parent=tc)
+                tc = self.cell_template(width, align if align in ("right", "center") else "")
+                tc = tc.__copy__()
+                tr.append(tc)
                 if column < len(cells):
-                    self.inline.add_runs(p, cells[column].children)
+                    self.inline.add_runs(tc[-1], cells[column].children)
+
+    def cell_template(self, width: str, align: str) -> Any:
+        """A table cell ``width`` wide holding an empty Compact paragraph: made once per
+        reference, copied for every cell."""
+        key = ("tc", width, align)
+        template = self.ref.templates.get(key)
+        if template is None:
+            template = OxmlElement("w:tc")
+            sub(sub(template, qn("w:tcPr")), qn("w:tcW"),
+                {qn("w:type"): "dxa", qn("w:w"): width})
+            self.styled_paragraph("Compact", align, parent=template)
+            self.ref.templates[key] = template
+        return template
 
 
 def table_shell(body: Any, style_id: str, widths: list[str]) -> Any:

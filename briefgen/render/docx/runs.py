@@ -220,9 +220,28 @@ class Runs:
         if not text:
             return
         if text.isascii() or not _ARABIC.search(text):
-            add_text(self.new_run(container, look), text)
+            self.add_text_run(container, text, look, False)
             return
         for piece, rtl in split_scripts(text):
             if piece:
                 self.rtl_runs += rtl
-                add_text(self.new_run(container, look, rtl), piece)
+                self.add_text_run(container, piece, look, rtl)
+
+    def add_text_run(self, container: Any, text: str, look: Format, rtl: bool) -> None:
+        """A run of ``text`` in ``look``; where the text is one ``w:t`` (no tab, no line
+        end), a copy of the look's run with its ``w:t``, made once per reference."""
+        if "\t" in text or "\n" in text or "\r" in text:
+            add_text(self.new_run(container, look, rtl), text)
+            return
+        templates = self.ref.templates
+        key = ("t", look, rtl)
+        template = templates.get(key)
+        if template is None:
+            template = templates[key] = self.run_template(look, rtl)
+            sub(template, W_T)
+        run = template.__copy__()
+        container.append(run)
+        element = run[-1]
+        if text[:1].isspace() or text[-1:].isspace():
+            element.set(XML_SPACE, "preserve")
+        element.text = text
