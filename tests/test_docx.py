@@ -446,3 +446,15 @@ def test_only_the_allowed_parts_of_a_reference_reach_a_brief(minimal: Brief,
     assert b"attachedTemplate" not in everything and b"MACRO" not in everything
     assert b"macroEnabled" not in archive.read("[Content_Types].xml")
     assert open_docx(data).paragraphs[0].text == minimal.title
+
+
+def test_a_reference_that_would_inflate_past_the_limit_is_refused(minimal: Brief,
+                                                                  tmp_path: Path) -> None:
+    reference = tmp_path / "bomb.docx"
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    with zipfile.ZipFile(reference, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("word/media/big.bin", b"\0" * (65 * 1024 * 1024))
+    with pytest.raises(RenderError, match="would inflate to 65 MB"):
+        render_docx(minimal, "# T\n", reference)

@@ -79,12 +79,14 @@ class StampedZip:
         self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """``blob`` as the member of ``pack_uri``, deflated, dated ``stamp``."""
         info = zipfile.ZipInfo(pack_uri.membername, self.stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         self.zip.writestr(info, blob, compresslevel=LEVEL)
 
     def close(self) -> None:
+        """Write the zip's central directory."""
         self.zip.close()
 
 
