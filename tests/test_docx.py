@@ -458,3 +458,11 @@ def test_a_reference_that_would_inflate_past_the_limit_is_refused(minimal: Brief
         target.writestr("word/media/big.bin", b"\0" * (65 * 1024 * 1024))
     with pytest.raises(RenderError, match="would inflate to 65 MB"):
         render_docx(minimal, "# T\n", reference)
+
+
+def test_a_source_date_epoch_past_what_zip_can_hold_falls_back(
+        minimal: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999")  # the year 5138
+    data = render_docx(minimal, render_markdown(minimal))
+    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    assert stamps == {(1980, 1, 1, 0, 0, 0)}

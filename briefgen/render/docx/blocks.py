@@ -76,6 +76,7 @@ class Writer:
         self.bullet_num: int | None = None
         self.numbering: Any = None
         self.abstracts: dict[str, int] = {}
+        self.markers: dict[tuple[int, int], Any] = {}
         self.links_part = self.part
         self.inline = Runs(self)
         self.notes = Notes(self)
@@ -205,9 +206,7 @@ class Writer:
         if self.lists and not style_name.startswith(("Title", "Heading")):
             level, depth = self.lists[-1], len(self.lists) - 1
             if level.item_started:
-                num_pr = sub(p_pr, W_NUMPR)
-                sub(num_pr, W_ILVL, {W_VAL: str(depth)})
-                sub(num_pr, W_NUMID, {W_VAL: str(level.num_id)})
+                p_pr.append(self.list_marker(depth, level.num_id))
                 level.item_started = False
             else:  # continuation lines up with the item's text
                 indent = str((depth + 1) * LIST_INDENT)
@@ -221,6 +220,16 @@ class Writer:
             sub(p_pr, qn("w:ind"), {qn("w:left"): indent})
         if bookmark is not None:
             end_bookmark(p, bookmark[0])
+
+    def list_marker(self, depth: int, num_id: int) -> Any:
+        """``w:numPr`` for an item of list ``num_id`` at ``depth``: a copy of one made once
+        per brief and list level."""
+        template = self.markers.get((depth, num_id))
+        if template is None:
+            template = self.markers[depth, num_id] = OxmlElement("w:numPr")
+            sub(template, W_ILVL, {W_VAL: str(depth)})
+            sub(template, W_NUMID, {W_VAL: str(num_id)})
+        return template.__copy__()
 
     def list_num(self, ordered: bool, start: int) -> int:
         """A numbering instance for a new list: one per ordered list, so numbering restarts;

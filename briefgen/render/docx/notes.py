@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefgen.render.docx.oxml import (
@@ -47,13 +48,19 @@ class Notes:
             self.definitions[key] = paragraphs[0].children if paragraphs else []
 
     def reference_run(self, container: Any) -> Any:
-        """A run in the Footnote Reference style (superscript where the style is missing)."""
-        run = sub(container, W_R)
-        r_pr = sub(run, W_RPR)
-        if self.style is not None:
-            sub(r_pr, W_RSTYLE, {W_VAL: self.style})
-        else:
-            sub(r_pr, qn("w:vertAlign"), {W_VAL: "superscript"})
+        """A run in the Footnote Reference style (superscript where the style is missing),
+        at the end of ``container``: a copy of one made once per reference."""
+        templates = self.writer.ref.templates
+        template = templates.get(("note",))
+        if template is None:
+            template = templates[("note",)] = OxmlElement("w:r")
+            r_pr = sub(template, W_RPR)
+            if self.style is not None:
+                sub(r_pr, W_RSTYLE, {W_VAL: self.style})
+            else:
+                sub(r_pr, qn("w:vertAlign"), {W_VAL: "superscript"})
+        run = template.__copy__()
+        container.append(run)
         return run
 
     def cite(self, container: Any, meta: Any, after_note: bool) -> None:
