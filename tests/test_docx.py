@@ -466,3 +466,50 @@ def test_a_source_date_epoch_past_what_zip_can_hold_falls_back(
     data = render_docx(minimal, render_markdown(minimal))
     stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     assert stamps == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_macro_enabled_reference_is_refused_by_name(minimal: Brief, tmp_path: Path) -> None:
+    reference = tmp_path / "macros.docm"
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    macro_type = "application/vnd.ms-word.document.macroEnabled.main+xml"
+    with zipfile.ZipFile(reference, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml."
+                    b"document.main+xml", macro_type.encode())
+            target.writestr(info, data)
+    with pytest.raises(RenderError, match=f"not a Word document: its main part is "
+                                          f"'?{re.escape(macro_type)}"):
+        render_docx(minimal, "# T\n", reference)
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+def test_a_logo_in_the_references_first_page_header_is_kept(minimal: Brief,
+                                                             tmp_path: Path) -> None:
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    section = reference.sections[0]
+    section.different_first_page_header_footer = True
+    png = tiny_png()
+    section.first_page_header.paragraphs[0].add_run().add_picture(io.BytesIO(png))
+    path = tmp_path / "logo.docx"
+    reference.save(str(path))
+    data = render_docx(minimal, render_markdown(minimal), path)
+    document = open_docx(data)
+    header = document.sections[0].first_page_header
+    blips = header._element.findall(f".//{qn('a:blip')}")
+    assert blips and all(b.get(qn("r:embed")) in header.part.rels for b in blips)

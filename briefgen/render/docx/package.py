@@ -18,6 +18,7 @@ import os
 import zipfile
 from typing import Any
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -45,6 +46,9 @@ DOCUMENT_PARTS = frozenset((RT.STYLES, RT.NUMBERING, RT.THEME, RT.FONT_TABLE, RT
 """What a brief takes from the reference's main document: the allow-list. Macros
 (vbaProject), custom XML, OLE objects, images, glossaries, comments, external
 relationships of any kind and unknown parts are left out."""
+STORY_PARTS = frozenset((RT.IMAGE,))
+"""What a header or footer of the reference keeps: its images (a logo), inside the package."""
+STORY_TYPES = frozenset((CT.WML_HEADER, CT.WML_FOOTER))
 PACKAGE_PARTS = frozenset((RT.OFFICE_DOCUMENT,))
 """What a brief keeps of the package's own relationships: the main document. The core and
 extended properties are made anew; thumbnails, custom properties and the rest are left
@@ -120,7 +124,8 @@ def keep_allowed(document: Any) -> list[str]:
             package.rels.pop(rid)
     for source in [document.part, *(r.target_part for r in document.part.rels.values()
                                     if not r.is_external and r.reltype in DOCUMENT_PARTS)]:
-        allowed = DOCUMENT_PARTS if source is document.part else frozenset()
+        allowed = (DOCUMENT_PARTS if source is document.part
+                   else STORY_PARTS if source.content_type in STORY_TYPES else frozenset())
         for rid, rel in list(source.rels.items()):
             if rel.is_external or rel.reltype not in allowed:
                 left_out.append(rel.target_ref)

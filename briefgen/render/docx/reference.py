@@ -157,7 +157,10 @@ def load_reference(path: Path | None) -> Reference:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError,
             etree.XMLSyntaxError) as exc:
-        raise RenderError(f"{source}: not a Word document: {exc}") from exc
+        detail = str(exc).split("content type is ", 1)
+        reason = (f"its main part is {detail[1]} (save it from Word as a .docx document)"
+                  if len(detail) == 2 else str(exc))
+        raise RenderError(f"{source}: not a Word document: {reason}") from exc
     return prepare_reference(document)
 
 
