@@ -446,6 +446,12 @@ def test_only_the_allowed_parts_of_a_reference_reach_a_brief(minimal: Brief,
     assert b"attachedTemplate" not in everything and b"MACRO" not in everything
     assert b"macroEnabled" not in archive.read("[Content_Types].xml")
     assert open_docx(data).paragraphs[0].text == minimal.title
+    from briefgen.render.docx import left_out_of
+
+    left_out = left_out_of(hostile_reference(tmp_path))
+    assert {"vbaProject.bin", "../customXml/item1.xml", "docProps/thumbnail.jpeg",
+            "file://attacker/share/t.dotm", "https://tracker.example/p"} <= set(left_out)
+    assert left_out_of(None) == []
 
 
 def test_a_reference_that_would_inflate_past_the_limit_is_refused(minimal: Brief,

@@ -27,7 +27,8 @@ from briefgen.render.docx.reference import load_reference
 from briefgen.render.syntax import Block
 from briefgen.render.syntax import parse_markdown as parse_tree
 
-__all__ = ["APP_XML", "fit_property", "render_docx", "save_document", "share_width"]
+__all__ = ["APP_XML", "fit_property", "left_out_of", "render_docx", "save_document",
+           "share_width"]
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters that XML 1.0 cannot hold."""
@@ -53,6 +54,12 @@ def replace_unstorable(node: Block) -> None:
         node.meta["content"] = _NOT_XML.sub("\ufffd", content)
     for child in node.children:
         replace_unstorable(child)
+
+
+def left_out_of(reference: Path | None = None) -> list[str]:
+    """What of ``reference`` no brief carries (parts and external targets outside the
+    allow-list), for a caller to warn about; empty for a clean reference."""
+    return sorted(set(load_reference(reference).left_out))
 
 
 def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> bytes:
