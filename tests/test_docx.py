@@ -519,3 +519,19 @@ def test_a_logo_in_the_references_first_page_header_is_kept(minimal: Brief,
     header = document.sections[0].first_page_header
     blips = header._element.findall(f".//{qn('a:blip')}")
     assert blips and all(b.get(qn("r:embed")) in header.part.rels for b in blips)
+
+
+def test_a_reference_without_section_properties_gets_words_default_page(
+        minimal: Brief, tmp_path: Path) -> None:
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    reference = tmp_path / "no-section.docx"
+    with zipfile.ZipFile(reference, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = re.sub(rb"<w:sectPr.*</w:sectPr>", b"", data)
+            target.writestr(info, data)
+    section = open_docx(render_docx(minimal, "# T\n", reference)).sections[0]
+    assert (section.page_width, section.page_height) == (12240 * 635, 15840 * 635)
+    assert section.left_margin == 1440 * 635
+    assert [p.text for p in section.footer.paragraphs] == [" TLP:CLEAR ", "Page 1 of 1"]

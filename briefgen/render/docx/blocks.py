@@ -238,9 +238,7 @@ class Writer:
             return self.bullet_num
         name = DECIMAL_NAME if ordered else BULLET_NAME
         if self.numbering is None:
-            self.numbering = self.part.part_related_by(
-                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-                "numbering").element
+            self.numbering = self.part.rels[self.ref.numbering_rid].target_part.element
         if name not in self.abstracts:
             self.abstracts[name] = find_or_add_abstract(self.numbering, name, ordered)
         number = add_list_instance(self.numbering, self.abstracts[name],

@@ -27,8 +27,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
+from docx.shared import Twips
 from lxml import etree
 
 from briefgen.errors import RenderError
@@ -168,6 +169,12 @@ def prepare_reference(document: Any) -> Reference:
     """``document`` made ready for briefs, in place."""
     left_out = keep_allowed(document)
     document.element.body.clear_content()
+    sect_pr = document.element.body.sectPr
+    if sect_pr is None:  # a reference without section properties: US Letter, 1" margins
+        sect_pr = document.element.body.get_or_add_sectPr()
+        set_default_page(document.sections[-1])
+    for printer in sect_pr.findall(qn("w:printerSettings")):  # its part is left out
+        sect_pr.remove(printer)
     section = document.sections[-1]
     for story in (section.header, section.footer):
         story.is_linked_to_previous = False  # adds an empty part where the reference has none
@@ -184,13 +191,21 @@ def prepare_reference(document: Any) -> Reference:
     width = section.page_width if section.page_width is not None else 12240 * 635
     margins = ((section.left_margin if section.left_margin is not None else 1440 * 635)
                + (section.right_margin if section.right_margin is not None else 1440 * 635))
-    sect_pr = document.element.body.sectPr
     return Reference(document=document, style_names=names, text_width=int(width - margins),
                      header_rid=sect_pr.get_headerReference(WD_HEADER_FOOTER.PRIMARY).rId,
                      footer_rid=sect_pr.get_footerReference(WD_HEADER_FOOTER.PRIMARY).rId,
                      footnotes_rid=footnotes_rid, footnotes_new=footnotes_new,
                      numbering_new=numbering_new,
                      numbering_rid=numbering_rid, left_out=left_out)
+
+
+def set_default_page(section: Any) -> None:
+    """Word's default page, set where a reference has no section properties."""
+    section.page_width, section.page_height = Twips(12240), Twips(15840)
+    for side in ("top", "right", "bottom", "left"):
+        setattr(section, f"{side}_margin", Twips(1440))
+    section.header_distance = section.footer_distance = Twips(720)
+    section.gutter = Twips(0)
 
 
 def prepare_footnotes(document_part: Any) -> tuple[str, bool]:
