@@ -119,6 +119,11 @@ def add_leaf(parent: Block, kind: str, value: Any) -> None:
     parent.children.append(Block(name, meta))
 
 
+def slugify(text: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to '-'."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
 def cue_of(node: Block) -> tuple[str, str] | None:
     """The style cue an HTML comment block gives, if it is one: ``("style", NAME)``,
     ``("contents", "")``, or ``("close", KIND)`` for ``<!-- /style -->``.

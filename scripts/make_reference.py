@@ -11,7 +11,6 @@ custom XML, the Word 2010 style copy, unused table styles) and defines the style
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 from pathlib import Path
 
@@ -24,8 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from briefgen.render.docx import APP_XML
-from briefgen.render.package import normalise_zip
+from briefgen.render.docx.package import save_document, set_app_properties
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 
@@ -256,9 +254,8 @@ def build() -> bytes:
     for zoom in document.settings.element.findall(qn("w:zoom")):
         zoom.set(qn("w:percent"), "100")
 
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), {"docProps/app.xml": APP_XML.encode()})
+    set_app_properties(document.part.package)
+    return save_document(document)
 
 
 def main() -> None:

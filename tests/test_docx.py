@@ -376,3 +376,162 @@ def test_character_references_xml_cannot_hold_become_replacement_characters(
         minimal: Brief, reference: str) -> None:
     document = open_docx(render_docx(minimal, f"# T\n\nA {reference} B.\n"))
     assert document.paragraphs[1].text == "A \ufffd B."
+
+
+def test_saved_as_python_docx_saves_but_with_fixed_times(minimal: Brief) -> None:
+    """save_document runs python-docx's own PackageWriter steps: the same members in the
+    same order with the same bytes as Document.save, only the times fixed."""
+    from briefgen.render.docx.package import save_document
+
+    data = render_docx(minimal, render_markdown(minimal))
+    document = open_docx(data)
+    ours = zipfile.ZipFile(io.BytesIO(save_document(document)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    theirs = zipfile.ZipFile(buffer)
+    assert ours.namelist() == theirs.namelist()
+    for name in ours.namelist():
+        assert ours.read(name) == theirs.read(name), name
+    assert {info.date_time for info in ours.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_core_properties_carry_nothing_of_python_docx_or_the_clock(minimal: Brief) -> None:
+    data = render_docx(minimal, render_markdown(minimal))
+    core = part_xml(data, "docProps/core.xml")
+    assert "python-docx" not in core and "Word Document" not in core
+    props = open_docx(data).core_properties
+    assert props.last_modified_by == "tester"
+    assert props.modified == props.created == props.last_printed
+    assert props.revision == minimal.revision.number
+
+
+def hostile_reference(tmp_path: Path) -> Path:
+    """The default reference with a macro, custom XML, a thumbnail, an image in the body,
+    an external attached template and an external link added to it."""
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    package = reference.part.package
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    macro = Part(PackURI("/word/vbaProject.bin"), "application/vnd.ms-office.vbaProject",
+                 b"MACRO", package)
+    reference.part.relate_to(macro, "http://schemas.microsoft.com/office/2006/relationships/"
+                                    "vbaProject")
+    custom = Part(PackURI("/customXml/item1.xml"), "application/xml", b"<secret/>", package)
+    reference.part.relate_to(custom, RT.CUSTOM_XML)
+    thumb = Part(PackURI("/docProps/thumbnail.jpeg"), "image/jpeg", b"JPEG", package)
+    package.relate_to(thumb, RT.THUMBNAIL)
+    settings = reference.part.part_related_by(RT.SETTINGS)
+    rid = settings.relate_to("file://attacker/share/t.dotm",
+                             "http://schemas.openxmlformats.org/officeDocument/2006/"
+                             "relationships/attachedTemplate", is_external=True)
+    template = settings.element.makeelement(qn("w:attachedTemplate"), {qn("r:id"): rid})
+    settings.element.insert(0, template)
+    reference.part.relate_to("https://tracker.example/p", RT.HYPERLINK, is_external=True)
+    path = tmp_path / "hostile.docx"
+    reference.save(str(path))
+    return path
+
+
+def test_only_the_allowed_parts_of_a_reference_reach_a_brief(minimal: Brief,
+                                                             tmp_path: Path) -> None:
+    data = render_docx(minimal, render_markdown(minimal), hostile_reference(tmp_path))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = archive.namelist()
+    assert not [n for n in names if "vba" in n.lower() or n.startswith("customXml")
+                or "thumbnail" in n]
+    everything = b"".join(archive.read(n) for n in names)
+    assert b"attacker" not in everything and b"tracker.example" not in everything
+    assert b"attachedTemplate" not in everything and b"MACRO" not in everything
+    assert b"macroEnabled" not in archive.read("[Content_Types].xml")
+    assert open_docx(data).paragraphs[0].text == minimal.title
+    from briefgen.render.docx import left_out_of
+
+    left_out = left_out_of(hostile_reference(tmp_path))
+    assert {"vbaProject.bin", "../customXml/item1.xml", "docProps/thumbnail.jpeg",
+            "file://attacker/share/t.dotm", "https://tracker.example/p"} <= set(left_out)
+    assert left_out_of(None) == []
+
+
+def test_a_reference_that_would_inflate_past_the_limit_is_refused(minimal: Brief,
+                                                                  tmp_path: Path) -> None:
+    reference = tmp_path / "bomb.docx"
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    with zipfile.ZipFile(reference, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("word/media/big.bin", b"\0" * (65 * 1024 * 1024))
+    with pytest.raises(RenderError, match="would inflate to 65 MB"):
+        render_docx(minimal, "# T\n", reference)
+
+
+def test_a_source_date_epoch_past_what_zip_can_hold_falls_back(
+        minimal: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999")  # the year 5138
+    data = render_docx(minimal, render_markdown(minimal))
+    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    assert stamps == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_macro_enabled_reference_is_refused_by_name(minimal: Brief, tmp_path: Path) -> None:
+    reference = tmp_path / "macros.docm"
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    macro_type = "application/vnd.ms-word.document.macroEnabled.main+xml"
+    with zipfile.ZipFile(reference, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml."
+                    b"document.main+xml", macro_type.encode())
+            target.writestr(info, data)
+    with pytest.raises(RenderError, match=f"not a Word document: its main part is "
+                                          f"'?{re.escape(macro_type)}"):
+        render_docx(minimal, "# T\n", reference)
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+def test_a_logo_in_the_references_first_page_header_is_kept(minimal: Brief,
+                                                             tmp_path: Path) -> None:
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+    section = reference.sections[0]
+    section.different_first_page_header_footer = True
+    png = tiny_png()
+    section.first_page_header.paragraphs[0].add_run().add_picture(io.BytesIO(png))
+    path = tmp_path / "logo.docx"
+    reference.save(str(path))
+    data = render_docx(minimal, render_markdown(minimal), path)
+    document = open_docx(data)
+    header = document.sections[0].first_page_header
+    blips = header._element.findall(f".//{qn('a:blip')}")
+    assert blips and all(b.get(qn("r:embed")) in header.part.rels for b in blips)
+
+
+def test_a_reference_without_section_properties_gets_words_default_page(
+        minimal: Brief, tmp_path: Path) -> None:
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    reference = tmp_path / "no-section.docx"
+    with zipfile.ZipFile(reference, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = re.sub(rb"<w:sectPr.*</w:sectPr>", b"", data)
+            target.writestr(info, data)
+    section = open_docx(render_docx(minimal, "# T\n", reference)).sections[0]
+    assert (section.page_width, section.page_height) == (12240 * 635, 15840 * 635)
+    assert section.left_margin == 1440 * 635
+    assert [p.text for p in section.footer.paragraphs] == [" TLP:CLEAR ", "Page 1 of 1"]

@@ -20,6 +20,7 @@ from briefgen.model import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
 from briefgen.render.sandbox import CODE_VERSION, LimitedSandbox
+from briefgen.syntax import slugify
 
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
@@ -62,11 +63,6 @@ def indent_prose(value: str, width: int = 2) -> Prose:
     lines = clean_prose(value).split("\n")
     pad = " " * width
     return Prose("\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]]))
-
-
-def slugify(text: str) -> str:
-    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to '-'."""
-    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
 class FolderLoader(jinja2.BaseLoader):
