@@ -203,14 +203,19 @@ class HtmlWriter:
         caption = escape(self.last_heading)
         hidden = ' class="visually-hidden"' if self.since_heading <= 1 else ""
 
+        labels = [escape(plain_text(cell)) for row in head.children for cell in row.children]
+
         def cells(row: Block, tag: str) -> str:
             out = []
             for i, cell in enumerate(row.children):
                 align = alignments[i] if i < len(alignments) else "none"
                 cls = ' class="num"' if align == "right" else (
                     ' class="centre"' if align == "center" else "")
-                scope = ' scope="col"' if tag == "th" else ""
-                out.append(f"<{tag}{scope}{cls}>{self.inlines(cell.children)}</{tag}>")
+                # the header cell's words, shown beside each value where a phone shows the
+                # rows as cards
+                extra = ' scope="col"' if tag == "th" else (
+                    f' data-label="{labels[i]}"' if i < len(labels) else "")
+                out.append(f"<{tag}{extra}{cls}>{self.inlines(cell.children)}</{tag}>")
             return "".join(out)
 
         rows_head = "".join(f"<tr>{cells(row, 'th')}</tr>\n" for row in head.children)
@@ -412,8 +417,16 @@ span[dir="rtl"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu 
   h1 { font-size: 1.5rem; }
   h2 { font-size: 1.25rem; }
   ul, ol { padding-left: 1.3rem; }
-  table { font-size: .88rem; }
-  th, td { padding: .3rem .4rem; }
+  /* a table's rows as cards, each value beside its column's name */
+  table, tbody, tr, td { display: block; width: 100%; }
+  thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden;
+             clip: rect(0 0 0 0); }
+  tbody tr { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 .7rem;
+             padding: .3rem .2rem; }
+  td { border: 0; padding: .15rem .5rem; text-align: left; }
+  td.num, td.centre { text-align: left; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600;
+                           color: var(--muted); }
 }
 @page { size: A4; margin: 20mm 18mm 22mm;
   @top-center { content: "%TLP_LABEL%"; color: %TLP_COLOUR%; background: #000;
