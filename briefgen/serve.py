@@ -329,10 +329,12 @@ def render_page(path: Path, options: Options, stem: str,
         markdown = render_markdown(loaded, options.templates)
     except ValidationError as exc:
         problems = [str(p) for p in exc.problems]
-        return problem_page(stem, path, exc.problems), f"{path.name}: problems", problems
+        return (problem_page(stem, path, exc.problems, editor=editor),
+                f"{path.name}: problems", problems)
     except BriefgenError as exc:
         problems = str(exc).splitlines()
-        return problem_page(stem, path, [], problems), f"{path.name}: cannot render", problems
+        return (problem_page(stem, path, [], problems, editor),
+                f"{path.name}: cannot render", problems)
     documents = [(doc, read_lines(path))]
     if isinstance(loaded, ComparisonSet):
         for incident in loaded.incidents:
@@ -367,14 +369,14 @@ def read_lines(path: Path) -> list[str]:
         return []
 
 
-def preview_bar(path: Path) -> str:
+def preview_bar(path: Path, what: str = "a paragraph, claim or row") -> str:
     return (f'<div class="preview-bar" role="status" aria-live="polite">Preview of '
-            f"<code>{escape(display_path(path))}</code> · click a paragraph, claim or row to "
-            f'see where it comes from <span id="preview-source"></span></div>\n')
+            f"<code>{escape(display_path(path))}</code> · click {what} to see where it comes "
+            f'from <span id="preview-source"></span></div>\n')
 
 
 def problem_page(stem: str, path: Path, problems: list[Problem],
-                 lines: list[str] | None = None) -> str:
+                 lines: list[str] | None = None, editor: bool = False) -> str:
     """A page that lists a brief's problems where the brief would be."""
     items = []
     for problem in problems:
@@ -391,8 +393,9 @@ def problem_page(stem: str, path: Path, problems: list[Problem],
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(path.name)}: {count} problem{'s' * (count != 1)}</title>\n"
-        f"<style>\n{PROBLEM_STYLES}</style>\n{preview_head(stem, True)}</head>\n<body>\n"
-        f"<main>\n<h1>{escape(display_path(path))} does not validate</h1>\n"
+        f"<style>\n{PROBLEM_STYLES}</style>\n{preview_head(stem, editor)}</head>\n<body>\n"
+        f"{preview_bar(path, 'a problem')}<main>\n"
+        f"<h1>{escape(display_path(path))} does not validate</h1>\n"
         f"<p>{count} problem{'s' * (count != 1)}; the page shows the brief again once the "
         f"file is fixed and saved.</p>\n"
         f'<ol class="problems">\n{"".join(items)}</ol>\n</main>\n</body>\n</html>\n')
@@ -408,7 +411,6 @@ ol.problems li { margin: .6rem 0; padding: .5rem .75rem; border-left: 4px solid 
 ol.problems li.warning { border-color: #9a6700; background: #fff8c5; }
 code { font: .95em ui-monospace, "DejaVu Sans Mono", monospace; }
 .hint { color: #57606a; }
-#preview-source { font-weight: 600; }
 """
 
 
