@@ -37,7 +37,7 @@ from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError
 from briefgen.render import Options, default_templates_dir
 
 if TYPE_CHECKING:
-    from briefgen.load import Document
+    from briefgen.load import Document, Loaded
 
 HOST = "127.0.0.1"
 """The preview listens on the loopback interface only."""
@@ -48,6 +48,7 @@ MAX_STREAM = 3600.0
 CONFIG_NAME = "briefgen.toml"
 
 _WORD = re.compile(r"[^\W_]+")
+_LABEL = re.compile(r"(C\d+)\b")
 
 
 def normalise(text: str) -> str:
@@ -80,9 +81,13 @@ class SourceMap:
     MIN_KEY = 4
     """Values shorter than this (reliability letters, numbers) say nothing about a block."""
 
-    def __init__(self, documents: Iterable[tuple[Document, list[str]]]) -> None:
+    def __init__(self, documents: Iterable[tuple[Document, list[str]]],
+                 labels: dict[str, str] | None = None) -> None:
         from briefgen.load import format_path
 
+        self.labels = labels or {}
+        """A block that starts with one of these labels (a claim's number, ``C3``) comes
+        from the record at that path (``claims[4]``): only its values are looked at."""
         self.values: list[Value] = []
         for doc, lines in documents:
             for path, value in walk_text(doc.data, ()):
@@ -106,7 +111,11 @@ class SourceMap:
         if len(block) < self.MIN_KEY:
             return None
         best: tuple[float, Value, bool] | None = None
+        label = _LABEL.match(text.lstrip())
+        record = self.labels.get(label.group(1)) if label is not None else None
         for value in self.values:
+            if record is not None and not value.path.startswith(record):
+                continue
             if value.key in block:
                 score = len(value.key) / self.counts.get(value.key, 1)
                 inside = False
@@ -340,11 +349,24 @@ def render_page(path: Path, options: Options, stem: str,
         for incident in loaded.incidents:
             incident_path = path.parent / f"{incident.id}.yaml"
             documents.append((read_document(incident_path), read_lines(incident_path)))
-    sources = SourceMap(documents)
+    sources = SourceMap(documents, claim_labels(loaded))
     blocks = preview_blocks(markdown)
     sources.count(blocks)
     page = page_of(loaded, sources.locate, head=preview_head(stem, editor), top=preview_bar(path))
     return render_html(markdown, page), page.title, []
+
+
+def claim_labels(loaded: Loaded) -> dict[str, str]:
+    """Each claim's number as the brief prints it (``C3``), to its record (``claims[4].``):
+    numbered as the template context numbers them, group by group."""
+    from briefgen.analysis import group_claims
+    from briefgen.load import ComparisonSet
+
+    if isinstance(loaded, ComparisonSet):
+        return {}
+    index = {claim.id: i for i, claim in enumerate(loaded.claims)}
+    ordered = [claim for group in group_claims(loaded) for claim in group.claims]
+    return {f"C{n}": f"claims[{index[claim.id]}]." for n, claim in enumerate(ordered, start=1)}
 
 
 def preview_blocks(markdown: str) -> list[str]:

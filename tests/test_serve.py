@@ -108,3 +108,18 @@ def test_the_source_map_finds_the_value_a_block_prints_and_the_line_in_prose() -
     found = sources.locate("Relations with the roughly 5,000 US troops in Iraq were tense")
     assert found == {"data-source": f"briefs/{BRIEF}.yaml:{second}", "data-field": "background"}
     assert normalise("**Likely**, *moderate*") == "likelymoderate"
+
+
+def test_a_row_that_names_a_claim_points_into_that_claim() -> None:
+    from briefgen.load import load_document
+    from briefgen.serve import claim_labels
+
+    path = Path("briefs") / "2017-08-al-tanf-kss.yaml"
+    brief, doc = load_document(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    labels = claim_labels(brief)
+    sources = SourceMap([(doc, lines)], labels)
+    found = sources.locate("C2 Kataib Sayyid al-Shuhada KSS fighters 41+ (“more than 40”) 30 "
+                           "“US Denies Attacking Iranian-Backed Militia in Iraq”")
+    assert found is not None
+    assert found["data-field"].startswith(labels["C2"])

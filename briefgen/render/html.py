@@ -149,7 +149,10 @@ class HtmlWriter:
         """``data-source`` and the like, in the preview only."""
         if self.locate is None:
             return ""
-        found = self.locate(plain_text(node))
+        if node.name == "trow":
+            found = self.locate(" ".join(plain_text(cell) for cell in node.children))
+        else:
+            found = self.locate(plain_text(node))
         if not found:
             return ""
         return "".join(f' {name}="{escape(value)}"' for name, value in found.items())
