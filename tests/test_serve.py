@@ -123,3 +123,23 @@ def test_a_row_that_names_a_claim_points_into_that_claim() -> None:
                            "“US Denies Attacking Iranian-Backed Militia in Iraq”")
     assert found is not None
     assert found["data-field"].startswith(labels["C2"])
+
+
+def test_a_change_to_a_template_or_seed_renders_every_brief_again(project: Path) -> None:
+    from briefgen.build import export_templates
+
+    house = project / "house"
+    export_templates(house)
+    preview = Preview([Path("briefs")], Options(templates=house))
+    before = {stem: item.version for stem, item in preview.renders.items()}
+    template = house / "bluf.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "## Bottom line", "## The bottom line, edited"), encoding="utf-8")
+    preview.apply([template])
+    assert all(item.version > before[stem] for stem, item in preview.renders.items())
+    assert ">The bottom line, edited</h2>" in preview.renders[BRIEF].html
+    seed = next((project / "seeds").glob("003-*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("untrue", "not true"),
+                    encoding="utf-8")
+    preview.apply([seed])
+    assert any("claims[1].quote" in line for line in preview.renders[BRIEF].problems)
