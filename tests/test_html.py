@@ -73,6 +73,7 @@ def test_the_page_is_semantic_and_self_contained(path: Path) -> None:
     # no script, nothing fetched from anywhere
     assert not outline.having("script") and not outline.having("img")
     assert not re.search(r"\b(src|srcset)=|url\(|@import", html)
+    assert "data-source" not in html  # the preview's source places stay in the preview
     # the marking at the top and the bottom, and in the print margin of every page
     handling = re.search(r"TLP:[A-Z+]+", html)
     assert handling is not None
