@@ -263,6 +263,41 @@ class Listing:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("path", required=False, type=ANY_PATH)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              metavar="N", help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--editor", metavar="CMD",
+              help="Open the YAML where a clicked block comes from, e.g. "
+                   "'code -g {file}:{line}' ({file} and {line} are filled in).")
+@render_options
+def serve(path: Path | None, port: int, editor: str | None, templates: Path | None,
+          reference: Path | None, seeds: Path | None) -> None:
+    """Preview briefs as HTML on 127.0.0.1, rendered again on every save.
+
+    PATH is a brief or a folder of them (default: briefs/). The open page reloads itself
+    when the brief, its seeds, the templates, the reference document or briefgen.toml
+    change; a brief that does not validate shows its problems as FILE:LINE:COL. Click a
+    paragraph, claim or table row to see the YAML line it comes from; with --editor, it
+    opens there. Ctrl-C stops.
+
+    \b
+    Example:
+      briefgen serve briefs/2019-01-sarsar-lake.yaml --port 0 --editor 'code -g {file}:{line}'
+    """
+    from briefgen.render import Options
+    from briefgen.serve import serve as run_preview
+
+    def ready(url: str) -> None:
+        click.echo(f"serving {path or 'briefs'} at {url} (Ctrl-C stops)")
+
+    def report(line: str) -> None:
+        click.echo(line, err=True)
+
+    run_preview([path] if path is not None else [], port, editor,
+                Options(templates, reference, seeds), ready, report)
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("articles", nargs=-1, required=True, type=EXISTING_FILE)
 @click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
               help="Write the draft to FILE (default: stdout); never overwrites.")

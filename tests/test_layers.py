@@ -21,8 +21,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("analysis",),
     ("diff", "chart"),                     # derived from the models, drawn or compared
     ("render",),                           # the package and every module in it
-    ("build", "serve"),
-    ("folder", "catalogue"),               # jobs made of build's: init and seeds add
+    ("build",),
+    ("folder", "catalogue", "serve"),      # made of build's jobs: init, seeds add, the preview
     ("cli",),
 )
 """Each module's layer, lowest first."""

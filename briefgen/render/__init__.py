@@ -23,6 +23,7 @@ FORMATS: dict[str, str] = {
     "md": "briefgen.render.formats.md",
     "docx": "briefgen.render.formats.docx",
     "pdf": "briefgen.render.formats.pdf",
+    "html": "briefgen.render.formats.html",
 }
 """Every output format by name, and the module that declares it (imported when used)."""
 

@@ -1,0 +1,21 @@
+"""The brief as one self-contained HTML page: styles inline, no script, nothing remote."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.render import OutputFormat
+
+if TYPE_CHECKING:
+    from briefgen.model import Loaded
+    from briefgen.render import Options
+
+
+def render(brief: Loaded, markdown: str, _options: Options) -> bytes:
+    from briefgen.render.html import page_of, render_html
+
+    return render_html(markdown, page_of(brief)).encode("utf-8")
+
+
+FORMAT = OutputFormat("html", ".html", "one self-contained HTML page, for an intranet or mail",
+                      render=render)
