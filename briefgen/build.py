@@ -150,7 +150,7 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     brief = load_any(path, options.seeds)
     if output is None:
         return render_text(brief, options)
-    fmt = find_format_by_suffix(output.suffix)
+    fmt = find_format_by_suffix(output.name)
     if fmt is None:
         suffixes = [get_format(name).suffix for name in FORMATS]
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "

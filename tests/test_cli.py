@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from briefgen import __version__
 from briefgen.cli import main
+from briefgen.render import FORMATS, get_format
 from conftest import ALL_BRIEFS, DATA, ROOT
 
 INVALID = DATA / "invalid"
@@ -71,8 +72,9 @@ def test_render_to_docx_by_suffix(tmp_path: Path) -> None:
 def test_render_refuses_unknown_suffix(tmp_path: Path) -> None:
     result = run("render", "briefs/2019-01-sarsar-lake.yaml", "-o", str(tmp_path / "b.txt"))
     assert result.exit_code == 1
+    suffixes = [get_format(name).suffix for name in FORMATS]
     assert result.stderr.endswith("cannot tell the format from the suffix '.txt' "
-                                  "(use .md, .docx or .pdf)\n")
+                                  f"(use {', '.join(suffixes[:-1])} or {suffixes[-1]})\n")
 
 
 def copy_project(tmp_path: Path) -> Path:

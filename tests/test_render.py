@@ -56,4 +56,4 @@ def test_a_new_format_is_one_module_and_one_line(tmp_path: Path) -> None:
 def test_an_unknown_format_names_those_there_are(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         build_briefs([Path("briefs/2019-01-sarsar-lake.yaml")], tmp_path, ["odt"])
-    assert str(caught.value) == "unknown format 'odt' (choose from md, docx, pdf)"
+    assert str(caught.value) == f"unknown format 'odt' (choose from {', '.join(FORMATS)})"

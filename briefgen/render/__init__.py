@@ -23,6 +23,7 @@ FORMATS: dict[str, str] = {
     "md": "briefgen.render.formats.md",
     "docx": "briefgen.render.formats.docx",
     "pdf": "briefgen.render.formats.pdf",
+    "stix": "briefgen.render.formats.stix",
 }
 """Every output format by name, and the module that declares it (imported when used)."""
 
@@ -78,9 +79,13 @@ def default_formats() -> tuple[str, ...]:
     return tuple(fmt.name for fmt in list_formats() if fmt.default)
 
 
-def find_format_by_suffix(suffix: str) -> OutputFormat | None:
-    """The format that writes files ending in ``suffix`` (any case), if one does."""
-    return next((fmt for fmt in list_formats() if fmt.suffix == suffix.lower()), None)
+def find_format_by_suffix(name: str) -> OutputFormat | None:
+    """The format that writes files ending in ``name``'s suffix (any case), if one does:
+    ``name`` is a suffix (``.docx``) or a file name, which may end in a suffix of two parts
+    (``x.stix.json``); the longest suffix that matches wins."""
+    name = name.lower()
+    found = [fmt for fmt in list_formats() if name.endswith(fmt.suffix)]
+    return max(found, key=lambda fmt: len(fmt.suffix), default=None)
 
 
 def default_templates_dir() -> Path:
