@@ -124,14 +124,16 @@ def render_text(brief: Loaded, options: Options) -> str:
 def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
     """The brief in each format that renders, as bytes by format name; for a format that
     converts another (PDF), the output it is converted from."""
-    markdown = render_text(brief, options)
+    markdown: str | None = None  # not made for data exports alone, which do not read it
     outputs: dict[str, bytes] = {}
     for name in formats:
         fmt = find_format(name)
         if fmt.source is not None:
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
-            outputs[fmt.name] = fmt.render(brief, markdown, options)
+            if markdown is None and fmt.markdown:
+                markdown = render_text(brief, options)
+            outputs[fmt.name] = fmt.render(brief, markdown or "", options)
     return outputs
 
 

@@ -4,15 +4,18 @@ their own libraries and checked against the YAML."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import geojson
 import pytest
 import stix2
 import stix2validator
 
+from briefgen.analysis import list_perpetrators, principal_range
 from briefgen.build import build_briefs
 from briefgen.load import ComparisonSet, load_any
 from briefgen.model import Brief
@@ -149,5 +152,107 @@ def test_two_builds_give_identical_bundles(tmp_path: Path) -> None:
         assert not report.failed
     names = sorted(p.name for p in first.glob("*.stix.json"))
     assert names == sorted(f"{p.stem}.stix.json" for p in ALL_BRIEFS)
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+# --- the incidents with coordinates, as an editor would add them ------------------------------
+
+COORDINATES = {
+    "2017-08-al-tanf-kss": (33.5, 38.7),
+    "2018-06-albu-kamal-kh": (34.4536, 40.9187),
+    "2019-01-sarsar-lake": (33.9, 42.1),
+}
+"""Test values for the copies of the curated briefs (the curated files give none)."""
+
+
+@pytest.fixture
+def located(tmp_path: Path) -> Path:
+    """A copy of briefs/ and seeds/ in which each incident has coordinates."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    for brief_id, (lat, lon) in COORDINATES.items():
+        path = tmp_path / "briefs" / f"{brief_id}.yaml"
+        text = path.read_text(encoding="utf-8")
+        marker = "\n  place:\n"
+        assert marker in text
+        path.write_text(text.replace(marker, f"{marker}    lat: {lat}\n    lon: {lon}\n"),
+                        encoding="utf-8")
+    return tmp_path / "briefs"
+
+
+def load_incidents(folder: Path) -> dict[str, Brief]:
+    found = {}
+    for path in sorted(folder.glob("*.yaml")):
+        brief = load_any(path)
+        if isinstance(brief, Brief):
+            found[brief.id] = brief
+    return found
+
+
+# --- GeoJSON --------------------------------------------------------------------------------
+
+def read_geojson(path: Path) -> Any:
+    """The file read back by the geojson package, valid by RFC 7946."""
+    collection = geojson.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(collection, geojson.FeatureCollection)
+    assert collection.is_valid, collection.errors()
+    for feature in collection.features:
+        assert feature.is_valid, feature.errors()
+    return collection
+
+
+def test_geojson_of_the_curated_briefs_has_the_incidents_with_coordinates(
+        tmp_path: Path) -> None:
+    report = build_briefs([ROOT / "briefs"], tmp_path, ["geojson"])
+    assert not report.failed
+    for path in ALL_BRIEFS:
+        collection = read_geojson(tmp_path / f"{path.stem}.geojson")
+        located = [b for b in map(load_any, [path]) if isinstance(b, Brief)
+                   and b.incident.place.lat is not None]
+        if path in BRIEFS:
+            assert len(collection.features) == len(located)
+
+
+def test_geojson_features_say_what_the_yaml_says(located: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert not build_briefs([located], out, ["geojson"]).failed
+    incidents = load_incidents(located)
+    for brief_id, brief in incidents.items():
+        (feature,) = read_geojson(out / f"{brief_id}.geojson").features
+        check_feature(feature, brief)
+    (comparison,) = COMPARISONS
+    collection = read_geojson(out / f"{comparison.stem}.geojson")
+    assert [f.id for f in collection.features] == list(COORDINATES)
+    for feature in collection.features:
+        check_feature(feature, incidents[feature.id])
+
+
+def check_feature(feature: Any, brief: Brief) -> None:
+    place = brief.incident.place
+    assert feature.geometry.type == "Point"
+    assert feature.geometry.coordinates == [place.lon, place.lat]  # RFC 7946: lon, lat
+    properties = feature.properties
+    assert properties["file"] == f"{brief.id}.yaml"
+    assert properties["date"] == brief.incident.date.start.isoformat()
+    assert properties["attribution"] == brief.incident.attribution
+    assert properties["strike_status"] == brief.incident.strike_status
+    names = {a.id: a.name for a in brief.actors}
+    assert properties["actors"] == [a.name for a in brief.actors]
+    assert properties["perpetrators"] == [names[p] for p in list_perpetrators(brief)]
+    killed = principal_range(brief, "killed")
+    assert killed is not None
+    assert (properties["killed_min"], properties["killed_max"]) == (killed.low, killed.high)
+    figures = [c.casualties.killed.min for c in brief.claims
+               if c.casualties and c.casualties.killed and c.casualties.of == killed.group]
+    assert properties["killed_min"] == min(figures)
+
+
+def test_two_builds_give_identical_geojson(located: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    for out in (first, second):
+        assert not build_briefs([located], out, ["geojson"]).failed
+    names = sorted(p.name for p in first.iterdir() if not p.name.startswith("."))
+    assert len(names) == len(ALL_BRIEFS)
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes()

@@ -24,6 +24,7 @@ FORMATS: dict[str, str] = {
     "docx": "briefgen.render.formats.docx",
     "pdf": "briefgen.render.formats.pdf",
     "stix": "briefgen.render.formats.stix",
+    "geojson": "briefgen.render.formats.geojson",
 }
 """Every output format by name, and the module that declares it (imported when used)."""
 
@@ -59,6 +60,9 @@ class OutputFormat:
     source: str | None = None
     convert: Convert | None = None
     batch: int = 100
+    markdown: bool = True
+    """Whether ``render`` reads the brief's Markdown: a data export does not, and a build
+    of data exports alone then runs no template."""
 
 
 @cache

@@ -31,6 +31,7 @@ from briefgen.analysis import (
     measure_ranges,
 )
 from briefgen.model import Actor, Brief, Claim, Comparison, Figure, Judgment, Source
+from briefgen.render.incidents import find_countries
 
 if TYPE_CHECKING:
     from briefgen.load import Loaded
@@ -80,21 +81,6 @@ IDENTITY_CLASS = {
     "person": "individual", "militia": "group", "armed-group": "group", "umbrella": "group",
 }
 """STIX identity classes; every other kind of actor is an organization."""
-
-COUNTRIES = {
-    "afghanistan": ("AF", "southern-asia"), "bahrain": ("BH", "western-asia"),
-    "egypt": ("EG", "northern-africa"), "iran": ("IR", "southern-asia"),
-    "iraq": ("IQ", "western-asia"), "israel": ("IL", "western-asia"),
-    "jordan": ("JO", "western-asia"), "kuwait": ("KW", "western-asia"),
-    "lebanon": ("LB", "western-asia"), "libya": ("LY", "northern-africa"),
-    "oman": ("OM", "western-asia"), "pakistan": ("PK", "southern-asia"),
-    "palestine": ("PS", "western-asia"), "qatar": ("QA", "western-asia"),
-    "saudi arabia": ("SA", "western-asia"), "somalia": ("SO", "eastern-africa"),
-    "syria": ("SY", "western-asia"), "turkey": ("TR", "western-asia"),
-    "türkiye": ("TR", "western-asia"), "united arab emirates": ("AE", "western-asia"),
-    "yemen": ("YE", "western-asia"),
-}
-"""Countries the briefs name, as ISO 3166-1 alpha-2 codes and STIX regions."""
 
 
 def render_stix(loaded: Loaded) -> bytes:
@@ -306,12 +292,10 @@ def add_location(brief: Brief, common: Common, objects: dict[str, Any]) -> str:
 
 def find_country(text: str) -> tuple[str | None, str | None]:
     """The ISO code of the one country ``text`` names, else the region of all it names."""
-    lowered = text.lower()
-    named = [value for name, value in COUNTRIES.items() if name in lowered]
-    codes = {code for code, _ in named}
-    regions = {region for _, region in named}
-    if len(codes) == 1:
-        return named[0][0], named[0][1]
+    named = find_countries(text)
+    regions = {country.stix_region for country in named}
+    if len(named) == 1:
+        return named[0].alpha2, named[0].stix_region
     return None, (regions.pop() if len(regions) == 1 else None)
 
 

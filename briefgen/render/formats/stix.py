@@ -18,4 +18,4 @@ def render(brief: Loaded, _markdown: str, _options: Options) -> bytes:
 
 
 FORMAT = OutputFormat("stix", ".stix.json", "a STIX 2.1 bundle, for OpenCTI, MISP and the like",
-                      render=render)
+                      render=render, markdown=False)
