@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import geojson
+import pandas
 import pytest
 import stix2
 import stix2validator
 
 from briefgen.analysis import list_perpetrators, principal_range
-from briefgen.build import build_briefs
+from briefgen.build import build_briefs, render_file
 from briefgen.load import ComparisonSet, load_any
 from briefgen.model import Brief
 from briefgen.render.stix import (
@@ -248,11 +249,102 @@ def check_feature(feature: Any, brief: Brief) -> None:
     assert properties["killed_min"] == min(figures)
 
 
-def test_two_builds_give_identical_geojson(located: Path, tmp_path: Path) -> None:
+# --- CSV ------------------------------------------------------------------------------------
+
+def read_csv(path: Path) -> Any:
+    frame = pandas.read_csv(path, parse_dates=["event_date", "date_start", "date_end"],
+                            keep_default_na=False, na_values=[""])
+    assert list(frame.columns[:3]) == ["event_id_cnty", "event_date", "year"]  # BOM read
+    return frame
+
+
+def test_csv_of_the_curated_briefs_in_pandas(tmp_path: Path) -> None:
+    report = build_briefs([ROOT / "briefs"], tmp_path, ["csv"])
+    assert not report.failed
+    assert not list(tmp_path.glob("*.csv.*")) and (tmp_path / "incidents.csv").is_file()
+    assert (tmp_path / "incidents.csv").read_bytes().startswith(b"\xef\xbb\xbfevent_id_cnty,")
+    frame = read_csv(tmp_path / "incidents.csv")
+    incidents = load_incidents(ROOT / "briefs")
+    assert list(frame["briefgen_id"]) == list(incidents)  # a comparison adds no row
+    for column in ("year", "time_precision", "inter1", "inter2", "interaction",
+                   "geo_precision", "fatalities", "timestamp"):
+        assert frame[column].dtype == "int64", column
+    for column in ("event_date", "date_start", "date_end"):
+        assert str(frame[column].dtype).startswith("datetime64"), column
+    assert frame["latitude"].dtype == "float64" and frame["latitude"].isna().all()
+    check_rows(frame, incidents)
+
+
+def check_rows(frame: Any, incidents: dict[str, Brief]) -> None:
+    for row in frame.to_dict("records"):
+        brief = incidents[row["event_id_cnty"]]
+        incident = brief.incident
+        window = incident.date
+        assert row["date_start"].date() == window.start
+        assert row["date_end"].date() == (window.end or window.start)
+        assert window.start <= row["event_date"].date() <= (window.end or window.start)
+        assert row["year"] == row["event_date"].year
+        assert row["time_precision"] == {"day": 1, "week": 2, "month": 3}[window.precision]
+        assert row["country"] == incident.place.country
+        assert row["location"] == incident.place.name
+        assert (row["admin1"] if isinstance(row["admin1"], str) else None) == \
+            incident.place.admin1
+        assert row["geo_precision"] == {"exact": 1, "near": 2, "region": 3}[
+            incident.place.precision]
+        assert row["attribution"] == incident.attribution
+        assert row["strike_status"] == incident.strike_status
+        killed = principal_range(brief, "killed")
+        assert row["fatalities"] == (killed.low if killed else 0)
+        names = {a.id: a.name for a in brief.actors}
+        assert row["actor1"] == names[list_perpetrators(brief)[0]]
+        assert row["event_type"] == "Explosions/Remote violence"
+        assert row["sub_event_type"] == "Air/drone strike"
+        assert row["disorder_type"] == "Political violence"
+        place = incident.place
+        if place.lat is not None:
+            assert (row["latitude"], row["longitude"]) == (place.lat, place.lon)
+
+
+def test_csv_rows_of_skipped_briefs_stay(located: Path, tmp_path: Path) -> None:
+    """A rebuild after one edit builds one brief and still writes every row; a brief that
+    fails is left out and named; one no longer in the batch is gone."""
+    out = tmp_path / "out"
+    assert not build_briefs([located], out, ["csv", "md"]).failed
+    target = out / "incidents.csv"
+    first = target.read_bytes()
+    check_rows(read_csv(target), load_incidents(located))
+    again = build_briefs([located], out, ["csv", "md"])
+    assert again.built == 0 and again.written == 0 and target.read_bytes() == first
+    sarsar = located / "2019-01-sarsar-lake.yaml"
+    sarsar.write_text(sarsar.read_text(encoding="utf-8").replace(
+        "attribution: discounted", "attribution: contested"), encoding="utf-8")
+    edited = build_briefs([located], out, ["csv", "md"])
+    assert edited.built == 2 and edited.skipped == 2  # the file and the comparison
+    frame = read_csv(target)
+    assert list(frame["briefgen_id"]) == list(COORDINATES)
+    assert list(frame["attribution"]) == ["contested", "weak", "contested"]
+    check_rows(frame, load_incidents(located))
+    sarsar.write_text("schema: 1\nid: 2019-01-sarsar-lake\n", encoding="utf-8")
+    broken = build_briefs([located], out, ["csv"])
+    assert {p.name for p, _ in broken.failed} >= {sarsar.name}
+    assert list(read_csv(target)["briefgen_id"]) == list(COORDINATES)[:2]
+    fewer = build_briefs([located / "2018-06-albu-kamal-kh.yaml"], out, ["csv"])
+    assert not fewer.failed and fewer.skipped == 1
+    assert list(read_csv(target)["briefgen_id"]) == ["2018-06-albu-kamal-kh"]
+
+
+def test_csv_of_one_brief_by_render(tmp_path: Path) -> None:
+    target = tmp_path / "sarsar.csv"
+    render_file(ROOT / "briefs" / "2019-01-sarsar-lake.yaml", target)
+    frame = read_csv(target)
+    assert list(frame["briefgen_id"]) == ["2019-01-sarsar-lake"]
+
+
+def test_two_builds_give_identical_csv_and_geojson(located: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     for out in (first, second):
-        assert not build_briefs([located], out, ["geojson"]).failed
+        assert not build_briefs([located], out, ["csv", "geojson"]).failed
     names = sorted(p.name for p in first.iterdir() if not p.name.startswith("."))
-    assert len(names) == len(ALL_BRIEFS)
+    assert len(names) == len(ALL_BRIEFS) + 1
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes()
