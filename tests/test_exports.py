@@ -15,11 +15,13 @@ import pandas
 import pytest
 import stix2
 import stix2validator
+import yaml
 
 from briefgen.analysis import list_perpetrators, principal_range
-from briefgen.build import build_briefs, render_file
+from briefgen.build import Options, build_briefs, render_file
 from briefgen.load import ComparisonSet, load_any
 from briefgen.model import Brief
+from briefgen.render.incidents import COUNTRIES, find_countries
 from briefgen.render.stix import (
     EXTENSION_ID,
     LIKELIHOOD_OPINION,
@@ -27,7 +29,7 @@ from briefgen.render.stix import (
     TLP_IDS,
     render_stix,
 )
-from conftest import ALL_BRIEFS, BRIEFS, COMPARISONS, ROOT
+from conftest import ALL_BRIEFS, BRIEFS, COMPARISONS, DATA, ROOT
 
 CORPUS_SIZE = 20
 
@@ -364,3 +366,60 @@ def test_only_the_stix_format_imports_stix2(tmp_path: Path) -> None:
         f"build_briefs([Path('briefs')], Path({str(tmp_path)!r}), ['stix'])\n"
         "assert 'stix2' in sys.modules\n")
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+def test_exports_of_an_unusual_brief(tmp_path: Path) -> None:
+    """Coordinates, a country the table does not know, TLP:AMBER+STRICT, a judgment with
+    neither likelihood nor confidence, a claim that cannot be judged, a person with no
+    parent as the perpetrator, an event type ACLED's words do not name."""
+    data = yaml.safe_load((DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8"))
+    data["handling"] = "TLP:AMBER+STRICT"
+    data["incident"]["place"] = {"name": "a harbour", "country": "Freedonia", "lat": -12.3456789,
+                                 "lon": 170.5, "precision": "exact"}
+    data["incident"]["event_type"] = "abduction"
+    data["actors"].append({"id": "someone", "name": "Someone", "kind": "person"})
+    data["claims"][0]["against"] = ["someone"]
+    data["claims"][1]["credibility"] = 6
+    data["judgments"][0] = {"text": "Someone did it.", "rests_on": ["kss-accuses"]}
+    path = tmp_path / "minimal.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    brief = load_any(path, ROOT / "seeds")
+    bundle = check_bundle(render_stix(brief))
+    assert {TLP_IDS["TLP:AMBER+STRICT"]} == {
+        o["object_marking_refs"][0] for o in bundle["objects"]
+        if o["type"] != "marking-definition" and o["id"] not in (PRODUCER_ID, EXTENSION_ID)}
+    (location,) = by_type(bundle, "location")
+    assert (location["latitude"], location["longitude"], location["precision"]) == (
+        -12.3456789, 170.5, 1000)
+    (opinion,) = by_type(bundle, "opinion")
+    assert opinion["opinion"] == "neutral" and "confidence" not in opinion
+    assert sorted("confidence" in n for n in by_type(bundle, "note")) == [False, True]
+    out = tmp_path / "out"
+    assert not build_briefs([path], out, ["csv", "geojson"], Options(seeds=ROOT / "seeds")).failed
+    (row,) = read_csv(out / "incidents.csv").to_dict("records")
+    assert (row["event_type"], row["sub_event_type"]) == ("Strategic developments", "Other")
+    assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
+        "Someone", 0, "Kataib Sayyid al-Shuhada", 3)
+    assert row["interaction"] == 30 and (row["latitude"], row["longitude"]) == (-12.3456789, 170.5)
+    assert row["geo_precision"] == 1 and row["country"] == "Freedonia"
+    (feature,) = read_geojson(out / "minimal.geojson").features
+    assert feature.geometry.coordinates == [170.5, -12.345679]
+
+
+@pytest.mark.parametrize("country", [*COUNTRIES, "Freedonia"])
+def test_every_country_makes_a_valid_location(country: str, tmp_path: Path) -> None:
+    data = yaml.safe_load((DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8"))
+    data["incident"]["place"] = {"name": "somewhere", "country": country.title()}
+    path = tmp_path / "minimal.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    bundle = check_bundle(render_stix(load_any(path, ROOT / "seeds")))
+    locations = by_type(bundle, "location")
+    if country in COUNTRIES:
+        (location,) = locations
+        assert location["country"] == COUNTRIES[country].alpha2
+        assert [c.alpha2 for c in find_countries(f"in {country.upper()}.")] == [
+            COUNTRIES[country].alpha2]
+    else:  # no code and no coordinates: STIX has no valid location for it
+        assert not locations
+        (incident,) = by_type(bundle, "incident")
+        assert "somewhere" in incident["description"]

@@ -203,10 +203,11 @@ def add_brief(brief: Brief, into: dict[str, Any]) -> stix2.v21.Report:
         add_publisher(source, common, objects)
     location = add_location(brief, common, objects)
     incident = add_incident(brief, common, objects)
-    objects[make_id("relationship", brief.id, "location")] = stix2.v21.Relationship(
-        **common("relationship", "location"), relationship_type="related-to",
-        description="The incident took place at this location.",
-        source_ref=incident, target_ref=location)
+    if location is not None:
+        objects[make_id("relationship", brief.id, "location")] = stix2.v21.Relationship(
+            **common("relationship", "location"), relationship_type="related-to",
+            description="The incident took place at this location.",
+            source_ref=incident, target_ref=location)
     notes = {claim.id: add_claim(claim, incident, actors, sources, common, objects)
              for claim in brief.claims}
     for number, judgment in enumerate(brief.judgments, 1):
@@ -265,7 +266,10 @@ def add_publisher(source: Source, common: Common, objects: dict[str, Any]) -> No
         f"{'; ' + source.affiliation if source.affiliation else ''}.")
 
 
-def add_location(brief: Brief, common: Common, objects: dict[str, Any]) -> str:
+def add_location(brief: Brief, common: Common, objects: dict[str, Any]) -> str | None:
+    """The place as a location: by coordinates, country code or region. A place with none
+    of them (no coordinates, a country ``COUNTRIES`` does not know) cannot be a valid
+    location, and has none: the incident's description names it."""
     place = brief.incident.place
     country, region = find_country(place.country)
     where: dict[str, Any] = {}
@@ -277,7 +281,7 @@ def add_location(brief: Brief, common: Common, objects: dict[str, Any]) -> str:
     if region:
         where["region"] = region
     if not where:
-        where["country"] = place.country  # not a code, but what the sources say
+        return None
     if place.admin1:
         where["administrative_area"] = place.admin1
     location = stix2.v21.Location(
