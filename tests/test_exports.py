@@ -377,7 +377,8 @@ def test_exports_of_an_unusual_brief(tmp_path: Path) -> None:
     data["incident"]["place"] = {"name": "a harbour", "country": "Freedonia", "lat": -12.3456789,
                                  "lon": 170.5, "precision": "exact"}
     data["incident"]["event_type"] = "abduction"
-    data["actors"].append({"id": "someone", "name": "Someone", "kind": "person"})
+    data["actors"].append({"id": "someone", "name": "=HYPERLINK(\"http://x.invalid\")",
+                           "kind": "person"})
     data["claims"][0]["against"] = ["someone"]
     data["claims"][1]["credibility"] = 6
     data["judgments"][0] = {"text": "Someone did it.", "rests_on": ["kss-accuses"]}
@@ -399,7 +400,7 @@ def test_exports_of_an_unusual_brief(tmp_path: Path) -> None:
     (row,) = read_csv(out / "incidents.csv").to_dict("records")
     assert (row["event_type"], row["sub_event_type"]) == ("Strategic developments", "Other")
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Someone", 0, "Kataib Sayyid al-Shuhada", 3)
+        "'=HYPERLINK(\"http://x.invalid\")", 0, "Kataib Sayyid al-Shuhada", 3)  # no formula
     assert row["interaction"] == 30 and (row["latitude"], row["longitude"]) == (-12.3456789, 170.5)
     assert row["geo_precision"] == 1 and row["country"] == "Freedonia"
     (feature,) = read_geojson(out / "minimal.geojson").features

@@ -3,7 +3,8 @@
 Each brief contributes a row per incident (a comparison, those it compares; an incident in
 both is written once). UTF-8 with a byte-order mark, so that Excel reads the Arabic names
 and dashes as UTF-8 (LibreOffice and pandas read it either way), and CRLF line ends, as
-RFC 4180 has them.
+RFC 4180 has them. Text that a spreadsheet would take for a formula starts with an
+apostrophe.
 """
 
 from __future__ import annotations
@@ -176,8 +177,22 @@ def collect(rows: Iterable[dict[str, Any]]) -> bytes:
         if row["briefgen_id"] in seen:
             continue
         seen.add(row["briefgen_id"])
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: defuse(v) for k, v in row.items()})
     return stream.getvalue().encode("utf-8")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (``=HYPERLINK(...)`` would fetch)."""
+
+
+def defuse(value: Any) -> Any:
+    """A cell as written: empty for none, and text that a spreadsheet would run as a formula
+    quoted with an apostrophe, as OWASP advises against CSV injection."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 FORMAT = OutputFormat("csv", ".csv", "one CSV of the batch's incidents, in ACLED's columns",
