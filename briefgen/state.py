@@ -127,7 +127,6 @@ class BuildState:
     def find_stale(self, briefs: list[str], formats: Sequence[str]) -> list[str]:
         """The briefs of ``briefs`` (names of files) that are not fresh, in order. Their rows
         are read ``LOOKUP_BATCH`` at a time: a query each would cost more than the check."""
-
         if self._db is None or not self._current:
             return list(briefs)
         stale: list[str] = []

@@ -465,3 +465,14 @@ def test_any_text_makes_valid_exports(name: str, place: str, tmp_path: Path) -> 
     assert row["location"] == defuse(brief.incident.place.name)
     (feature,) = read_geojson(out / "minimal.geojson").features
     assert feature.properties["place"] == brief.incident.place.name
+
+
+def test_csv_is_whole_when_the_record_cannot_be_saved(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record is a cache: a build that cannot save it reads the rows from the briefs."""
+    from briefgen.state import BuildState
+
+    monkeypatch.setattr(BuildState, "record", lambda self, brief, entry: self.abandon())
+    assert not build_briefs([ROOT / "briefs"], tmp_path, ["csv"]).failed
+    assert list(read_csv(tmp_path / "incidents.csv")["briefgen_id"]) == list(
+        load_incidents(ROOT / "briefs"))
