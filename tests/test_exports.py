@@ -323,6 +323,9 @@ def test_csv_rows_of_skipped_briefs_stay(located: Path, tmp_path: Path) -> None:
     check_rows(read_csv(target), load_incidents(located))
     again = build_briefs([located], out, ["csv", "md"])
     assert again.built == 0 and again.written == 0 and target.read_bytes() == first
+    target.unlink()  # deleted: made again from the record, every brief skipped
+    remade = build_briefs([located], out, ["csv", "md"])
+    assert remade.built == 0 and remade.written == 1 and target.read_bytes() == first
     sarsar = located / "2019-01-sarsar-lake.yaml"
     sarsar.write_text(sarsar.read_text(encoding="utf-8").replace(
         "attribution: discounted", "attribution: contested"), encoding="utf-8")
