@@ -8,8 +8,9 @@ handling on every object; and the ``extension-definition`` of briefgen's propert
 which carries what STIX has no property for (casualty figures, the ICD 203 words, the
 Admiralty grades, the strike status).
 
-Ids are UUIDv5 of the brief's and the object's ids, and every timestamp is the revision
-date, so a rebuild gives the same bytes. This module imports ``stix2`` (about 0.14 s), and
+Ids are made from the brief's and the object's ids (UUIDv5's hash, written as version 4:
+see ``make_uuid``), and every timestamp is the revision date, so a rebuild gives the same
+bytes. This module imports ``stix2`` (about 0.14 s), and
 only ``-f stix`` imports this module.
 """
 
@@ -39,14 +40,23 @@ if TYPE_CHECKING:
 NAMESPACE = uuid.UUID("0b7d1a55-3f2c-5e0e-9a44-627269656667")
 """The UUIDv5 namespace of every id briefgen makes (itself a fixed, made-up UUID)."""
 
-EXTENSION_ID = "extension-definition--" + str(uuid.UUID(
-    bytes=uuid.uuid5(NAMESPACE, "extension/briefgen/1").bytes, version=4))
+
+def make_uuid(name: str) -> str:
+    """A deterministic id for ``name``: UUIDv5's hash of it, stamped as a version-4 UUID.
+
+    STIX 2.1 says the ids of domain and relationship objects SHOULD be UUIDv4, and the
+    validator warns at any other version; a rebuild must give the same ids. So the 122
+    bits are UUIDv5's (SHA-1 of the namespace and the name) and the version nibble says 4:
+    random-looking, unique as UUIDv5 is, and the same on every build."""
+    return str(uuid.UUID(bytes=uuid.uuid5(NAMESPACE, name).bytes, version=4))
+
+
+EXTENSION_ID = "extension-definition--" + make_uuid("extension/briefgen/1")
 EXTENSION_SCHEMA = "https://briefgen.invalid/stix/briefgen-extension-1.json"
 """The extension's schema: a name, not an address to fetch; README describes the
 properties."""
 EXTENSION_CREATED = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
-PRODUCER_ID = "identity--" + str(uuid.UUID(
-    bytes=uuid.uuid5(NAMESPACE, "identity/briefgen").bytes, version=4))
+PRODUCER_ID = "identity--" + make_uuid("identity/briefgen")
 
 TLP_EXTENSION_ID = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
 """OASIS's TLP 2.0 extension (cti-stix-common-objects): the ids and content below are the
@@ -102,16 +112,6 @@ def render_stix(loaded: Loaded) -> bytes:
     # brief): its compact text, in the library's property order, is indented here instead
     text = json.dumps(json.loads(bundle.serialize()), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
-
-
-def make_uuid(name: str) -> str:
-    """A deterministic id for ``name``: UUIDv5's hash of it, stamped as a version-4 UUID.
-
-    STIX 2.1 says the ids of domain and relationship objects SHOULD be UUIDv4, and the
-    validator warns at any other version; a rebuild must give the same ids. So the 122
-    bits are UUIDv5's (SHA-1 of the namespace and the name) and the version nibble says 4:
-    random-looking, unique as UUIDv5 is, and the same on every build."""
-    return str(uuid.UUID(bytes=uuid.uuid5(NAMESPACE, name).bytes, version=4))
 
 
 def make_id(kind: str, *parts: str) -> str:
