@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import geojson
+import jsonschema
 import pandas
 import pytest
 import stix2
@@ -25,11 +26,23 @@ from briefgen.analysis import list_perpetrators, principal_range
 from briefgen.build import Options, build_briefs, render_file
 from briefgen.errors import ValidationError
 from briefgen.load import ComparisonSet, load_any
-from briefgen.model import Brief
+from briefgen.model import (
+    ActorKind,
+    AttributionGrade,
+    Brief,
+    ClaimKind,
+    Confidence,
+    DatePrecision,
+    GeoPrecision,
+    Handling,
+    Likelihood,
+    StrikeStatus,
+)
 from briefgen.render.formats.csv import defuse
 from briefgen.render.incidents import COUNTRIES, find_countries
 from briefgen.render.stix import (
     EXTENSION_ID,
+    EXTENSION_SCHEMA,
     LIKELIHOOD_OPINION,
     PRODUCER_ID,
     TLP_IDS,
@@ -62,7 +75,32 @@ def check_bundle(data: bytes) -> dict[str, Any]:
     assert parsed.type == "bundle"
     bundle: dict[str, Any] = json.loads(text)
     assert len(parsed.objects) == len(bundle["objects"])
+    for obj in bundle["objects"]:  # briefgen's extension, as its schema defines it
+        extension = obj.get("extensions", {}).get(EXTENSION_ID)
+        if extension is not None:
+            errors = [e.message for e in EXTENSION_VALIDATOR.iter_errors(extension)]
+            assert not errors, (obj["id"], errors)
     return bundle
+
+
+EXTENSION_SCHEMA_FILE = ROOT / "docs" / "stix-extension.schema.json"
+EXTENSION_VALIDATOR = jsonschema.Draft202012Validator(
+    json.loads(EXTENSION_SCHEMA_FILE.read_text(encoding="utf-8")),
+    format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_the_extension_names_its_schema() -> None:
+    schema = json.loads(EXTENSION_SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    bundle = json.loads(render_stix(load_any(BRIEFS[0])))
+    (definition,) = by_type(bundle, "extension-definition")
+    assert definition["schema"] == schema["$id"] == EXTENSION_SCHEMA
+    vocabularies = {"strike_status": StrikeStatus, "attribution": AttributionGrade,
+                    "date_precision": DatePrecision, "geo_precision": GeoPrecision,
+                    "actor_kind": ActorKind, "claim_kind": ClaimKind, "handling": Handling,
+                    "likelihood": Likelihood, "analytic_confidence": Confidence}
+    for name, vocabulary in vocabularies.items():  # the schema keeps up with the model
+        assert schema["properties"][name]["enum"] == list(vocabulary.__args__), name
 
 
 @pytest.mark.parametrize("path", ALL_BRIEFS, ids=lambda p: p.stem)

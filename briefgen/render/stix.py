@@ -53,8 +53,8 @@ def make_uuid(name: str) -> str:
 
 EXTENSION_ID = "extension-definition--" + make_uuid("extension/briefgen/1")
 EXTENSION_SCHEMA = "https://briefgen.invalid/stix/briefgen-extension-1.json"
-"""The extension's schema: a name, not an address to fetch; README describes the
-properties."""
+"""The extension's schema: a name, not an address to fetch. The schema itself is
+``docs/stix-extension.schema.json`` (its ``$id``), and the tests hold every bundle to it."""
 EXTENSION_CREATED = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 PRODUCER_ID = "identity--" + make_uuid("identity/briefgen")
 
@@ -243,7 +243,8 @@ def add_actor(actor: Actor, common: Common, objects: dict[str, Any]) -> str:
         **common("identity", f"actor/{actor.id}"), name=actor.name,
         identity_class=IDENTITY_CLASS.get(actor.kind, "organization"),
         description=" ".join(details),
-        extensions=extension(actor_id=actor.id, kind=actor.kind, aliases=list(actor.aliases),
+        extensions=extension(actor_id=actor.id, actor_kind=actor.kind,
+                             aliases=list(actor.aliases),
                              name_ar=actor.name_ar,
                              parent_ref=make_id("identity", common.brief_id,
                                                 f"actor/{actor.parent}")
@@ -320,7 +321,7 @@ def add_incident(brief: Brief, common: Common, objects: dict[str, Any]) -> str:
             date_start=incident.date.start.isoformat(),
             date_end=incident.date.end.isoformat() if incident.date.end else None,
             date_precision=incident.date.precision,
-            killed=ranges["killed"], wounded=ranges["wounded"]))
+            killed_ranges=ranges["killed"], wounded_ranges=ranges["wounded"]))
     objects[made.id] = made
     return str(made.id)
 
@@ -359,7 +360,7 @@ def add_claim(claim: Claim, incident: str, actors: dict[str, str], sources: dict
         labels=[f"claim:{claim.kind}"],
         external_references=[cite(source) for source in cited],
         extensions=extension(
-            claim_id=claim.id, kind=claim.kind, actor_ref=actors[claim.actor],
+            claim_id=claim.id, claim_kind=claim.kind, actor_ref=actors[claim.actor],
             against_refs=[actors[a] for a in claim.against],
             date=claim.date.isoformat() if claim.date else None, quote=claim.quote,
             credibility=claim.credibility,
