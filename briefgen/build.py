@@ -130,14 +130,16 @@ def render_text(brief: Loaded, options: Options) -> str:
 def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
     """The brief in each format that renders, as bytes by format name; for a format that
     converts another (PDF), the output it is converted from."""
-    markdown = render_text(brief, options)
+    markdown: str | None = None  # not made for data exports alone, which do not read it
     outputs: dict[str, bytes] = {}
     for name in formats:
         fmt = find_format(name)
         if fmt.source is not None:
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
-            outputs[fmt.name] = data = fmt.render(brief, markdown, options)
+            if markdown is None and fmt.markdown:
+                markdown = render_text(brief, options)
+            outputs[fmt.name] = data = fmt.render(brief, markdown or "", options)
             if options.max_output is not None and len(data) > options.max_output:
                 raise LimitError(f"the {fmt.name} output is {len(data):,} bytes, more than "
                                  f"the output limit of {options.max_output:,}",
@@ -196,7 +198,7 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
     from briefgen.load import load_any
 
     check_options(options)
-    fmt = None if output is None else find_format_by_suffix(output.suffix)
+    fmt = None if output is None else find_format_by_suffix(output.name)
     if output is not None and fmt is None:
         suffixes = [get_format(name).suffix for name in FORMATS]
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
@@ -206,6 +208,9 @@ def render_file(path: Path, output: Path | None, options: Options = Options()) -
         brief = load_any(path, options.seeds)
         if output is None or fmt is None:
             return render_text(brief, options)
+        if fmt.collect is not None and fmt.rows is not None:  # a batch's file, of one brief
+            write_atomic(output, fmt.collect(fmt.rows(brief)))
+            return None
         outputs = render_outputs(brief, [fmt.name], options)
     if fmt.source is not None:
         outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]})
@@ -281,6 +286,8 @@ class Outcome:
     path: Path
     written: dict[str, Path] = field(default_factory=dict)
     entry: dict[str, Any] | None = None
+    """What the build record keeps: ``inputs``, ``outputs`` and, for each format that
+    writes one file of the batch (the CSV), the brief's ``rows`` for it."""
     error: BriefgenError | None = None
     to_convert: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
@@ -309,6 +316,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     formats = tuple(formats) or default_formats()
     converted = [fmt for fmt in map(find_format, formats) if fmt.source is not None]
     check_options(options)
+    collected = [fmt for fmt in map(find_format, formats) if fmt.collect is not None]
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)
     todo = files if force else state.find_stale(files, formats)
@@ -328,6 +336,11 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
                 held = []
             if progress is not None:
                 progress.advance(len(batch))
+        if held:
+            finish_conversions(held, converted, out_dir, state, report, progress)
+            held = []
+        for fmt in collected:
+            write_collected(fmt, files, out_dir, options, state, report, progress)
     finally:
         if held:
             finish_conversions(held, converted, out_dir, state, report, progress)
@@ -335,6 +348,49 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
         sort_failures(report, todo)
         report.seconds = time.perf_counter() - began
     return report
+
+
+def write_collected(fmt: OutputFormat, files: list[str], out_dir: Path, options: Options,
+                    state: BuildState, report: BuildReport,
+                    progress: Progress | None = None) -> None:
+    """The batch's one file of ``fmt`` (``out/incidents.csv``), from every brief's rows in
+    the order of the files: a brief built now, or skipped as unchanged, has its rows in the
+    record; one that failed has none, and is left out (the build has named it). Written
+    only when its bytes change."""
+    assert fmt.collect is not None
+    failed = {str(path) for path, _ in report.failed}
+    target = out_dir / f"{fmt.collected}{fmt.suffix}"
+    rows = read_rows(fmt, files, failed, options, state)
+    try:
+        data = fmt.collect(rows)
+        try:
+            unchanged = target.read_bytes() == data
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            write_atomic(target, data)
+            count_written([target], report, progress)
+    except BriefgenError as exc:
+        report.failed.append((target, exc))
+
+
+def read_rows(fmt: OutputFormat, files: list[str], failed: set[str], options: Options,
+              state: BuildState) -> Iterator[dict[str, Any]]:
+    """The rows each brief of ``files`` contributes to ``fmt``'s file, from the build
+    record, or, where the record has none (it could not be saved), from the brief itself."""
+    from briefgen.load import load_any
+
+    assert fmt.rows is not None
+    for name, entry in state.read_entries(files):
+        if str(Path(name)) in failed:
+            continue
+        rows = entry.get("rows", {}).get(fmt.name) if isinstance(entry, dict) else None
+        if not isinstance(rows, list):
+            try:
+                rows = fmt.rows(load_any(Path(name), options.seeds))
+            except (BriefgenError, OSError):
+                continue  # it built a moment ago: it changed or vanished since
+        yield from rows
 
 
 def sort_failures(report: BuildReport, files: list[str]) -> None:
@@ -475,7 +531,11 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
         with limits_of(path, options):
             brief = load_any(path, options.seeds)
             outputs = render_outputs(brief, formats, options)
+        rows: dict[str, list[dict[str, Any]]] = {}
         for fmt in map(get_format, formats):
+            if fmt.rows is not None:  # the brief's share of the batch's one file
+                rows[fmt.name] = fmt.rows(brief)
+                continue
             if fmt.source is not None:
                 outcome.to_convert[fmt.name] = (brief.id, outputs[fmt.source])
                 continue
@@ -486,6 +546,8 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             inputs = stamp_inputs(brief_inputs(path, brief, options))
             inputs[resolved_name(str(path))] = first
             outcome.entry = {"inputs": inputs, "outputs": stamp_outputs(outcome.written)}
+            if rows:
+                outcome.entry["rows"] = rows
     except BriefgenError as exc:
         outcome.error = exc
     except OSError as exc:  # an input vanished or became unreadable while building

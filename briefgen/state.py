@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
@@ -132,23 +132,28 @@ class BuildState:
     def find_stale(self, briefs: list[str], formats: Sequence[str]) -> list[str]:
         """The briefs of ``briefs`` (names of files) that are not fresh, in order. Their rows
         are read ``LOOKUP_BATCH`` at a time: a query each would cost more than the check."""
-        import sqlite3
-
         if self._db is None or not self._current:
             return list(briefs)
         stale: list[str] = []
         for start in range(0, len(briefs), LOOKUP_BATCH):
             batch = briefs[start:start + LOOKUP_BATCH]
             names = [resolved_name(brief) for brief in batch]
-            try:
-                entries = dict(self._db.execute(
-                    "SELECT name, entry FROM briefs WHERE name IN "
-                    f"({', '.join('?' * len(names))})", names))
-            except sqlite3.Error:
-                entries = {}
+            entries = self._look_up(names)
             stale.extend(brief for brief, name in zip(batch, names, strict=True)
                          if not self.entry_fresh(name, entries.get(name), formats))
         return stale
+
+    def _look_up(self, names: list[str]) -> dict[str, str]:
+        """The rows of the briefs ``names`` (resolved), as text, by name: none if the
+        record cannot be read."""
+        import sqlite3
+
+        assert self._db is not None
+        try:
+            return dict(self._db.execute("SELECT name, entry FROM briefs WHERE name IN "
+                                         f"({', '.join('?' * len(names))})", names))
+        except sqlite3.Error:
+            return {}
 
     def entry_fresh(self, name: str, text: str | None, formats: Sequence[str]) -> bool:
         """Whether the row ``text`` of the brief ``name`` says it is fresh."""
@@ -157,7 +162,10 @@ class BuildState:
         try:
             entry = json.loads(text)
             outputs = entry["outputs"]
+            rows = entry.get("rows", {})
             for fmt in formats:
+                if fmt in rows:  # its share of the batch's one file (the CSV) is kept here
+                    continue
                 path, size, mtime_ns = outputs[fmt]
                 status = os.stat(path)
                 if status.st_size != size or status.st_mtime_ns != mtime_ns:
@@ -181,6 +189,20 @@ class BuildState:
                 self._seen.clear()
             self._seen[name] = unchanged
         return unchanged
+
+    def read_entries(self, briefs: list[str]) -> Iterator[tuple[str, dict[str, Any] | None]]:
+        """Each brief of ``briefs`` with its row as this build left it (None where there is
+        none), in order, ``LOOKUP_BATCH`` at a time."""
+        for start in range(0, len(briefs), LOOKUP_BATCH):
+            batch = briefs[start:start + LOOKUP_BATCH]
+            names = [resolved_name(brief) for brief in batch]
+            entries = self._look_up(names) if self._db is not None and self._current else {}
+            for brief, name in zip(batch, names, strict=True):
+                try:
+                    entry = json.loads(entries[name]) if name in entries else None
+                except ValueError:
+                    entry = None
+                yield brief, entry
 
     def record(self, brief: Path, entry: dict[str, Any]) -> None:
         """Keep what ``brief`` was just built from."""

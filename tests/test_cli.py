@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from briefgen import __version__
 from briefgen.cli import main
+from briefgen.render import FORMATS, get_format
 from conftest import ALL_BRIEFS, DATA, ROOT, copy_curated
 
 INVALID = DATA / "invalid"
@@ -72,8 +73,9 @@ def test_render_to_docx_by_suffix(tmp_path: Path) -> None:
 def test_render_refuses_unknown_suffix(tmp_path: Path) -> None:
     result = run("render", "briefs/2019-01-sarsar-lake.yaml", "-o", str(tmp_path / "b.txt"))
     assert result.exit_code == 1
+    suffixes = [get_format(name).suffix for name in FORMATS]
     assert result.stderr.endswith("cannot tell the format from the suffix '.txt' "
-                                  "(use .md, .docx, .pdf or .html)\n")
+                                  f"(use {', '.join(suffixes[:-1])} or {suffixes[-1]})\n")
 
 
 def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,

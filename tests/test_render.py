@@ -20,7 +20,11 @@ def test_every_registered_module_declares_its_format(name: str) -> None:
     fmt = get_format(name)
     assert fmt.name == name
     assert fmt.suffix.startswith(".")
-    assert (fmt.render is None) != (fmt.source is None and fmt.convert is None)
+    # one way of writing: each brief, a conversion of another format, or one file a batch
+    ways = [fmt.render is not None, fmt.source is not None and fmt.convert is not None,
+            fmt.rows is not None and fmt.collect is not None]
+    assert ways.count(True) == 1
+    assert bool(fmt.collected) == ways[2]
 
 
 def test_defaults_and_suffixes_come_from_the_modules() -> None:
@@ -56,4 +60,4 @@ def test_a_new_format_is_one_module_and_one_line(tmp_path: Path) -> None:
 def test_an_unknown_format_names_those_there_are(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         build_briefs([Path("briefs/2019-01-sarsar-lake.yaml")], tmp_path, ["odt"])
-    assert str(caught.value) == "unknown format 'odt' (choose from md, docx, pdf, html)"
+    assert str(caught.value) == f"unknown format 'odt' (choose from {', '.join(FORMATS)})"

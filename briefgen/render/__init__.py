@@ -10,11 +10,11 @@ one module there and one line here.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from briefgen.model import Loaded
@@ -24,6 +24,9 @@ FORMATS: dict[str, str] = {
     "docx": "briefgen.render.formats.docx",
     "pdf": "briefgen.render.formats.pdf",
     "html": "briefgen.render.formats.html",
+    "stix": "briefgen.render.formats.stix",
+    "geojson": "briefgen.render.formats.geojson",
+    "csv": "briefgen.render.formats.csv",
 }
 """Every output format by name, and the module that declares it (imported when used)."""
 
@@ -52,15 +55,22 @@ Render = Callable[["Loaded", str, Options], bytes]
 Convert = Callable[[dict[str, bytes]], dict[str, bytes]]
 """Several briefs' outputs of another format, by brief id, converted in one run; a brief
 that could not be converted is missing from the result."""
+Rows = Callable[["Loaded"], list[dict[str, Any]]]
+"""A brief to its share of a batch's one file: rows of plain (JSON) values."""
+Collect = Callable[[Iterable[dict[str, Any]]], bytes]
+"""Every row of a batch, in the order of its briefs, to the bytes of the batch's one file."""
 
 
 @dataclass(frozen=True)
 class OutputFormat:
     """An output format: what ``build -f NAME`` writes as ``ID.SUFFIX``.
 
-    A format either renders each brief (``render``) or converts another format's output
+    A format either renders each brief (``render``), or converts another format's output
     (``source`` and ``convert``), ``batch`` briefs at a time, as PDF converts the .docx in
-    one LibreOffice run: starting it costs seconds."""
+    one LibreOffice run: starting it costs seconds; or writes one file for the whole batch,
+    ``COLLECTED.SUFFIX``, from rows that each brief contributes (``rows`` and ``collect``),
+    as the CSV of incidents does. A brief's rows are kept in the build record, so that a
+    brief skipped as unchanged still has its rows in the batch's file."""
 
     name: str
     suffix: str
@@ -70,6 +80,13 @@ class OutputFormat:
     source: str | None = None
     convert: Convert | None = None
     batch: int = 100
+    rows: Rows | None = None
+    collect: Collect | None = None
+    collected: str = ""
+    """The name of the batch's one file, without the suffix (``incidents``)."""
+    markdown: bool = True
+    """Whether ``render`` reads the brief's Markdown: a data export does not, and a build
+    of data exports alone then runs no template."""
 
 
 @cache
@@ -90,9 +107,13 @@ def default_formats() -> tuple[str, ...]:
     return tuple(fmt.name for fmt in list_formats() if fmt.default)
 
 
-def find_format_by_suffix(suffix: str) -> OutputFormat | None:
-    """The format that writes files ending in ``suffix`` (any case), if one does."""
-    return next((fmt for fmt in list_formats() if fmt.suffix == suffix.lower()), None)
+def find_format_by_suffix(name: str) -> OutputFormat | None:
+    """The format that writes files ending in ``name``'s suffix (any case), if one does:
+    ``name`` is a suffix (``.docx``) or a file name, which may end in a suffix of two parts
+    (``x.stix.json``); the longest suffix that matches wins."""
+    name = name.lower()
+    found = [fmt for fmt in list_formats() if name.endswith(fmt.suffix)]
+    return max(found, key=lambda fmt: len(fmt.suffix), default=None)
 
 
 def default_templates_dir() -> Path:
