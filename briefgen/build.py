@@ -10,7 +10,7 @@ import itertools
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +58,7 @@ class BuildReport:
     built: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
 
 
 def find_briefs(paths: Sequence[Path]) -> list[Path]:
@@ -192,13 +193,18 @@ def find_format(name: str) -> OutputFormat:
         raise OutputError(f"unknown format '{name}' (choose from {', '.join(FORMATS)})") from None
 
 
-def render_file(path: Path, output: Path | None, options: Options = Options()) -> str | None:
+def render_file(path: Path, output: Path | None, options: Options = Options(),
+                warn: Callable[[str], None] | None = None) -> str | None:
     """One brief: Markdown returned for stdout, or written to ``output`` by its suffix; it is
-    loaded and rendered within the time and output limits."""
+    loaded and rendered within the time and output limits. ``warn`` hears what the build
+    left out of the reference document."""
     from briefgen.load import load_any
 
     check_options(options)
     fmt = None if output is None else find_format_by_suffix(output.name)
+    if fmt is not None and warn is not None:
+        for warning in check_reference(options, [fmt.name]):
+            warn(warning)
     if output is not None and fmt is None:
         suffixes = [get_format(name).suffix for name in FORMATS]
         raise OutputError(f"{display_path(output)}: cannot tell the format from the suffix "
@@ -241,12 +247,33 @@ def limits_of(path: Path, options: Options) -> Iterator[None]:
                                       *describe_crash(exc)))) from exc
 
 
+def check_reference(options: Options, formats: Sequence[str]) -> list[str]:
+    """Where the Word brief is among ``formats`` and the reference document holds what no
+    brief may carry (macros, external links, custom XML, unknown parts), the warning that
+    names what is left out of every brief; under ``options.strict``, an error instead."""
+    if options.reference is None or not any(
+            "docx" in (name, find_format(name).source) for name in formats):
+        return []
+    from briefgen.render.docx import left_out_of
+
+    left_out = left_out_of(options.reference)
+    if not left_out:
+        return []
+    message = (f"{display_path(options.reference)}: left out of every brief: "
+               f"{', '.join(left_out)} (a reference document gives briefs only its styles, "
+               "numbering, theme, fonts, settings, headers, footers and page setup)")
+    if options.strict:
+        raise OutputError(f"{message}; --strict makes this an error")
+    return [f"warning: {message}"]
+
+
 def check_options(options: Options) -> None:
     """Refuse, before anything is built, a templates folder that is not a folder and a
     reference document that is not a regular file of at most ``MAX_REFERENCE_BYTES``
     (nothing is read here: the Word writer reads the reference)."""
-    from briefgen.files import MAX_REFERENCE_BYTES, InputError, check_regular
+    from briefgen.files import MAX_REFERENCE_BYTES, InputError, check_regular, read_source_date
 
+    read_source_date()  # a SOURCE_DATE_EPOCH that no zip can hold stops the build at once
     if options.templates is not None and not options.templates.is_dir():
         raise ValidationError([Problem(str(options.templates), 1, 1, "$", "the templates "
                                        "folder is not a folder",
@@ -316,6 +343,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     formats = tuple(formats) or default_formats()
     converted = [fmt for fmt in map(find_format, formats) if fmt.source is not None]
     check_options(options)
+    report.warnings = check_reference(options, formats)
     collected = [fmt for fmt in map(find_format, formats) if fmt.collect is not None]
     state = BuildState.read(out_dir, build_key(options))
     remove_dead_temporaries(out_dir)

@@ -142,9 +142,12 @@ def plural(count: int, noun: str) -> str:
 @click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
               help="Write to FILE, in the format its suffix names (see briefgen formats; "
                    "default: Markdown to stdout).")
+@click.option("--strict", is_flag=True,
+              help="Stop where a reference document holds parts no brief may carry (macros, "
+                   "external links), instead of leaving them out with a warning.")
 @render_options
-def render(path: Path, output: Path | None, templates: Path | None, reference: Path | None,
-           seeds: Path | None) -> None:
+def render(path: Path, output: Path | None, strict: bool, templates: Path | None,
+           reference: Path | None, seeds: Path | None) -> None:
     """Render one brief: Markdown to stdout, or to FILE.
 
     \b
@@ -153,7 +156,9 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
     """
     from briefgen.build import render_file
 
-    text = render_file(path, output, options(settings(), templates, reference, seeds))
+    text = render_file(path, output,
+                       options(settings(), templates, reference, seeds)._replace(strict=strict),
+                       lambda warning: click.echo(warning, err=True))
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -180,10 +185,14 @@ def render(path: Path, output: Path | None, templates: Path | None, reference: P
 @click.option("--max-output", type=click.IntRange(min=1), default=50_000_000,
               show_default=True, metavar="BYTES",
               help="Size one output of one brief may have; a brief past it fails alone.")
+@click.option("--strict", is_flag=True,
+              help="Stop where a reference document holds parts no brief may carry (macros, "
+                   "external links), instead of leaving them out with a warning.")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
           jobs: int | None, force: bool, verbose: bool, time_limit: float, max_output: int,
-          templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
+          strict: bool, templates: Path | None, reference: Path | None,
+          seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
     PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
@@ -205,11 +214,13 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     try:
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
                               formats, options(config, templates, reference, seeds)._replace(
-                                  time_limit=time_limit, max_output=max_output),
+                                  time_limit=time_limit, max_output=max_output, strict=strict),
                               jobs, force, progress)
     finally:
         if progress is not None:
             progress.close()
+    for warning in report.warnings:
+        click.echo(warning, err=True)
     for _path, error in report.failed:
         click.echo(str(error), err=True)
     summary = (f"built {report.built} of {report.briefs} brief{'s' * (report.briefs != 1)}, "

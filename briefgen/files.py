@@ -9,6 +9,7 @@ checked is what is read.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import stat
@@ -129,3 +130,31 @@ def resolve_inside(folder: Path, name: str) -> Path | None:
     if os.path.commonpath([root, target]) != root or target == root:
         return None
     return Path(target)
+
+
+ZIP_EARLIEST = (1980, 1, 1, 0, 0, 0)
+"""The earliest time a zip member can carry: every .docx member's time unless
+``SOURCE_DATE_EPOCH`` says otherwise."""
+
+
+def read_source_date() -> tuple[int, int, int, int, int, int]:
+    """The time every packaged file carries: ``SOURCE_DATE_EPOCH`` (seconds since 1970, as
+    reproducible builds set it), raised to 1980-01-01 where it is earlier, as a zip cannot
+    hold an earlier time; unset or empty, 1980-01-01. A value that is not a whole number of
+    seconds, or past 2107 (the last year a zip can hold), is an ``OutputError`` naming the
+    variable: nothing is built with a time other than the one asked for."""
+    from briefgen.errors import OutputError
+
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return ZIP_EARLIEST
+    if not text.isdigit():
+        raise OutputError(f"SOURCE_DATE_EPOCH={text!r} is not a whole number of seconds since "
+                          "1970 (unset it, or give one, e.g. SOURCE_DATE_EPOCH=1732147200)")
+    seconds = int(text)
+    if seconds >= 4354819200:  # 2108-01-01T00:00:00Z
+        raise OutputError(f"SOURCE_DATE_EPOCH={text} is after 2107, the last year a zip file "
+                          "can hold (give seconds since 1970 before 4354819200)")
+    moment = dt.datetime.fromtimestamp(max(seconds, 315532800), tz=dt.UTC)
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
+            moment.second // 2 * 2)

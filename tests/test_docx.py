@@ -11,8 +11,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from docx.oxml.ns import qn
 
+from briefgen.cli import main
 from briefgen.errors import RenderError
 from briefgen.load import load_brief
 from briefgen.model import Brief
@@ -466,12 +468,29 @@ def test_a_reference_that_would_inflate_past_the_limit_is_refused(minimal: Brief
         render_docx(minimal, "# T\n", reference)
 
 
-def test_a_source_date_epoch_past_what_zip_can_hold_falls_back(
-        minimal: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999")  # the year 5138
+@pytest.mark.parametrize(("value", "message"), [
+    ("99999999999", "SOURCE_DATE_EPOCH=99999999999 is after 2107, the last year a zip file can "
+                    "hold (give seconds since 1970 before 4354819200)"),
+    ("yesterday", "SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since 1970 "
+                  "(unset it, or give one, e.g. SOURCE_DATE_EPOCH=1732147200)"),
+])
+def test_a_source_date_epoch_no_zip_can_hold_is_an_error_naming_it(
+        value: str, message: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = CliRunner().invoke(main, ["build", "briefs/2019-01-sarsar-lake.yaml", "-o",
+                                       str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (1, message + "\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("value", "stamp"), [("0", (1980, 1, 1, 0, 0, 0)),
+                                               ("1732147201", (2024, 11, 21, 0, 0, 0))])
+def test_source_date_epoch_sets_every_member_time(value: str, stamp: tuple[int, ...],
+                                                  minimal: Brief,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     data = render_docx(minimal, render_markdown(minimal))
-    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
-    assert stamps == {(1980, 1, 1, 0, 0, 0)}
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {stamp}
 
 
 def test_a_macro_enabled_reference_is_refused_by_name(minimal: Brief, tmp_path: Path) -> None:
@@ -535,3 +554,28 @@ def test_a_reference_without_section_properties_gets_words_default_page(
     assert (section.page_width, section.page_height) == (12240 * 635, 15840 * 635)
     assert section.left_margin == 1440 * 635
     assert [p.text for p in section.footer.paragraphs] == [" TLP:CLEAR ", "Page 1 of 1"]
+
+
+def test_a_cleaned_reference_builds_with_one_warning_and_fails_under_strict(
+        tmp_path: Path) -> None:
+    reference = hostile_reference(tmp_path)
+    brief = "briefs/2019-01-sarsar-lake.yaml"
+    built = CliRunner().invoke(main, ["build", brief, "-o", str(tmp_path / "out"), "-f", "docx",
+                                      "--reference-doc", str(reference)])
+    assert built.exit_code == 0, built.output
+    warnings = [line for line in built.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"warning: {reference}: left out of every brief: ")
+    assert "vbaProject.bin" in warnings[0] and "file://attacker/share/t.dotm" in warnings[0]
+    assert (tmp_path / "out" / "2019-01-sarsar-lake.docx").is_file()
+    strict = CliRunner().invoke(main, ["build", brief, "-o", str(tmp_path / "strict"), "-f",
+                                       "docx", "--reference-doc", str(reference), "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.rstrip().endswith("; --strict makes this an error")
+    assert not (tmp_path / "strict").exists()
+    markdown = CliRunner().invoke(main, ["build", brief, "-o", str(tmp_path / "md"), "-f", "md",
+                                         "--reference-doc", str(reference), "--strict"])
+    assert markdown.exit_code == 0  # no Word brief, nothing taken from the reference
+    rendered = CliRunner().invoke(main, ["render", brief, "-o", str(tmp_path / "one.docx"),
+                                         "--reference-doc", str(reference)])
+    assert rendered.exit_code == 0 and rendered.stderr.startswith("warning: ")

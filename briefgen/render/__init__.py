@@ -48,6 +48,9 @@ class Options(NamedTuple):
     seeds: Path | None = None
     time_limit: float | None = DEFAULT_TIME_LIMIT
     max_output: int | None = DEFAULT_MAX_OUTPUT
+    strict: bool = False
+    """Whether what is otherwise a warning (a reference document cleaned of parts no brief
+    may carry) stops the build."""
 
 
 Render = Callable[["Loaded", str, Options], bytes]

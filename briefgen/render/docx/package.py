@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from typing import Any
 
@@ -26,6 +25,7 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 
 from briefgen.errors import RenderError
+from briefgen.files import read_source_date
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 LEVEL = 3
@@ -59,18 +59,9 @@ SETTINGS_DROPPED = ("w:attachedTemplate", "w:mailMerge", "w:documentProtection",
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
-    """Timestamp of every member: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return ZIP_TIME
-    try:
-        moment = dt.datetime.fromtimestamp(max(int(epoch), 315532800), tz=dt.UTC)
-    except (OverflowError, OSError, ValueError):
-        return ZIP_TIME
-    if moment.year > 2107:  # the last year a zip member can carry
-        return ZIP_TIME
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
-            moment.second // 2 * 2)
+    """Timestamp of every member: ``SOURCE_DATE_EPOCH`` if set, else 1980-01-01 (see
+    ``briefgen.files.read_source_date``)."""
+    return read_source_date()
 
 
 class StampedZip:
