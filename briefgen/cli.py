@@ -424,9 +424,12 @@ def formats_command() -> None:
     """
     from briefgen.render import list_formats
 
-    for fmt in list_formats():
-        click.echo(f"{fmt.name:<6} {fmt.suffix:<7} {'default' if fmt.default else '':<8}"
-                   f"{fmt.summary}".rstrip())
+    formats = list_formats()
+    names = max(len(fmt.name) for fmt in formats)
+    suffixes = max(len(fmt.suffix) for fmt in formats)
+    for fmt in formats:
+        click.echo(f"{fmt.name:<{names}}  {fmt.suffix:<{suffixes}}  "
+                   f"{'default' if fmt.default else '':<7}  {fmt.summary}")
 
 
 @main.group(context_settings=CONTEXT)

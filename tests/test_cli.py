@@ -364,3 +364,10 @@ def test_new_refuses_a_bad_id(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         1, "'Balad Depot' is not a valid id (use lower-case letters, digits and single hyphens, "
            "e.g. 2019-01-sarsar-lake)\n")
+
+
+def test_formats_lists_every_registered_format_in_columns() -> None:
+    lines = run("formats").stdout.splitlines()
+    assert [line.split()[0] for line in lines] == list(FORMATS)
+    assert lines[0].startswith("md       .md         default  GitHub-flavoured Markdown")
+    assert len({line.index(get_format(line.split()[0]).summary) for line in lines}) == 1
