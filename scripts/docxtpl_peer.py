@@ -97,6 +97,7 @@ def main() -> int:
             brief = yaml.load(handle, Loader=yaml.CSafeLoader)
         if "incident" not in brief:  # a comparison: not what this script is for
             continue
+        brief["revision"] = brief.get("revision") or brief["revisions"][-1]  # the current one
         render(template, brief, out / f"{brief['id']}.docx")
     return 0
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
+import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import cmarkgfm
 import cmarkgfm.cmark
 import pytest
+from lxml import etree
 
 from briefgen.load import load_brief
 from briefgen.model import Brief
@@ -85,3 +90,62 @@ def github_text(markdown: str) -> str:
     reader.feed(github_html(markdown))
     reader.close()
     return "".join(reader.parts)
+
+
+ALLOWED_PART = re.compile(
+    r"\[Content_Types\]\.xml|_rels/\.rels|docProps/(?:core|app)\.xml"
+    r"|word/(?:document|styles|settings|webSettings|fontTable|numbering|footnotes)\.xml"
+    r"|word/theme/theme\d+\.xml|word/(?:header|footer)\d+\.xml|word/_rels/[\w.]+\.xml\.rels"
+    r"|word/media/[\w.-]+\.(?:png|jpeg|jpg|gif|emf|wmf|svg)")
+"""The parts a brief may hold: the allow-list of what a reference gives, the parts briefgen
+writes, and pictures (the casualty chart, a header's logo)."""
+HYPERLINK = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+             "hyperlink")
+
+
+def find_unsafe_parts(data: bytes) -> list[str]:
+    """What a .docx holds that no brief may: a part outside the allow-list, a macro-enabled
+    content type, or an external relationship other than an http(s) or mailto hyperlink."""
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if not ALLOWED_PART.fullmatch(name):
+                found.append(f"part {name}")
+            elif name.endswith(".rels"):
+                for rel in etree.fromstring(package.read(name)):
+                    target = rel.get("Target", "")
+                    if rel.get("TargetMode") == "External" and not (
+                            rel.get("Type") == HYPERLINK
+                            and target.split(":", 1)[0].lower() in ("http", "https", "mailto")):
+                        found.append(f"external {rel.get('Type')} {target} in {name}")
+        if b"macroEnabled" in package.read("[Content_Types].xml"):
+            found.append("a macro-enabled content type")
+    return found
+
+
+def is_briefgen_docx(path: Path) -> bool:
+    """Whether ``path`` is a brief that briefgen wrote: its category is a handling marking,
+    which a reference document's is not (the hostile tests' references are inputs). FIFOs
+    and links to devices that those tests leave under such names are never opened here."""
+    if path.is_symlink() or not path.is_file() or path.stat().st_size > 50_000_000:
+        return False
+    try:
+        with zipfile.ZipFile(path) as package:
+            return b"<cp:category>TLP:" in package.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _every_docx_built_is_safe(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, every .docx that briefgen wrote into the test's temporary folder
+    holds no macro, no part outside the allow-list and no external link but http(s) and
+    mailto hyperlinks, whatever the test itself checked."""
+    folder: Path | None = (request.getfixturevalue("tmp_path")
+                           if "tmp_path" in request.fixturenames else None)
+    yield
+    if folder is None:
+        return
+    for path in folder.rglob("*.docx"):
+        if is_briefgen_docx(path):
+            assert find_unsafe_parts(path.read_bytes()) == [], path

@@ -579,3 +579,14 @@ def test_a_cleaned_reference_builds_with_one_warning_and_fails_under_strict(
     rendered = CliRunner().invoke(main, ["render", brief, "-o", str(tmp_path / "one.docx"),
                                          "--reference-doc", str(reference)])
     assert rendered.exit_code == 0 and rendered.stderr.startswith("warning: ")
+
+
+def test_the_suite_wide_safety_check_finds_what_a_hostile_package_holds(tmp_path: Path) -> None:
+    from conftest import find_unsafe_parts
+
+    found = find_unsafe_parts(hostile_reference(tmp_path).read_bytes())
+    assert "part word/vbaProject.bin" in found and "part customXml/item1.xml" in found
+    assert any("attachedTemplate file://attacker/share/t.dotm" in f for f in found)
+    for path in BRIEFS:
+        brief = load_brief(path)
+        assert find_unsafe_parts(render_docx(brief, render_markdown(brief))) == []
