@@ -137,9 +137,9 @@ def pair_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[Block]:
         if op == "equal":
             for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
                 out += (merge_pair(a, b) if alike(a, b)
-                        else [with_meta(a, change="del"), with_meta(b, change="ins")])
+                        else [*removed([a]), with_meta(b, change="ins")])
         else:
-            out += [with_meta(b, change="del") for b in old[i1:i2]]
+            out += removed(old[i1:i2])
             out += [with_meta(b, change="ins") for b in new[j1:j2]]
     return out
 
@@ -176,8 +176,14 @@ def merge_pair(old: Block, new: Block) -> list[Block]:
     elif name == "table" and table_width(old) == table_width(new):
         merged.children = merge_table(old, new)
     else:
-        return [with_meta(old, change="del"), with_meta(new, change="ins")]
+        return [*removed([old]), with_meta(new, change="ins")]
     return [merged]
+
+
+def removed(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks only the old revision has, marked deleted; the templates' style cues among
+    them dropped (they show nothing, and an old cue left open would style the new text)."""
+    return [with_meta(b, change="del") for b in blocks if cue_of(b) is None]
 
 
 def table_width(table: Block) -> int:

@@ -17,7 +17,7 @@ from test_diff import BRIEF, run, versions  # noqa: F401  (the fixture)
 
 from briefgen.build import diff_file
 from briefgen.load import load_brief
-from briefgen.redline import merge_inline
+from briefgen.redline import merge_inline, merge_trees
 from briefgen.render.docx import render_docx, render_redline
 from briefgen.render.markdown import render_markdown
 from briefgen.syntax import parse_markdown
@@ -147,6 +147,32 @@ def test_rows_added_and_removed_are_tracked_whole(versions: tuple[Path, Path, st
     item = body.findall(f"{W}body/{W}p")[-1]
     assert item.find(f"{W}pPr/{W}rPr/{W}ins") is not None
     assert item.find(f"{W}ins/{W}r/{W}t").text == "a new item"
+
+
+def test_an_old_style_cue_does_not_style_the_new_text() -> None:
+    old = parse_markdown("<!-- style: Author -->\nA\n<!-- /style -->\n\nB\n")
+    new = parse_markdown("<!-- style: Date -->\nA\n<!-- /style -->\n\nB\n")
+    merged = merge_trees(old, new)
+    assert [(node.name, node.meta.get("change", "")) for node in merged.children] == [
+        ("html_block", "ins"), ("paragraph", ""), ("html_block", ""), ("paragraph", "")]
+
+
+def test_since_reads_this_repositorys_own_history(tmp_path: Path) -> None:
+    known = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{SARSAR_CHANGED}~1"],
+                           capture_output=True, check=False)
+    if known.returncode:
+        pytest.skip("this checkout does not hold the commit (a shallow clone)")
+    target = tmp_path / "sarsar.docx"
+    brief = str(ROOT / "briefs" / "2019-01-sarsar-lake.yaml")
+    summary = run("diff", brief, "--since", f"{SARSAR_CHANGED}~1")
+    assert "claim 'pmf-prevented-us-reconnaissance': kind accuses to reports." in summary.stdout
+    assert run("diff", brief, "--since", f"{SARSAR_CHANGED}~1", "-o", str(target)).exit_code == 0
+    body, _ = parts(target.read_bytes())
+    assert "C4" in [t.text for t in body.iter(f"{W}delText")]
+
+
+SARSAR_CHANGED = "bdc6fec"
+"""A commit of this repository that changed the Sarsar lake brief (a claim's kind)."""
 
 
 def test_words_are_marked_inside_their_wrappers() -> None:
