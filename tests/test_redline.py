@@ -21,10 +21,10 @@ from briefgen.redline import merge_inline, merge_trees
 from briefgen.render.docx import render_docx, render_redline
 from briefgen.render.markdown import render_markdown
 from briefgen.syntax import parse_markdown
-from conftest import ROOT
+from conftest import ROOT, SHARED_TOOLS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CHECK = Path("/work/shared/tools/check_docx.py")  # the shared tools, where they are installed
+CHECK = SHARED_TOOLS / "check_docx.py"
 
 
 def parts(data: bytes) -> tuple[Any, Any]:
