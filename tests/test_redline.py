@@ -227,3 +227,18 @@ def test_build_since_writes_a_redline_beside_each_changed_brief(
     bad = run("build", str(outside / "briefs"), "-o", str(out), "--since", "HEAD")
     assert bad.exit_code == 1
     assert "not in a git checkout, so --since has no history to read" in bad.stderr
+
+
+@pytest.mark.parametrize(("old", "new"), [("2019-01-sarsar-lake", "2017-08-al-tanf-kss"),
+                                          ("2017-08-al-tanf-kss", "2018-06-albu-kamal-kh")])
+def test_even_two_different_briefs_accept_and_reject_exactly(old: str, new: str) -> None:
+    """Nearly everything changes: blocks, rows and notes replaced, a few words kept."""
+    briefs = [load_brief(ROOT / "briefs" / f"{name}.yaml") for name in (old, new)]
+    markdown = [render_markdown(brief) for brief in briefs]
+    data = render_redline(briefs[1], markdown[0], markdown[1], "An Editor",
+                          "2026-11-21T00:00:00Z")
+    for keep, want in (("ins", 1), ("del", 0)):
+        body, notes = parts(data)
+        resolve(body, keep)
+        resolve(notes, keep)
+        assert texts(body, notes) == texts(*parts(render_docx(briefs[want], markdown[want])))
