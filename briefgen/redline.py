@@ -23,6 +23,8 @@ __all__ = ["merge_inline", "merge_trees", "signature"]
 
 _WORDS = re.compile(r"\s+|[^\s\w]|\w+")
 """Text cut into spaces, single punctuation marks and words: what a revision marks."""
+_VISIBLE = re.compile(r"[^\s\w]|\w+")
+"""Words and punctuation, without the spaces: what two blocks must share to be alike."""
 WRAPPERS = frozenset(("strong", "em", "link", "image"))
 """Inline nodes that hold others and give them their look."""
 
@@ -150,11 +152,18 @@ def alike(old: Block, new: Block) -> bool:
     half its text is kept."""
     if old.name in ("bullet_list", "ordered_list", "blockquote", "table"):
         return True
-    matcher = difflib.SequenceMatcher(None, _WORDS.findall(signature(old)),
-                                      _WORDS.findall(signature(new)), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _VISIBLE.findall(shown(old)),
+                                      _VISIBLE.findall(shown(new)), autojunk=False)
     return matcher.ratio() >= SIMILAR
 
 
+def shown(node: Block) -> str:
+    """A block's signature without the marks of its wrappers and links' targets."""
+    return _LINK_TARGET.sub("]", _WRAPPER_MARK.sub("", signature(node)))
+
+
+_WRAPPER_MARK = re.compile(r"</?(?:strong|em)>")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 SIMILAR = 0.5
 """How much of a block's words must be kept for it to be shown revised word by word."""
 
