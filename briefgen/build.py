@@ -825,8 +825,10 @@ def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
     ``since`` (None: the brief is new since, and all of it is marked added)."""
     from briefgen.diff import mark_changes
 
-    before, after = (load_revisions(path, None, since, options) if data is not None
-                     else (None, load_brief_only(path, options)))
+    after = load_brief_only(path, options)
+    if after is None:  # a comparison brief: its changes are those of its incident files
+        return []
+    before = load_revisions(path, None, since, options)[0] if data is not None else None
     new_markdown = render_text(after, options)
     old_markdown = render_text(before, options) if before is not None else ""
     if before is not None:
@@ -841,17 +843,15 @@ def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
     return targets
 
 
-def load_brief_only(path: Path, options: Options) -> Brief:
-    """An incident file's brief (a comparison brief has no redline of its own)."""
+def load_brief_only(path: Path, options: Options) -> Brief | None:
+    """An incident file's brief; None for a comparison brief, which has no redline of its
+    own."""
     from briefgen.load import load_any
     from briefgen.model import Brief
     from briefgen.seeds import find_seeds_dir
 
     brief = load_any(path, options.seeds or find_seeds_dir(resolved(path).parent))
-    if not isinstance(brief, Brief):
-        raise OutputError(f"{display_path(path)}: a comparison brief's changes are those of "
-                          "its incident files")
-    return brief
+    return brief if isinstance(brief, Brief) else None
 
 
 def load_revisions(new: Path, old: Path | None, since: str | None,

@@ -211,16 +211,25 @@ def test_build_since_writes_a_redline_beside_each_changed_brief(
     git(folder, "commit", "-qm", "first")
     shutil.copy(new, folder / "briefs" / new.name)
     shutil.copy(ROOT / "briefs" / "2018-06-albu-kamal-kh.yaml", folder / "briefs")
+    shutil.copy(ROOT / "briefs" / "2017-2019-denied-strikes-on-iraqi-militias.yaml",
+                folder / "briefs")  # a new comparison: its changes are its incidents'
     out = tmp_path / "out"
     result = run("build", str(folder / "briefs"), "-o", str(out), "-f", "md", "--since", "HEAD")
     assert result.exit_code == 0, result.output
     made = sorted(path.name for path in out.iterdir() if not path.name.startswith("."))
     assert made == ["2017-08-al-tanf-kss.changes.md", "2017-08-al-tanf-kss.md",
-                    "2017-08-al-tanf-kss.redline.docx", "2018-06-albu-kamal-kh.changes.md",
+                    "2017-08-al-tanf-kss.redline.docx",
+                    "2017-2019-denied-strikes-on-iraqi-militias.md",
+                    "2018-06-albu-kamal-kh.changes.md",
                     "2018-06-albu-kamal-kh.md", "2018-06-albu-kamal-kh.redline.docx",
                     "2019-01-sarsar-lake.md"]
     changes = (out / "2017-08-al-tanf-kss.changes.md").read_text(encoding="utf-8")
     assert "- KSS fighters killed: 35–41+ to 36–41+." in changes
+    added = (out / "2018-06-albu-kamal-kh.changes.md").read_text(encoding="utf-8")
+    assert added.startswith("# Changes to 2018-06-albu-kamal-kh\n\nNew since HEAD: all of it "
+                            "is added.\n\n---\n\n# <ins>")
+    body, _ = parts((out / "2018-06-albu-kamal-kh.redline.docx").read_bytes())
+    assert not list(body.iter(f"{W}del")) and list(body.iter(f"{W}ins"))
     outside = tmp_path / "outside"
     shutil.copytree(folder / "briefs", outside / "briefs")
     shutil.copytree(ROOT / "seeds", outside / "seeds")
