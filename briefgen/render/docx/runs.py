@@ -187,7 +187,7 @@ class Runs:
                 side = look.change or self.writer.change
                 after = previous == "note" and (side == note_side or not side or not note_side)
                 comma = container
-                if after and (side or note_side) != side:  # the comma only the old one had
+                if after and (side or note_side) != side:  # a comma only one revision has
                     comma = sub(outer, qn(f"w:{note_side}"))
                 self.writer.notes.cite(container, value, after, side, comma)
                 note_side = side
