@@ -251,3 +251,12 @@ def test_even_two_different_briefs_accept_and_reject_exactly(old: str, new: str)
         resolve(body, keep)
         resolve(notes, keep)
         assert texts(body, notes) == texts(*parts(render_docx(briefs[want], markdown[want])))
+
+
+def test_a_revised_heading_keeps_the_bookmark_of_its_new_text(
+        versions: tuple[Path, Path, str]) -> None:  # noqa: F811
+    brief = load_brief(versions[1])
+    body, _ = parts(render_redline(brief, "# T\n\n## Old name\n", "# T\n\n## New name\n",
+                                   "An Editor", "2026-11-21T00:00:00Z"))
+    names = [mark.get(f"{W}name") for mark in body.iter(f"{W}bookmarkStart")]
+    assert "_Toc_new_name" in names

@@ -59,7 +59,7 @@ def visible_text(nodes: Sequence[Block]) -> str:
             pieces.append(str(node.meta.get("content", "")))
         elif name == "softbreak":
             pieces.append(" ")
-        elif not name.startswith("footnote"):
+        elif name != "del" and not name.startswith("footnote"):  # not a redline's deleted words
             pieces.append(visible_text(node.children))
     return "".join(pieces)
 
