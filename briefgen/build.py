@@ -808,16 +808,90 @@ def diff_file(new: Path, old: Path | None = None, since: str | None = None,
               output: Path | None = None, options: Options = Options()) -> str | None:
     """``new`` against ``old`` (a file) or against itself at git revision ``since``: the
     change summary and the brief with its changes marked, as Markdown returned for stdout,
-    or written to ``output`` (.md)."""
+    or written to ``output``: .md, or .docx for a redline (Word tracked changes)."""
+    suffix = output.suffix.lower() if output is not None else ".md"
+    if suffix not in (".md", ".docx"):
+        raise OutputError(f"{display_path(output or new)}: a diff is written as Markdown "
+                          "(.md) or as a Word redline (.docx)")
+    before, after = load_revisions(new, old, since, options)
+    old_markdown, new_markdown = render_text(before, options), render_text(after, options)
+    if suffix == ".docx":
+        assert output is not None
+        write_atomic(output, render_redline(after, old_markdown, new_markdown, options))
+        return None
+    text = format_diff(before, after, old_markdown, new_markdown)
+    if output is None:
+        return text
+    write_atomic(output, text.encode("utf-8"))
+    return None
+
+
+def build_changes(paths: Sequence[Path], out_dir: Path, since: str,
+                  options: Options = Options()) -> tuple[list[Path], list[BriefgenError]]:
+    """For each brief whose file differs from git revision ``since`` (or is new since),
+    ``out_dir/ID.redline.docx`` and ``out_dir/ID.changes.md`` against that revision; the
+    files written, and the briefs that failed. Outside a git checkout, ``OutputError``."""
+    from briefgen.git import read_if_there
+
+    written: list[Path] = []
+    failed: list[BriefgenError] = []
+    for name in find_brief_names(paths):
+        path = Path(name)
+        data = read_if_there(path, since)  # raises outside a checkout, for the first brief
+        if data == path.read_bytes():
+            continue
+        try:
+            written += write_changes(path, data, since, out_dir, options)
+        except BriefgenError as error:
+            failed.append(error)
+    return written, failed
+
+
+def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
+                  options: Options) -> list[Path]:
+    """The redline and the Markdown diff of one brief against ``data``, its file at
+    ``since`` (None: the brief is new since, and all of it is marked added)."""
+    from briefgen.diff import mark_changes
+
+    after = load_brief_only(path, options)
+    if after is None:  # a comparison brief: its changes are those of its incident files
+        return []
+    before = load_revisions(path, None, since, options)[0] if data is not None else None
+    new_markdown = render_text(after, options)
+    old_markdown = render_text(before, options) if before is not None else ""
+    if before is not None:
+        text = format_diff(before, after, old_markdown, new_markdown)
+    else:
+        text = (f"# Changes to {after.id}\n\nNew since {since}: all of it is added.\n\n---\n\n"
+                + mark_changes("", new_markdown))
+    targets = [out_dir / f"{after.id}.redline.docx", out_dir / f"{after.id}.changes.md"]
+    make_folder(out_dir)
+    write_atomic(targets[0], render_redline(after, old_markdown, new_markdown, options))
+    write_atomic(targets[1], text.encode("utf-8"))
+    return targets
+
+
+def load_brief_only(path: Path, options: Options) -> Brief | None:
+    """An incident file's brief; None for a comparison brief, which has no redline of its
+    own."""
+    from briefgen.load import load_any
+    from briefgen.model import Brief
+    from briefgen.seeds import find_seeds_dir
+
+    brief = load_any(path, options.seeds or find_seeds_dir(resolved(path).parent))
+    return brief if isinstance(brief, Brief) else None
+
+
+def load_revisions(new: Path, old: Path | None, since: str | None,
+                   options: Options) -> tuple[Brief, Brief]:
+    """The old and the new revision of a brief: ``old`` read from its file, or ``new`` as
+    it was at git revision ``since``."""
     import tempfile
 
     from briefgen.load import load_any
     from briefgen.model import Brief
     from briefgen.seeds import find_seeds_dir
 
-    if output is not None and output.suffix.lower() != ".md":
-        raise OutputError(f"{display_path(output)}: a diff is written as Markdown (.md); "
-                          "the Word redline is not made yet")
     seeds = options.seeds or find_seeds_dir(resolved(new).parent)
     after = load_any(new, seeds)
     if old is None:
@@ -833,11 +907,18 @@ def diff_file(new: Path, old: Path | None = None, since: str | None = None,
     if not (isinstance(before, Brief) and isinstance(after, Brief)):
         raise OutputError(f"{display_path(new)}: diff compares incident files; a comparison "
                           "brief's changes are those of its incident files")
-    text = format_diff(before, after, render_text(before, options), render_text(after, options))
-    if output is None:
-        return text
-    write_atomic(output, text.encode("utf-8"))
-    return None
+    return before, after
+
+
+def render_redline(after: Brief, old_markdown: str, new_markdown: str,
+                   options: Options) -> bytes:
+    """The new brief as a .docx with its changes since ``old_markdown`` as tracked
+    changes, by the new revision's authors on its date."""
+    from briefgen.render.docx import render_redline as write_redline
+
+    revision = after.revision
+    return write_redline(after, old_markdown, new_markdown, ", ".join(revision.authors),
+                         f"{revision.date.isoformat()}T00:00:00Z", options.reference)
 
 
 def format_diff(before: Brief, after: Brief, old_markdown: str, new_markdown: str) -> str:

@@ -188,10 +188,13 @@ def render(path: Path, output: Path | None, strict: bool, templates: Path | None
 @click.option("--strict", is_flag=True,
               help="Stop where a reference document holds parts no brief may carry (macros, "
                    "external links), instead of leaving them out with a warning.")
+@click.option("--since", metavar="REV",
+              help="Also write DIR/ID.redline.docx and DIR/ID.changes.md for each brief "
+                   "changed since git revision REV.")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
           jobs: int | None, force: bool, verbose: bool, time_limit: float, max_output: int,
-          strict: bool, templates: Path | None, reference: Path | None,
+          strict: bool, since: str | None, templates: Path | None, reference: Path | None,
           seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
@@ -205,11 +208,21 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     Example:
       briefgen build briefs/ -o out -f docx
       briefgen build --force -j 4
+      briefgen build --since v1.0     # and a redline of each brief changed since v1.0
     """
-    from briefgen.build import build_briefs
+    from briefgen.build import build_briefs, build_changes
     from briefgen.config import choose
 
     config = settings()
+    if since is not None:  # first: outside a git checkout, nothing is built
+        written, failed = build_changes(list(paths) or [config.briefs],
+                                        choose(out_dir, config.output), since,
+                                        options(config, templates, reference, seeds))
+        for error in failed:
+            click.echo(str(error), err=True)
+        if verbose:
+            for target in written:
+                click.echo(f"wrote {target}", err=True)
     progress = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
@@ -228,7 +241,9 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
                f"{report.seconds:.2f} s")
     if report.skipped:
         summary += " (--force rebuilds unchanged briefs)"
-    if report.failed:
+    if since is not None:
+        summary += f"; {len(written) // 2} changed since {since}, with redline and changes"
+    if report.failed or (since is not None and failed):
         fail(summary)
     click.echo(summary, err=True)
 
@@ -383,8 +398,9 @@ def schema() -> None:
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @click.option("--since", metavar="REV",
               help="Compare FILE with itself at git revision REV (a commit, tag or branch).")
-@click.option("-o", "--output", type=ANY_PATH, metavar="FILE.md",
-              help="Write the diff to FILE.md (default: stdout).")
+@click.option("-o", "--output", type=ANY_PATH, metavar="FILE",
+              help="Write the diff to FILE.md, or a Word redline (tracked changes) to "
+                   "FILE.docx (default: Markdown on stdout).")
 @render_options
 def diff(files: tuple[Path, ...], since: str | None, output: Path | None,
          templates: Path | None, reference: Path | None, seeds: Path | None) -> None:
@@ -393,11 +409,14 @@ def diff(files: tuple[Path, ...], since: str | None, output: Path | None,
     First the changes in words, from the data (claims added and removed, casualty figures,
     judgments' likelihood and confidence, sources, the attribution grade), then the brief as
     revised with removed words in <del> and added ones in <ins>, as GitHub shows them.
+    With -o FILE.docx, a redline: the new brief with every change as a Word tracked change
+    by the new revision's authors, to review, accept or reject in Word.
 
     \b
     Example:
       briefgen diff old/2019-01-sarsar-lake.yaml briefs/2019-01-sarsar-lake.yaml
       briefgen diff briefs/2019-01-sarsar-lake.yaml --since HEAD~1 -o changes.md
+      briefgen diff briefs/2019-01-sarsar-lake.yaml --since v1.0 -o redline.docx
     """
     from briefgen.build import diff_file
 

@@ -14,6 +14,16 @@ def read_at_revision(path: Path, revision: str) -> bytes:
 
     Raises ``OutputError`` where git is missing, the file is not in a checkout, or the
     revision does not hold it, each said plainly."""
+    data = read_if_there(path, revision)
+    if data is None:
+        raise OutputError(f"{display_path(path)}: not in revision {revision} (the file is "
+                          "newer, or was named otherwise then)")
+    return data
+
+
+def read_if_there(path: Path, revision: str) -> bytes | None:
+    """``read_at_revision``, or None where the revision does not hold the file (it is
+    new since)."""
     git = shutil.which("git")
     if git is None:
         raise OutputError("--since reads the old revision with git, which is not installed "
@@ -27,11 +37,7 @@ def read_at_revision(path: Path, revision: str) -> bytes:
     if run_git(git, folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}") is None:
         raise OutputError(f"--since {revision}: no such revision in this checkout "
                           "(give a commit, tag or branch, e.g. HEAD~1)")
-    data = run_git(git, folder, "show", f"{revision}:{relative}")
-    if data is None:
-        raise OutputError(f"{display_path(path)}: not in revision {revision} (the file is "
-                          "newer, or was named otherwise then)")
-    return data
+    return run_git(git, folder, "show", f"{revision}:{relative}")
 
 
 def run_git(git: str, folder: Path, *args: str) -> bytes | None:

@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("seeds", "state", "skeleton", "git", "config", "prose"),
     ("load", "docs", "draft"),
     ("analysis",),
-    ("diff", "chart"),                     # derived from the models, drawn or compared
+    ("diff", "chart", "redline"),          # derived from the models, drawn or compared
     ("render",),                           # the package and every module in it
     ("build",),
     ("folder", "catalogue", "serve"),      # made of build's jobs: init, seeds add, the preview

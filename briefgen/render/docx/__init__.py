@@ -26,8 +26,8 @@ from briefgen.render.docx.reference import load_reference
 from briefgen.syntax import Block
 from briefgen.syntax import parse_markdown as parse_tree
 
-__all__ = ["APP_XML", "fit_property", "left_out_of", "render_docx", "save_document",
-           "share_width"]
+__all__ = ["APP_XML", "fit_property", "left_out_of", "render_docx", "render_redline",
+           "save_document", "share_width"]
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters that XML 1.0 cannot hold."""
@@ -61,13 +61,32 @@ def left_out_of(reference: Path | None = None) -> list[str]:
     return sorted(set(load_reference(reference).left_out))
 
 
-def render_docx(brief: Loaded, markdown: str, reference: Path | None = None) -> bytes:
-    """The brief as the bytes of a .docx, reproducible: same input, same bytes."""
+def render_redline(brief: Brief, old_markdown: str, markdown: str, author: str, date: str,
+                   reference: Path | None = None) -> bytes:
+    """The new brief with its changes since ``old_markdown`` as Word tracked changes by
+    ``author`` at ``date`` (``2026-11-21T00:00:00Z``): a .docx, reproducible."""
+    return render_docx(brief, markdown, reference, (old_markdown, author, date))
+
+
+def render_docx(brief: Loaded, markdown: str, reference: Path | None = None,
+                redline: tuple[str, str, str] | None = None) -> bytes:
+    """The brief as the bytes of a .docx, reproducible: same input, same bytes; with
+    ``redline`` (the old Markdown, author, date), a redline (``render_redline``)."""
     ref = load_reference(reference)
     tree = parse_markdown(markdown)
     document = ref.new_document()
     writer = Writer(ref, document)
+    if redline is not None:
+        from briefgen.redline import merge_trees
+        from briefgen.render.docx.redline import RevisedNotes
+
+        tree = merge_trees(parse_markdown(redline[0]), tree)
+        writer.notes.revised = RevisedNotes(tree)
     writer.write(tree)
+    if redline is not None:
+        from briefgen.render.docx.redline import finish
+
+        finish(writer, redline[1], redline[2])
     head: Brief | Comparison
     if isinstance(brief, ComparisonSet):
         head = brief.comparison

@@ -79,6 +79,10 @@ class Writer:
         self.links_part = self.part
         self.inline = Runs(self)
         self.notes = Notes(self)
+        self.change = ""
+        """``ins`` or ``del`` while a block added or removed whole is written (a redline)."""
+        self.changed: list[tuple[Any, str]] = []
+        """The paragraphs and table rows so written, for ``redline.finish`` to mark."""
 
     def write(self, tree: Block) -> None:
         """Write the body; footnote definitions become Word footnotes where they are cited."""
@@ -94,6 +98,12 @@ class Writer:
     def block(self, node: Block) -> None:
         """One block node, as the walk stands."""
         name = node.name
+        change = str(node.meta.get("change", ""))
+        if change and change != self.change:  # a redline's block added or removed whole
+            outer, self.change = self.change, change
+            self.block(node)
+            self.change = outer
+            return
         cue = cue_of(node) if name == "html_block" else None
         if self.contents is not None and cue != ("close", "contents"):
             self.contents.collect(node)
@@ -150,7 +160,9 @@ class Writer:
         tight = not any(child.name == "paragraph" for item in node.children
                         for child in item.children)
         self.lists.append(ListLevel(self.list_num(ordered, start), tight))
+        outer = self.change
         for item in node.children:
+            self.change = str(item.meta.get("change", "")) or outer
             self.lists[-1].item_started = True
             inline: list[Block] = []
             for child in item.children:
@@ -164,6 +176,7 @@ class Writer:
             if inline:
                 self.paragraph(inline, self.paragraph_style())
                 self.after_heading = False
+        self.change = outer
         self.lists.pop()
         self.after_heading = False
 
@@ -193,6 +206,8 @@ class Writer:
             templates[key] = template
         p = template.__copy__()
         (self.body if parent is None else parent).append(p)
+        if self.change and parent is None:
+            self.changed.append((p, self.change))
         return p
 
     def paragraph(self, children: Sequence[Block], style_name: str,
@@ -256,8 +271,12 @@ class Writer:
         widths = [str(round(size / EMU_PER_TWIP))
                   for size in column_widths(self.ref.text_width, rows)]
         table = table_shell(self.body, self.ref.style_id("Table", TABLE), widths)
+        changes = [str(row.meta.get("change", "")) or self.change
+                   for section in node.children for row in section.children]
         for number, cells in enumerate(rows):
             tr = sub(table, W_TR)
+            if changes[number]:
+                self.changed.append((tr, changes[number]))
             if number == 0:
                 sub(sub(tr, qn("w:trPr")), qn("w:tblHeader"))
             for column, width in enumerate(widths):

@@ -38,11 +38,15 @@ class Notes:
         self.count = 0
         self.part: Any = None
         self.style = writer.ref.find_style("Footnote Reference", CHARACTER)
+        self.revised: Any = None
+        """A redline's notes of both revisions (``redline.RevisedNotes``), if it is one."""
 
     def collect(self, definition: Block) -> None:
         """The first paragraph of a definition, by its label: the first definition of a
         label counts, as in CommonMark."""
         key = str(definition.meta.get("label", ""))
+        if definition.meta.get("side") == "old":  # a redline's old note
+            return
         paragraphs = [c for c in definition.children if c.name == "paragraph"]
         if key not in self.definitions:
             self.definitions[key] = paragraphs[0].children if paragraphs else []
@@ -63,17 +67,20 @@ class Notes:
         container.append(run)
         return run
 
-    def cite(self, container: Any, meta: Any, after_note: bool) -> None:
+    def cite(self, container: Any, meta: Any, after_note: bool, change: str = "",
+             comma: Any = None) -> None:
         """A footnote reference into ``container``, and its note; a repeated citation gets
         the short note; a comma between neighbouring references."""
         if after_note:
-            add_text(self.reference_run(container), ",")
+            add_text(self.reference_run(container if comma is None else comma), ",")
         self.count += 1
         key = str(meta.get("label", ""))
         children: Sequence[Block] = self.definitions.get(key, [])
         if key in self.cited:
             children = lead_of(children) or children
         self.cited.add(key)
+        if self.revised is not None:
+            children = self.revised.note(key, change)
         self.write_note(self.count, children)
         add_note_reference(self.reference_run(container), self.count)
 

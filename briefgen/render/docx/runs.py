@@ -43,6 +43,8 @@ class Format(NamedTuple):
     italic: bool = False
     style: str = ""
     link: tuple[int, str] | None = None
+    change: str = ""
+    """``ins`` or ``del``: a redline's tracked insertion or deletion."""
 
 
 PLAIN = Format()
@@ -57,7 +59,7 @@ def visible_text(nodes: Sequence[Block]) -> str:
             pieces.append(str(node.meta.get("content", "")))
         elif name == "softbreak":
             pieces.append(" ")
-        elif not name.startswith("footnote"):
+        elif name != "del" and not name.startswith("footnote"):  # not a redline's deleted words
             pieces.append(visible_text(node.children))
     return "".join(pieces)
 
@@ -124,11 +126,11 @@ def flatten(writer: Writer, nodes: Sequence[Block], look: Format,
         elif name == "code_inline":
             events.append(("code", str(node.meta.get("content", "")), look))
         elif name == "strong":
-            flatten(writer, node.children, Format(True, look.italic, look.style, look.link),
-                    events, in_note)
+            flatten(writer, node.children, look._replace(bold=True), events, in_note)
         elif name == "em":
-            flatten(writer, node.children, Format(look.bold, True, look.style, look.link),
-                    events, in_note)
+            flatten(writer, node.children, look._replace(italic=True), events, in_note)
+        elif name in ("ins", "del"):  # a redline's change
+            flatten(writer, node.children, look._replace(change=name), events, in_note)
         elif name == "link":
             writer.link_count += 1
             url = str(node.meta.get("url", ""))
@@ -157,9 +159,9 @@ class Runs:
             return
         events: list[tuple[str, Any, Format]] = []
         flatten(self.writer, children, PLAIN, events, in_note)
-        container, link = paragraph, None
+        container, outer, link, change = paragraph, paragraph, None, ""
         pending: list[str] = []
-        pending_look, previous = PLAIN, ""
+        pending_look, previous, note_side = PLAIN, "", ""
         for kind, value, look in events:
             if kind == "text" and pending and look == pending_look:
                 pending.append(value)
@@ -169,8 +171,12 @@ class Runs:
                 pending = []
             if look.link != link:
                 link = look.link
-                container = (self.add_link(paragraph, link[1]) if link is not None
-                             else paragraph)
+                container = outer = (self.add_link(paragraph, link[1]) if link is not None
+                                     else paragraph)
+                change = ""
+            if look.change != change:  # w:ins and w:del sit inside w:hyperlink
+                change = look.change
+                container = sub(outer, qn(f"w:{change}")) if change else outer
             if kind == "text":
                 pending, pending_look = [value], look
             elif kind == "code":
@@ -178,7 +184,13 @@ class Runs:
             elif kind == "break":
                 sub(self.new_run(container, look), W_BR)
             elif kind == "note":
-                self.writer.notes.cite(container, value, previous == "note")
+                side = look.change or self.writer.change
+                after = previous == "note" and (side == note_side or not side or not note_side)
+                comma = container
+                if after and (side or note_side) != side:  # a comma only one revision has
+                    comma = sub(outer, qn(f"w:{note_side}"))
+                self.writer.notes.cite(container, value, after, side, comma)
+                note_side = side
             previous = kind
         if pending:
             self.add_styled(container, "".join(pending), pending_look)
