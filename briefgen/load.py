@@ -31,9 +31,11 @@ from briefgen.model import (
     LIKELIHOOD_WORDS,
     BoundHint,
     Brief,
+    Claim,
     Comparison,
     ComparisonSet,
     FieldSpec,
+    Figure,
     Finding,
     Head,
     Loaded,
@@ -43,7 +45,19 @@ from briefgen.model import (
     fields_of,
     iter_models,
 )
-from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
+from briefgen.seeds import (
+    MAX_CUT_GAP,
+    MIN_FRAGMENT_CHARS,
+    MIN_FRAGMENT_WORDS,
+    contains_quote,
+    find_nearest,
+    find_seeds_dir,
+    find_short_fragment,
+    normalise_text,
+    read_count,
+    read_seed,
+    split_quote,
+)
 from briefgen.text import ZERO_WIDTH, describe_bidi, find_unpaired_bidi, find_zero_width, fold_text
 
 if TYPE_CHECKING:
@@ -891,17 +905,56 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             check_ref(doc, ("claims", i, "sources", j), source, sources, "source")
         if claim.via is not None:
             check_ref(doc, ("claims", i, "via"), claim.via, sources, "source")
-        if claim.casualties is not None:
-            for what in ("killed", "wounded"):
-                figure = getattr(claim.casualties, what)
-                if figure is not None and figure.max is not None and figure.min > figure.max:
-                    doc.problem(("claims", i, "casualties", what, "min"),
-                                f"min {figure.min} is greater than max {figure.max}",
-                                "min is the lowest number the claim supports")
+        check_figures(doc, i, claim)
     for i, judgment in enumerate(brief.judgments):
         for j, claim_id in enumerate(judgment.rests_on):
             check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
     check_quotes(doc, brief, seeds_dir)
+
+
+def check_figures(doc: Document, i: int, claim: Claim) -> None:
+    """A claim's casualty figures: min <= max, each figure's words in its quote or summary,
+    and min and max as those words read."""
+    if claim.casualties is None:
+        return
+    for what in ("killed", "wounded"):
+        figure = getattr(claim.casualties, what)
+        if figure is None:
+            continue
+        here: PathKey = ("claims", i, "casualties", what)
+        if figure.max is not None and figure.min > figure.max:
+            doc.problem((*here, "min"), f"min {figure.min} is greater than max {figure.max}",
+                        "min is the lowest number the claim supports")
+        if not any(holds_words(words, figure.text) for words in (claim.quote, claim.summary)):
+            where = "quote or summary" if claim.quote else "summary"
+            doc.problem((*here, "text"), f"'{figure.text}' is not in the claim's {where}",
+                        f"give the words of the {where} that state the figure, exactly")
+        check_reading(doc, here, figure)
+
+
+def holds_words(text: str | None, words: str) -> bool:
+    """Whether ``words`` occur in ``text`` as whole words, case and spacing aside."""
+    if text is None:
+        return False
+    wanted = re.escape(normalise_text(words).lower())
+    return re.search(rf"(?<!\w){wanted}(?!\w)", normalise_text(text).lower()) is not None
+
+
+def check_reading(doc: Document, here: PathKey, figure: Figure) -> None:
+    """min and max as the figure's words read: "more than 40" is min 41 and no max."""
+    reading = read_count(figure.text)
+    if reading is None:
+        return
+    said = f"'{figure.text}' reads as {reading.words}"
+    low = reading.min
+    if low is not None and (figure.min < low if reading.vague else figure.min != low):
+        doc.problem((*here, "min"), f"{said}, but min is {figure.min}", f"set min: {low}")
+    if reading.open and figure.max is not None:
+        doc.problem((*here, "max"), f"{said}, with no upper figure, but max is {figure.max}",
+                    "remove max:")
+    elif reading.max is not None and figure.max != reading.max:
+        given = "not given" if figure.max is None else figure.max
+        doc.problem((*here, "max"), f"{said}, but max is {given}", f"set max: {reading.max}")
 
 
 def check_unique(doc: Document, section: str, ids: list[str]) -> list[str]:
@@ -989,7 +1042,24 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             doc.problem(("claims", i, "quote"),
                         f"source '{source_id}' has no seed text to check the quote against",
                         "quote from a source that has a seed: file")
-        elif source_id in texts and not contains_quote(texts[source_id], claim.quote):
-            doc.problem(("claims", i, "quote"),
-                        f"quote not found verbatim in the seed text of source '{source_id}'",
-                        "copy the words exactly from the article; mark your own cuts with […]")
+        elif source_id in texts:
+            check_quote(doc, ("claims", i, "quote"), claim.quote, source_id, texts[source_id])
+
+
+def check_quote(doc: Document, path: PathKey, quote: str, source_id: str, text: str) -> None:
+    """A quote is verbatim in its seed, and each piece between its cuts long enough to be
+    the speaker's words rather than the editor's."""
+    if not split_quote(quote):
+        doc.problem(path, "the quote is only cuts", "quote the words the source gives")
+        return
+    short = find_short_fragment(quote)
+    if short is not None:
+        doc.problem(path, f"the piece '{short}' between cuts is too short",
+                    f"each piece holds at least {MIN_FRAGMENT_WORDS} words and "
+                    f"{MIN_FRAGMENT_CHARS} characters; quote more of the sentence, or cut less")
+    elif not contains_quote(text, quote):
+        nearest = find_nearest(text, quote)
+        doc.problem(path, f"quote not found verbatim in the seed text of source '{source_id}'",
+                    (f'nearest in the seed: "{nearest}"; ' if nearest else "")
+                    + "copy the words exactly from the article; mark your own cuts with […], "
+                    f"each within one paragraph and {MAX_CUT_GAP} characters of the last")
