@@ -909,7 +909,40 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     for i, judgment in enumerate(brief.judgments):
         for j, claim_id in enumerate(judgment.rests_on):
             check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
+    check_dates(doc, brief)
     check_quotes(doc, brief, seeds_dir)
+
+
+def check_dates(doc: Document, brief: Brief) -> None:
+    """Dates that agree: the incident starts no later than its earliest dated source, no
+    source is dated after the current revision, and a claim is dated between the incident's
+    start and its source's date."""
+    start = brief.incident.date.start
+    dated = [(i, s) for i, s in enumerate(brief.sources) if s.date is not None]
+    if dated:
+        earliest = min(dated, key=lambda item: item[1].date or start)[1]
+        if earliest.date is not None and start > earliest.date:
+            doc.problem(("incident", "date", "start"), f"the incident starts on {start}, after "
+                        f"source '{earliest.id}' was published on {earliest.date}",
+                        "an article cannot report what had not happened; check both dates")
+    revised = brief.history[-1].date if brief.history else None
+    for i, source in dated:
+        if revised is not None and source.date is not None and source.date > revised:
+            doc.problem(("sources", i, "date"), f"{source.date} is after the current "
+                        f"revision's date, {revised}", "a brief cannot cite what was "
+                        "published after it; check the date, or add a revision")
+    published = {s.id: s.date for s in brief.sources if s.date is not None}
+    for i, claim in enumerate(brief.claims):
+        if claim.date is None:
+            continue
+        if claim.date < start:
+            doc.problem(("claims", i, "date"), f"{claim.date} is before the incident's start, "
+                        f"{start}", "a claim about the incident is made on or after it")
+        latest = max((published[s] for s in claim.sources if s in published), default=None)
+        if latest is not None and claim.date > latest:
+            doc.problem(("claims", i, "date"), f"{claim.date} is after its sources were "
+                        f"published (the latest on {latest})",
+                        "a source reports a claim made on or before its own date")
 
 
 def check_figures(doc: Document, i: int, claim: Claim) -> None:

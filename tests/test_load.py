@@ -14,6 +14,23 @@ from test_analysis import WARNINGS
 INVALID = DATA / "invalid"
 
 EXPECTED = {
+    "claim-dated-before-the-incident.yaml": [
+        "35:11: claims[0].date: 2017-08-06 is before the incident's start, 2017-08-07 (a claim "
+        "about the incident is made on or after it)",
+    ],
+    "claim-dated-after-its-source.yaml": [
+        "35:11: claims[0].date: 2017-08-10 is after its sources were published (the latest on "
+        "2017-08-08) (a source reports a claim made on or before its own date)",
+    ],
+    "source-dated-after-the-revision.yaml": [
+        "28:11: sources[0].date: 2026-12-01 is after the current revision's date, 2026-11-21 (a "
+        "brief cannot cite what was published after it; check the date, or add a revision)",
+    ],
+    "incident-starts-after-its-source.yaml": [
+        "12:17: incident.date.start: the incident starts on 2017-08-09, after source 'reuters' "
+        "was published on 2017-08-08 (an article cannot report what had not happened; check both "
+        "dates)",
+    ],
     "figure-at-least-with-a-max.yaml": [
         "41:30: claims[0].casualties.killed.max: 'at least 19' reads as at least 19, with no "
         "upper figure, but max is 30 (remove max:)",
