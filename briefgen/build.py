@@ -20,6 +20,7 @@ from briefgen import __version__
 from briefgen.errors import (
     BriefgenError,
     LimitError,
+    MissingInputError,
     OutputError,
     Problem,
     RenderError,
@@ -77,7 +78,7 @@ def find_brief_names(paths: Sequence[Path]) -> list[str]:
         elif path.exists():
             found.append(str(path))
         else:
-            raise OutputError(f"{display_path(path)}: no such file or folder")
+            raise MissingInputError(f"{display_path(path)}: no such file or folder")
     return list(dict.fromkeys(found))
 
 

@@ -684,14 +684,33 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
     try:
         return model.model_validate(doc.data)
     except SchemaError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = find_misspelt(errors, doc)
+        for error in errors:
             path = tuple(error["loc"])
             if any(path[:end] in doc.todos for end in range(len(path) + 1)):
                 continue  # the TODO is reported already
+            if error["type"] == "missing" and path in misspelt:
+                continue  # the unknown key that misspells it says so
             worded = describe_error(error, doc)
             if worded is not None:
                 doc.problem(path, *worded)
         return None
+
+
+def find_misspelt(errors: list[ErrorDetails], doc: Document) -> set[PathKey]:
+    """The paths of missing fields that an unknown key beside them misspells (``bulf`` for
+    ``bluf``): only the unknown key is reported, with its did-you-mean."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found = set()
+    for error in errors:
+        path = tuple(error["loc"])
+        if error["type"] != "extra_forbidden" or not path:
+            continue
+        close = find_close(str(path[-1]), fields_at(path[:-1], doc.root))
+        if close is not None and (*path[:-1], close) in missing:
+            found.add((*path[:-1], close))
+    return found
 
 
 _EXPECTED = {
@@ -739,7 +758,10 @@ def describe_error(error: ErrorDetails, doc: Document) -> tuple[str, str] | None
     if kind == "literal_error":
         options = list_options(spec)
         if all(isinstance(option, str) for option in spec_options(spec)):
+            close = find_close(error["input"], [str(o) for o in spec_options(spec)]) \
+                if isinstance(error["input"], str) else None
             return expect_text(options, f"{found} is not one of: {options}",
+                               f"did you mean '{close}'?" if close else
                                "use one of the words exactly as listed", path, doc, found)
         return f"expected {options}, found {found}", hint
     if kind == "string_type":
@@ -852,7 +874,7 @@ def field_at(path: PathKey, root: type[Model] = Brief) -> FieldSpec | None:
 def describe_field(path: PathKey, root: type[Model] = Brief) -> str:
     """The docstring of the field at ``path``, as a hint of what it expects."""
     spec = field_at(path, root)
-    return " ".join(spec.description.split()).rstrip(".") if spec else ""
+    return " ".join(spec.description.replace("``", "").split()).rstrip(".") if spec else ""
 
 
 def check_history(doc: Document, head: Head) -> None:

@@ -14,6 +14,18 @@ from test_analysis import WARNINGS
 INVALID = DATA / "invalid"
 
 EXPECTED = {
+    "hint-from-a-docstring.yaml": [
+        "13:17: incident.place.name: expected text, found a list (Where it happened, as the "
+        "sources name it (east of al-Tanf))",
+    ],
+    "required-key-misspelt.yaml": [
+        "10:7: bulf: unknown field 'bulf' (did you mean 'bluf'?)",
+    ],
+    "claim-kind-misspelt.yaml": [
+        "34:11: claims[0].kind: 'acuses' is not one of: 'accuses', 'denies', "
+        "'claims-responsibility', 'declines-comment', 'finds', 'reports' or 'assesses' (did you "
+        "mean 'accuses'?)",
+    ],
     "claim-dated-before-the-incident.yaml": [
         "35:11: claims[0].date: 2017-08-06 is before the incident's start, 2017-08-07 (a claim "
         "about the incident is made on or after it)",
