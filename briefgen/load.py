@@ -179,6 +179,8 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
         doc.problem(todo_path, f"still to fill in: {value}",
                     describe_field(todo_path, doc.root) or "replace the TODO with the value")
     model = validate_schema(doc)
+    if model is None:
+        check_raw(doc, seeds_dir or find_seeds_dir(resolved(path).parent))
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
     check_history(doc, model)
@@ -913,6 +915,63 @@ def check_history(doc: Document, head: Head) -> None:
 
 def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Stage 5: the rules that span fields, each failure located."""
+    check_references(doc, brief)
+    for i, claim in enumerate(brief.claims):
+        check_figures(doc, i, claim)
+    check_dates(doc, brief)
+    check_quotes(doc, brief, seeds_dir)
+
+
+def check_raw(doc: Document, seeds_dir: Path | None) -> None:
+    """Where the schema refused the file, the references and quotes of what it holds, read
+    from the plain data: a type error in one field does not hide an unknown actor or a quote
+    not in its seed elsewhere."""
+    if not isinstance(doc.data, dict) or doc.root is not Brief:
+        return
+    view = view_raw(doc.data)
+    check_references(doc, view)
+    check_quotes(doc, view, seeds_dir)
+
+
+def view_raw(data: dict[str, Any]) -> Any:
+    """The sections of an unvalidated brief that references and quotes read, each item with
+    the fields those checks use: text where the file gives text, else None (or an empty
+    list), so that what the schema reports, or a TODO, is not reported again."""
+    from types import SimpleNamespace
+
+    def text(item: dict[str, Any], key: str) -> str | None:
+        value = item.get(key)
+        return value if isinstance(value, str) and not is_todo(value) else None
+
+    def texts(item: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = item.get(key)
+        return tuple(v for v in value if isinstance(v, str) and not is_todo(v)) \
+            if isinstance(value, list) else ()
+
+    def section(key: str, fields: tuple[str, ...], lists: tuple[str, ...]) -> tuple[Any, ...]:
+        value = data.get(key)
+        items = value if isinstance(value, list) else []
+        return tuple(SimpleNamespace(**{f: text(item, f) for f in fields},
+                                     **{f: texts(item, f) for f in lists})
+                     if isinstance(item, dict) else SimpleNamespace(
+                         **dict.fromkeys(fields), **{f: () for f in lists})
+                     for item in items)
+
+    return SimpleNamespace(
+        actors=section("actors", ("id", "parent"), ()),
+        sources=section("sources", ("id", "seed"), ()),
+        claims=section("claims", ("id", "actor", "via", "quote", "quote_source"),
+                       ("against", "sources")),
+        judgments=section("judgments", (), ("rests_on",)))
+
+
+def is_todo(value: str) -> bool:
+    """Whether a value is one still to fill in (``TODO ...``), reported as such."""
+    return value.lstrip().startswith("TODO")
+
+
+def check_references(doc: Document, brief: Brief) -> None:
+    """Every id given once in its section, and every reference to one resolving."""
     actors = check_unique(doc, "actors", [a.id for a in brief.actors])
     sources = check_unique(doc, "sources", [s.id for s in brief.sources])
     claims = check_unique(doc, "claims", [c.id for c in brief.claims])
@@ -927,12 +986,9 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             check_ref(doc, ("claims", i, "sources", j), source, sources, "source")
         if claim.via is not None:
             check_ref(doc, ("claims", i, "via"), claim.via, sources, "source")
-        check_figures(doc, i, claim)
     for i, judgment in enumerate(brief.judgments):
         for j, claim_id in enumerate(judgment.rests_on):
             check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
-    check_dates(doc, brief)
-    check_quotes(doc, brief, seeds_dir)
 
 
 def check_dates(doc: Document, brief: Brief) -> None:
@@ -1015,15 +1071,18 @@ def check_reading(doc: Document, here: PathKey, figure: Figure) -> None:
 def check_unique(doc: Document, section: str, ids: list[str]) -> list[str]:
     """Report ids given twice in ``section``; return the ids."""
     for i, first in find_repeats(ids):
+        if ids[i] is None:
+            continue  # not text: the schema says so
         line = doc.locate((section, first, "id"))[0]
         doc.problem((section, i, "id"), f"duplicate id '{ids[i]}'",
                     f"first used on line {line}; ids must be unique within {section}")
     return ids
 
 
-def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: str) -> None:
-    """Report a reference to an id that is not defined."""
-    if value in known:
+def check_ref(doc: Document, path: PathKey, value: str | None, known: list[str],
+              what: str) -> None:
+    """Report a reference to an id that is not defined (None: not text, reported already)."""
+    if value is None or value in known:
         return
     close = find_close(value, known)
     hint = (f"did you mean '{close}'?" if close
@@ -1065,7 +1124,7 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
     texts: dict[str, str] = {}
     for i, source in enumerate(brief.sources):
-        if source.seed is None:
+        if source.seed is None or source.id is None:
             continue
         if seeds_dir is None:
             doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
@@ -1075,7 +1134,7 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
         if text is not None:
             texts[source.id] = text
     for i, claim in enumerate(brief.claims):
-        if claim.quote is None:
+        if claim.quote is None or not claim.sources:
             continue
         source_id = claim.quote_source
         if source_id is None:

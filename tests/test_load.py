@@ -14,6 +14,15 @@ from test_analysis import WARNINGS
 INVALID = DATA / "invalid"
 
 EXPECTED = {
+    "three-mistakes-in-one-file.yaml": [
+        "12:17: incident.date.start: expected a valid date (YYYY-MM-DD), found '2017-13-07' "
+        "(First day the incident may have happened on)",
+        "37:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible for this [act→attack]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
+        "43:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
+    ],
     "hint-from-a-docstring.yaml": [
         "13:17: incident.place.name: expected text, found a list (Where it happened, as the "
         "sources name it (east of al-Tanf))",
