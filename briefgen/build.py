@@ -117,7 +117,7 @@ def validate_files(paths: Sequence[Path],
             continue
         if not isinstance(brief, Brief):
             continue  # a comparison: its incidents are reviewed in their own files
-        warnings = locate_findings(doc, review_brief(brief), "warning")
+        warnings = [*doc.warnings, *locate_findings(doc, review_brief(brief), "warning")]
         problems.extend(sorted(warnings, key=lambda p: (p.line, p.column, p.path)))
     return len(files), problems
 

@@ -121,6 +121,9 @@ class Document:
     """The model the file is validated against: an incident, or a comparison."""
     text: str = ""
     """The file's text, to place problems found inside a value (a heading in prose)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What the loader found that an editor should look at but that does not stop the file
+    (an actor its sources do not name), printed with the review's warnings."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -1133,6 +1136,8 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
         text = read_seed_text(doc, ("sources", i, "seed"), source.seed, seeds_dir)
         if text is not None:
             texts[source.id] = text
+    if isinstance(brief, Brief):
+        check_actors_named(doc, brief, texts)
     for i, claim in enumerate(brief.claims):
         if claim.quote is None or not claim.sources:
             continue
@@ -1158,6 +1163,37 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
                         "quote from a source that has a seed: file")
         elif source_id in texts:
             check_quote(doc, ("claims", i, "quote"), claim.quote, source_id, texts[source_id])
+
+
+def check_actors_named(doc: Document, brief: Brief, texts: dict[str, str]) -> None:
+    """A warning for a claim whose actor no source of it with a seed names, by name or
+    alias (in any case): the claim may be credited to the wrong party."""
+    actors = {actor.id: actor for actor in brief.actors}
+    for i, claim in enumerate(brief.claims):
+        actor = actors.get(claim.actor)
+        seen = [texts[s] for s in claim.sources if s in texts]
+        if actor is None or not seen:
+            continue
+        names = [fold_name(n) for n in (actor.name, *actor.aliases, actor.name_ar) if n]
+        if not any(holds_words(drop_stops(text), name) for text in seen for name in names):
+            line, column = doc.locate(("claims", i, "actor"))
+            doc.warnings.append(Problem(
+                doc.file, line, column, format_path(("claims", i, "actor")),
+                f"'{actor.name}' is not named in the text of the claim's sources",
+                "add the name the source uses to the actor's aliases:, or check the actor",
+                "warning"))
+
+
+def drop_stops(text: str) -> str:
+    """Full stops inside words dropped, as sources vary them: U.S.-led is US-led."""
+    return re.sub(r"(?<=\w)\.(?=\w|-)", "", text)
+
+
+def fold_name(name: str) -> str:
+    """A name as its sources may give it: without stops inside words, and only its head,
+    before a comma or ' of ' (Haider al-Abadi, Prime Minister of Iraq; War media cell of the
+    Iraqi defence ministry); bidirectional controls, which print nothing, left out."""
+    return re.split(r",| of ", drop_stops(_BIDI.sub("", name)), maxsplit=1)[0]
 
 
 def check_quote(doc: Document, path: PathKey, quote: str, source_id: str, text: str) -> None:
