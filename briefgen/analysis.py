@@ -318,7 +318,29 @@ def find_phrases(text: str, phrases: Iterable[str]) -> list[str]:
 def review_brief(brief: Brief) -> list[Finding]:
     """Everything an editor should look at in a valid brief, each a warning."""
     return [*review_judgments(brief), *review_prose(brief), *review_attribution(brief),
-            *review_sources(brief), *review_figures(brief)]
+            *review_sources(brief), *review_figures(brief), *review_usage(brief)]
+
+
+def review_usage(brief: Brief) -> list[Finding]:
+    """Actors and sources that nothing uses: an actor is used when a claim names it as its
+    actor or in against:, or another actor names it as parent; a source when a claim cites
+    it, or names it in via: or quote_source:. An actor the title names by name or alias (the
+    militia a strike hit) is what the brief is about, and used too."""
+    actors = {a.parent for a in brief.actors if a.parent is not None}
+    actors.update(a.id for a in brief.actors if find_phrases(brief.title, map(
+        fold_text, (a.name, *a.aliases))))
+    sources: set[str] = set()
+    for claim in brief.claims:
+        actors.update((claim.actor, *claim.against))
+        sources.update(claim.sources)
+        sources.update(s for s in (claim.via, claim.quote_source) if s is not None)
+    findings = [Finding(("actors", i), f"actor '{actor.id}' is not used",
+                        "name it in a claim's actor: or against:, or remove it")
+                for i, actor in enumerate(brief.actors) if actor.id not in actors]
+    findings.extend(Finding(("sources", i), f"source '{source.id}' is not cited",
+                            "cite it in a claim's sources:, or remove it")
+                    for i, source in enumerate(brief.sources) if source.id not in sources)
+    return findings
 
 
 def review_judgments(brief: Brief) -> list[Finding]:

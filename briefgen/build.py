@@ -20,6 +20,7 @@ from briefgen import __version__
 from briefgen.errors import (
     BriefgenError,
     LimitError,
+    MissingInputError,
     OutputError,
     Problem,
     RenderError,
@@ -78,7 +79,7 @@ def find_brief_names(paths: Sequence[Path]) -> list[str]:
         elif path.exists():
             found.append(str(path))
         else:
-            raise OutputError(f"{display_path(path)}: no such file or folder")
+            raise MissingInputError(f"{display_path(path)}: no such file or folder")
     return list(dict.fromkeys(found))
 
 
@@ -117,7 +118,7 @@ def validate_files(paths: Sequence[Path],
             continue
         if not isinstance(brief, Brief):
             continue  # a comparison: its incidents are reviewed in their own files
-        warnings = locate_findings(doc, review_brief(brief), "warning")
+        warnings = [*doc.warnings, *locate_findings(doc, review_brief(brief), "warning")]
         problems.extend(sorted(warnings, key=lambda p: (p.line, p.column, p.path)))
     return len(files), problems
 

@@ -37,7 +37,7 @@ class Group(click.Group):
         except BriefgenError as exc:
             if ctx.params.get("debug"):
                 raise
-            fail(str(exc))
+            fail(str(exc), exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -48,9 +48,9 @@ class Group(click.Group):
             fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
 
 
-def fail(message: str) -> NoReturn:
+def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(message, err=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 def settings() -> Config:

@@ -32,7 +32,10 @@ class Problem(NamedTuple):
 
 
 class BriefgenError(Exception):
-    """Base of every error briefgen reports to a user; ``cli`` maps it to exit code 1."""
+    """Base of every error briefgen reports to a user; ``cli`` exits with its
+    ``exit_code``."""
+
+    exit_code = 1
 
 
 class ValidationError(BriefgenError):
@@ -80,6 +83,12 @@ class LimitError(BriefgenError):
 
 class OutputError(BriefgenError):
     """An output could not be written; the previous file, if any, is untouched."""
+
+
+class MissingInputError(BriefgenError):
+    """A file or folder named on the command line is not there: a usage error, exit 2."""
+
+    exit_code = 2
 
 
 def display_path(path: Path) -> str:

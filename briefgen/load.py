@@ -31,9 +31,11 @@ from briefgen.model import (
     LIKELIHOOD_WORDS,
     BoundHint,
     Brief,
+    Claim,
     Comparison,
     ComparisonSet,
     FieldSpec,
+    Figure,
     Finding,
     Head,
     Loaded,
@@ -43,7 +45,19 @@ from briefgen.model import (
     fields_of,
     iter_models,
 )
-from briefgen.seeds import contains_quote, find_seeds_dir, read_seed
+from briefgen.seeds import (
+    MAX_CUT_GAP,
+    MIN_FRAGMENT_CHARS,
+    MIN_FRAGMENT_WORDS,
+    contains_quote,
+    find_nearest,
+    find_seeds_dir,
+    find_short_fragment,
+    normalise_text,
+    read_count,
+    read_seed,
+    split_quote,
+)
 from briefgen.text import ZERO_WIDTH, describe_bidi, find_unpaired_bidi, find_zero_width, fold_text
 
 if TYPE_CHECKING:
@@ -107,6 +121,9 @@ class Document:
     """The model the file is validated against: an incident, or a comparison."""
     text: str = ""
     """The file's text, to place problems found inside a value (a heading in prose)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What the loader found that an editor should look at but that does not stop the file
+    (an actor its sources do not name), printed with the review's warnings."""
 
     def locate(self, path: PathKey) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -165,6 +182,8 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
         doc.problem(todo_path, f"still to fill in: {value}",
                     describe_field(todo_path, doc.root) or "replace the TODO with the value")
     model = validate_schema(doc)
+    if model is None:
+        check_raw(doc, seeds_dir or find_seeds_dir(resolved(path).parent))
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
     check_history(doc, model)
@@ -670,14 +689,33 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
     try:
         return model.model_validate(doc.data)
     except SchemaError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = find_misspelt(errors, doc)
+        for error in errors:
             path = tuple(error["loc"])
             if any(path[:end] in doc.todos for end in range(len(path) + 1)):
                 continue  # the TODO is reported already
+            if error["type"] == "missing" and path in misspelt:
+                continue  # the unknown key that misspells it says so
             worded = describe_error(error, doc)
             if worded is not None:
                 doc.problem(path, *worded)
         return None
+
+
+def find_misspelt(errors: list[ErrorDetails], doc: Document) -> set[PathKey]:
+    """The paths of missing fields that an unknown key beside them misspells (``bulf`` for
+    ``bluf``): only the unknown key is reported, with its did-you-mean."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found = set()
+    for error in errors:
+        path = tuple(error["loc"])
+        if error["type"] != "extra_forbidden" or not path:
+            continue
+        close = find_close(str(path[-1]), fields_at(path[:-1], doc.root))
+        if close is not None and (*path[:-1], close) in missing:
+            found.add((*path[:-1], close))
+    return found
 
 
 _EXPECTED = {
@@ -725,7 +763,10 @@ def describe_error(error: ErrorDetails, doc: Document) -> tuple[str, str] | None
     if kind == "literal_error":
         options = list_options(spec)
         if all(isinstance(option, str) for option in spec_options(spec)):
+            close = find_close(error["input"], [str(o) for o in spec_options(spec)]) \
+                if isinstance(error["input"], str) else None
             return expect_text(options, f"{found} is not one of: {options}",
+                               f"did you mean '{close}'?" if close else
                                "use one of the words exactly as listed", path, doc, found)
         return f"expected {options}, found {found}", hint
     if kind == "string_type":
@@ -838,7 +879,7 @@ def field_at(path: PathKey, root: type[Model] = Brief) -> FieldSpec | None:
 def describe_field(path: PathKey, root: type[Model] = Brief) -> str:
     """The docstring of the field at ``path``, as a hint of what it expects."""
     spec = field_at(path, root)
-    return " ".join(spec.description.split()).rstrip(".") if spec else ""
+    return " ".join(spec.description.replace("``", "").split()).rstrip(".") if spec else ""
 
 
 def check_history(doc: Document, head: Head) -> None:
@@ -877,6 +918,63 @@ def check_history(doc: Document, head: Head) -> None:
 
 def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Stage 5: the rules that span fields, each failure located."""
+    check_references(doc, brief)
+    for i, claim in enumerate(brief.claims):
+        check_figures(doc, i, claim)
+    check_dates(doc, brief)
+    check_quotes(doc, brief, seeds_dir)
+
+
+def check_raw(doc: Document, seeds_dir: Path | None) -> None:
+    """Where the schema refused the file, the references and quotes of what it holds, read
+    from the plain data: a type error in one field does not hide an unknown actor or a quote
+    not in its seed elsewhere."""
+    if not isinstance(doc.data, dict) or doc.root is not Brief:
+        return
+    view = view_raw(doc.data)
+    check_references(doc, view)
+    check_quotes(doc, view, seeds_dir)
+
+
+def view_raw(data: dict[str, Any]) -> Any:
+    """The sections of an unvalidated brief that references and quotes read, each item with
+    the fields those checks use: text where the file gives text, else None (or an empty
+    list), so that what the schema reports, or a TODO, is not reported again."""
+    from types import SimpleNamespace
+
+    def text(item: dict[str, Any], key: str) -> str | None:
+        value = item.get(key)
+        return value if isinstance(value, str) and not is_todo(value) else None
+
+    def texts(item: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = item.get(key)
+        return tuple(v for v in value if isinstance(v, str) and not is_todo(v)) \
+            if isinstance(value, list) else ()
+
+    def section(key: str, fields: tuple[str, ...], lists: tuple[str, ...]) -> tuple[Any, ...]:
+        value = data.get(key)
+        items = value if isinstance(value, list) else []
+        return tuple(SimpleNamespace(**{f: text(item, f) for f in fields},
+                                     **{f: texts(item, f) for f in lists})
+                     if isinstance(item, dict) else SimpleNamespace(
+                         **dict.fromkeys(fields), **{f: () for f in lists})
+                     for item in items)
+
+    return SimpleNamespace(
+        actors=section("actors", ("id", "parent"), ()),
+        sources=section("sources", ("id", "seed"), ()),
+        claims=section("claims", ("id", "actor", "via", "quote", "quote_source"),
+                       ("against", "sources")),
+        judgments=section("judgments", (), ("rests_on",)))
+
+
+def is_todo(value: str) -> bool:
+    """Whether a value is one still to fill in (``TODO ...``), reported as such."""
+    return value.lstrip().startswith("TODO")
+
+
+def check_references(doc: Document, brief: Brief) -> None:
+    """Every id given once in its section, and every reference to one resolving."""
     actors = check_unique(doc, "actors", [a.id for a in brief.actors])
     sources = check_unique(doc, "sources", [s.id for s in brief.sources])
     claims = check_unique(doc, "claims", [c.id for c in brief.claims])
@@ -891,31 +989,103 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             check_ref(doc, ("claims", i, "sources", j), source, sources, "source")
         if claim.via is not None:
             check_ref(doc, ("claims", i, "via"), claim.via, sources, "source")
-        if claim.casualties is not None:
-            for what in ("killed", "wounded"):
-                figure = getattr(claim.casualties, what)
-                if figure is not None and figure.max is not None and figure.min > figure.max:
-                    doc.problem(("claims", i, "casualties", what, "min"),
-                                f"min {figure.min} is greater than max {figure.max}",
-                                "min is the lowest number the claim supports")
     for i, judgment in enumerate(brief.judgments):
         for j, claim_id in enumerate(judgment.rests_on):
             check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
-    check_quotes(doc, brief, seeds_dir)
+
+
+def check_dates(doc: Document, brief: Brief) -> None:
+    """Dates that agree: the incident starts no later than its earliest dated source, no
+    source is dated after the current revision, and a claim is dated between the incident's
+    start and its source's date."""
+    start = brief.incident.date.start
+    dated = [(i, s) for i, s in enumerate(brief.sources) if s.date is not None]
+    if dated:
+        earliest = min(dated, key=lambda item: item[1].date or start)[1]
+        if earliest.date is not None and start > earliest.date:
+            doc.problem(("incident", "date", "start"), f"the incident starts on {start}, after "
+                        f"source '{earliest.id}' was published on {earliest.date}",
+                        "an article cannot report what had not happened; check both dates")
+    revised = brief.history[-1].date if brief.history else None
+    for i, source in dated:
+        if revised is not None and source.date is not None and source.date > revised:
+            doc.problem(("sources", i, "date"), f"{source.date} is after the current "
+                        f"revision's date, {revised}", "a brief cannot cite what was "
+                        "published after it; check the date, or add a revision")
+    published = {s.id: s.date for s in brief.sources if s.date is not None}
+    for i, claim in enumerate(brief.claims):
+        if claim.date is None:
+            continue
+        if claim.date < start:
+            doc.problem(("claims", i, "date"), f"{claim.date} is before the incident's start, "
+                        f"{start}", "a claim about the incident is made on or after it")
+        latest = max((published[s] for s in claim.sources if s in published), default=None)
+        if latest is not None and claim.date > latest:
+            doc.problem(("claims", i, "date"), f"{claim.date} is after its sources were "
+                        f"published (the latest on {latest})",
+                        "a source reports a claim made on or before its own date")
+
+
+def check_figures(doc: Document, i: int, claim: Claim) -> None:
+    """A claim's casualty figures: min <= max, each figure's words in its quote or summary,
+    and min and max as those words read."""
+    if claim.casualties is None:
+        return
+    for what in ("killed", "wounded"):
+        figure = getattr(claim.casualties, what)
+        if figure is None:
+            continue
+        here: PathKey = ("claims", i, "casualties", what)
+        if figure.max is not None and figure.min > figure.max:
+            doc.problem((*here, "min"), f"min {figure.min} is greater than max {figure.max}",
+                        "min is the lowest number the claim supports")
+        if not any(holds_words(words, figure.text) for words in (claim.quote, claim.summary)):
+            where = "quote or summary" if claim.quote else "summary"
+            doc.problem((*here, "text"), f"'{figure.text}' is not in the claim's {where}",
+                        f"give the words of the {where} that state the figure, exactly")
+        check_reading(doc, here, figure)
+
+
+def holds_words(text: str | None, words: str) -> bool:
+    """Whether ``words`` occur in ``text`` as whole words, case and spacing aside."""
+    if text is None:
+        return False
+    wanted = re.escape(normalise_text(words).lower())
+    return re.search(rf"(?<!\w){wanted}(?!\w)", normalise_text(text).lower()) is not None
+
+
+def check_reading(doc: Document, here: PathKey, figure: Figure) -> None:
+    """min and max as the figure's words read: "more than 40" is min 41 and no max."""
+    reading = read_count(figure.text)
+    if reading is None:
+        return
+    said = f"'{figure.text}' reads as {reading.words}"
+    low = reading.min
+    if low is not None and (figure.min < low if reading.vague else figure.min != low):
+        doc.problem((*here, "min"), f"{said}, but min is {figure.min}", f"set min: {low}")
+    if reading.open and figure.max is not None:
+        doc.problem((*here, "max"), f"{said}, with no upper figure, but max is {figure.max}",
+                    "remove max:")
+    elif reading.max is not None and figure.max != reading.max:
+        given = "not given" if figure.max is None else figure.max
+        doc.problem((*here, "max"), f"{said}, but max is {given}", f"set max: {reading.max}")
 
 
 def check_unique(doc: Document, section: str, ids: list[str]) -> list[str]:
     """Report ids given twice in ``section``; return the ids."""
     for i, first in find_repeats(ids):
+        if ids[i] is None:
+            continue  # not text: the schema says so
         line = doc.locate((section, first, "id"))[0]
         doc.problem((section, i, "id"), f"duplicate id '{ids[i]}'",
                     f"first used on line {line}; ids must be unique within {section}")
     return ids
 
 
-def check_ref(doc: Document, path: PathKey, value: str, known: list[str], what: str) -> None:
-    """Report a reference to an id that is not defined."""
-    if value in known:
+def check_ref(doc: Document, path: PathKey, value: str | None, known: list[str],
+              what: str) -> None:
+    """Report a reference to an id that is not defined (None: not text, reported already)."""
+    if value is None or value in known:
         return
     close = find_close(value, known)
     hint = (f"did you mean '{close}'?" if close
@@ -957,7 +1127,7 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
     texts: dict[str, str] = {}
     for i, source in enumerate(brief.sources):
-        if source.seed is None:
+        if source.seed is None or source.id is None:
             continue
         if seeds_dir is None:
             doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
@@ -966,8 +1136,10 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
         text = read_seed_text(doc, ("sources", i, "seed"), source.seed, seeds_dir)
         if text is not None:
             texts[source.id] = text
+    if isinstance(brief, Brief):
+        check_actors_named(doc, brief, texts)
     for i, claim in enumerate(brief.claims):
-        if claim.quote is None:
+        if claim.quote is None or not claim.sources:
             continue
         source_id = claim.quote_source
         if source_id is None:
@@ -989,7 +1161,55 @@ def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
             doc.problem(("claims", i, "quote"),
                         f"source '{source_id}' has no seed text to check the quote against",
                         "quote from a source that has a seed: file")
-        elif source_id in texts and not contains_quote(texts[source_id], claim.quote):
-            doc.problem(("claims", i, "quote"),
-                        f"quote not found verbatim in the seed text of source '{source_id}'",
-                        "copy the words exactly from the article; mark your own cuts with […]")
+        elif source_id in texts:
+            check_quote(doc, ("claims", i, "quote"), claim.quote, source_id, texts[source_id])
+
+
+def check_actors_named(doc: Document, brief: Brief, texts: dict[str, str]) -> None:
+    """A warning for a claim whose actor no source of it with a seed names, by name or
+    alias (in any case): the claim may be credited to the wrong party."""
+    actors = {actor.id: actor for actor in brief.actors}
+    for i, claim in enumerate(brief.claims):
+        actor = actors.get(claim.actor)
+        seen = [texts[s] for s in claim.sources if s in texts]
+        if actor is None or not seen:
+            continue
+        names = [fold_name(n) for n in (actor.name, *actor.aliases, actor.name_ar) if n]
+        if not any(holds_words(drop_stops(text), name) for text in seen for name in names):
+            line, column = doc.locate(("claims", i, "actor"))
+            doc.warnings.append(Problem(
+                doc.file, line, column, format_path(("claims", i, "actor")),
+                f"'{actor.name}' is not named in the text of the claim's sources",
+                "add the name the source uses to the actor's aliases:, or check the actor",
+                "warning"))
+
+
+def drop_stops(text: str) -> str:
+    """Full stops inside words dropped, as sources vary them: U.S.-led is US-led."""
+    return re.sub(r"(?<=\w)\.(?=\w|-)", "", text)
+
+
+def fold_name(name: str) -> str:
+    """A name as its sources may give it: without stops inside words, and only its head,
+    before a comma or ' of ' (Haider al-Abadi, Prime Minister of Iraq; War media cell of the
+    Iraqi defence ministry); bidirectional controls, which print nothing, left out."""
+    return re.split(r",| of ", drop_stops(_BIDI.sub("", name)), maxsplit=1)[0]
+
+
+def check_quote(doc: Document, path: PathKey, quote: str, source_id: str, text: str) -> None:
+    """A quote is verbatim in its seed, and each piece between its cuts long enough to be
+    the speaker's words rather than the editor's."""
+    if not split_quote(quote):
+        doc.problem(path, "the quote is only cuts", "quote the words the source gives")
+        return
+    short = find_short_fragment(quote)
+    if short is not None:
+        doc.problem(path, f"the piece '{short}' between cuts is too short",
+                    f"each piece holds at least {MIN_FRAGMENT_WORDS} words and "
+                    f"{MIN_FRAGMENT_CHARS} characters; quote more of the sentence, or cut less")
+    elif not contains_quote(text, quote):
+        nearest = find_nearest(text, quote)
+        doc.problem(path, f"quote not found verbatim in the seed text of source '{source_id}'",
+                    (f'nearest in the seed: "{nearest}"; ' if nearest else "")
+                    + "copy the words exactly from the article; mark your own cuts with […], "
+                    f"each within one paragraph and {MAX_CUT_GAP} characters of the last")

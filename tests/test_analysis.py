@@ -14,6 +14,16 @@ from briefgen.model import Brief, DateWindow, Figure
 from conftest import BRIEFS, DATA, ROOT
 
 WARNINGS = {
+    "actor-not-named-in-its-source.yaml": (
+        "44:12: claims[1].actor: warning: 'Combined Joint Task Force' is not named in the text "
+        "of the claim's sources (add the name the source uses to the actor's aliases:, or check "
+        "the actor)"),
+    "source-not-cited.yaml": (
+        "32:5: sources[1]: warning: source 'extra' is not cited (cite it in a claim's sources:, "
+         "or remove it)"),
+    "actor-not-used.yaml": (
+        "24:5: actors[2]: warning: actor 'amaq' is not used (name it in a claim's actor: or "
+         "against:, or remove it)"),
     "affiliated-outlet-without-affiliation.yaml": (
         "25:5: sources[0]: warning: Tasnim News Agency is affiliated with the IRGC, but the "
         "source does not say so (add affiliation: affiliated with the IRGC)"),

@@ -47,6 +47,34 @@ def test_validate_reports_every_problem_of_every_file_in_the_order_given() -> No
     ]
 
 
+def test_a_yaml_syntax_error_does_not_stop_the_other_files_of_a_batch() -> None:
+    result = run("validate", "tests/data/invalid/yaml-syntax-error.yaml",
+                 "tests/data/invalid/unknown-actor-reference.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "tests/data/invalid/yaml-syntax-error.yaml:4:9: $: YAML syntax error: did not find "
+        "expected ',' or ']' (check indentation, colons and quotes on this line)",
+        "tests/data/invalid/unknown-actor-reference.yaml:43:12: claims[1].actor: unknown actor "
+        "'coalitoin' (did you mean 'coalition'?)",
+        "2 problems in 2 of 2 files",
+    ]
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "build"])
+def test_a_missing_file_is_a_usage_error(command: str) -> None:
+    result = run(command, "nosuch.yaml")
+    assert result.exit_code == 2
+    assert "nosuch.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_a_bad_option_is_a_usage_error(command: str) -> None:
+    result = run(command, "--bogus")
+    assert result.exit_code == 2
+    assert "No such option '--bogus'" in result.stderr
+
+
 @pytest.mark.parametrize("path", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_invalid_file_exits_one_with_a_located_message(path: Path) -> None:
     result = run("validate", "--strict", str(path.relative_to(ROOT)))

@@ -26,10 +26,12 @@ BRIEF = "2017-08-al-tanf-kss"
 
 def make_old(data: dict[str, Any]) -> str:
     """An earlier revision of the al-Tanf brief: one figure, one quote and one judgment's
-    likelihood differ, the last claim is not there yet, and a source since dropped is."""
+    likelihood differ (the figure's summary with it), the last claim is not there yet,
+    and a source since dropped is."""
     figure = next(c for c in data["claims"]
                   if c.get("casualties", {}).get("killed", {}).get("text") == "36")
     figure["casualties"]["killed"] = {"min": 35, "max": 35, "text": "35"}
+    figure["summary"] = figure["summary"].replace("36", "35")
     quoted = next(c for c in data["claims"] if c.get("quote") and " " in c["quote"])
     quoted["quote"] = quoted["quote"].rsplit(" ", 1)[0]
     data["judgments"][1]["likelihood"] = "unlikely"
@@ -61,6 +63,7 @@ def test_the_change_list_says_each_change_in_words(versions: tuple[Path, Path, s
         "Claim added: Islamic Revolutionary Guard Corps (declines-comment): No spokesman for "
         "the Revolutionary Guards was immediately available to comment.",
         f"Kataib Sayyid al-Shuhada's claim '{quoted}': quote revised.",
+        "Kataib Sayyid al-Shuhada's claim 'kss-spokesman-36-killed': summary revised.",
         "KSS fighters killed: 35–41+ to 36–41+.",
         "Judgment 2: likelihood unlikely to roughly even chance.",
         "Source removed: Extra Wire (reliability F).",

@@ -58,7 +58,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
                                     "1:4: $: YAML anchor 'a' is not allowed "
                                     "(write the value out in full)"),
     "file-of-50-mb": (lambda: MINIMAL.encode() + b"# " + b"x" * (50 * 2**20) + b"\n",
-                      "1:1: $: file is 52,430,323 bytes, more than the 2,097,152 allowed "
+                      "1:1: $: file is 52,430,363 bytes, more than the 2,097,152 allowed "
                       "(an incident file is a few kilobytes; split it or remove pasted text)"),
     "python-object-tag": (lambda: edit(TITLE, 'title: !!python/object/apply:os.system ["id"]'),
                           "4:8: title: YAML tag '!!python/object/apply:os.system' is not "
@@ -299,8 +299,10 @@ def test_markup_in_text_fields_is_printed_as_typed(project: Path, name: str) -> 
     text = INJECTIONS[name]
     one_line = " ".join(text.split())
     data = (MINIMAL.replace("name: Kataib Sayyid al-Shuhada", f"name: {quote(one_line)}")
-            .replace("summary: KSS held the US army responsible.",
-                     f"summary: {quote(one_line)}"))
+            .replace("summary: KSS held the US army responsible and said 36 of its fighters "
+                     "were killed.",
+                     f"summary: {quote(one_line)}")
+            .replace('    casualties:\n      killed: {min: 36, max: 36, text: "36"}\n', ""))
     (project / NAME).write_text(data, encoding="utf-8")
     result = run("build", NAME)
     assert result.exit_code == 0, result.stderr

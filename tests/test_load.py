@@ -14,6 +14,80 @@ from test_analysis import WARNINGS
 INVALID = DATA / "invalid"
 
 EXPECTED = {
+    "three-mistakes-in-one-file.yaml": [
+        "12:17: incident.date.start: expected a valid date (YYYY-MM-DD), found '2017-13-07' "
+        "(First day the incident may have happened on)",
+        "37:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible for this [act→attack]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
+        "43:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
+    ],
+    "hint-from-a-docstring.yaml": [
+        "13:17: incident.place.name: expected text, found a list (Where it happened, as the "
+        "sources name it (east of al-Tanf))",
+    ],
+    "required-key-misspelt.yaml": [
+        "10:7: bulf: unknown field 'bulf' (did you mean 'bluf'?)",
+    ],
+    "claim-kind-misspelt.yaml": [
+        "34:11: claims[0].kind: 'acuses' is not one of: 'accuses', 'denies', "
+        "'claims-responsibility', 'declines-comment', 'finds', 'reports' or 'assesses' (did you "
+        "mean 'accuses'?)",
+    ],
+    "claim-dated-before-the-incident.yaml": [
+        "35:11: claims[0].date: 2017-08-06 is before the incident's start, 2017-08-07 (a claim "
+        "about the incident is made on or after it)",
+    ],
+    "claim-dated-after-its-source.yaml": [
+        "35:11: claims[0].date: 2017-08-10 is after its sources were published (the latest on "
+        "2017-08-08) (a source reports a claim made on or before its own date)",
+    ],
+    "source-dated-after-the-revision.yaml": [
+        "28:11: sources[0].date: 2026-12-01 is after the current revision's date, 2026-11-21 (a "
+        "brief cannot cite what was published after it; check the date, or add a revision)",
+    ],
+    "incident-starts-after-its-source.yaml": [
+        "12:17: incident.date.start: the incident starts on 2017-08-09, after source 'reuters' "
+        "was published on 2017-08-08 (an article cannot report what had not happened; check both "
+        "dates)",
+    ],
+    "figure-at-least-with-a-max.yaml": [
+        "41:30: claims[0].casualties.killed.max: 'at least 19' reads as at least 19, with no "
+        "upper figure, but max is 30 (remove max:)",
+    ],
+    "figure-more-than-read-as-its-number.yaml": [
+        "41:21: claims[0].casualties.killed.min: 'more than 40' reads as at least 41, but min is "
+        "40 (set min: 41)",
+    ],
+    "figure-min-not-as-its-words-read.yaml": [
+        "41:21: claims[0].casualties.killed.min: 'a hundred martyrs' reads as 100, but min is 70 "
+        "(set min: 100)",
+    ],
+    "figure-text-not-in-summary.yaml": [
+        "41:40: claims[0].casualties.killed.text: 'thirty-six' is not in the claim's quote or "
+        "summary (give the words of the quote or summary that state the figure, exactly)",
+    ],
+    "quote-cut-across-paragraphs.yaml": [
+        "37:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible [for this act the militia '
+        'said→which is attacking Islamic State militants]"; copy the words exactly from the '
+        "article; mark your own cuts with […], each within one paragraph and 300 characters of "
+        "the last)",
+    ],
+    "quote-cut-pieces-reordered.yaml": [
+        "37:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "[→responsible for this act] We hold the American army '
+        '[responsible for this act→]"; copy the words exactly from the article; mark your own '
+        "cuts with […], each within one paragraph and 300 characters of the last)",
+    ],
+    "quote-of-cuts-alone.yaml": [
+        '37:12: claims[0].quote: the quote is only cuts (quote the words the source gives)',
+    ],
+    "quote-cut-piece-too-short.yaml": [
+        "37:12: claims[0].quote: the piece 'act' between cuts is too short (each piece holds at "
+        "least 2 words and 8 characters; quote more of the sentence, or cut less)",
+    ],
     "handling-lowered-without-reason.yaml": [
         "5:11: handling: TLP:CLEAR is lower than TLP:AMBER, the marking of revision 1 (say why "
         "in the current revision's handling_reason, or keep TLP:AMBER)",
@@ -39,8 +113,9 @@ EXPECTED = {
         "22:11: $: YAML alias 'kind' is not allowed (write the value out in full)",
     ],
     "casualty-min-greater-than-max.yaml": [
-        "41:21: claims[0].casualties.killed.min: min 40 is greater than max 36 "
-        "(min is the lowest number the claim supports)",
+        "41:21: claims[0].casualties.killed.min: min 40 is greater than max 36 (min is the "
+        "lowest number the claim supports)",
+        "41:21: claims[0].casualties.killed.min: '36' reads as 36, but min is 40 (set min: 36)",
     ],
     "comparison-names-unknown-incident.yaml": [
         "7:13: incidents[0]: no incident file tests/data/invalid/minimal.yaml "
@@ -78,8 +153,10 @@ EXPECTED = {
         "1:1: bluf: required field 'bluf' is missing (add `bluf:`)",
     ],
     "quote-not-in-seed.yaml": [
-        "37:12: claims[0].quote: quote not found verbatim in the seed text of source "
-        "'reuters' (copy the words exactly from the article; mark your own cuts with […])",
+        "37:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible for this [act→attack]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
     ],
     "seed-file-missing.yaml": [
         "25:11: sources[0].seed: seed file '001-reuters-us-denies-bombing.txt' not found in "

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 import yaml
 
-from briefgen.seeds import contains_quote, normalise_text
+from briefgen.seeds import (
+    contains_quote,
+    find_nearest,
+    find_short_fragment,
+    normalise_seed,
+    normalise_text,
+    read_count,
+)
 from conftest import ROOT
 from conftest import SEEDS as CURATED_SEEDS
 
@@ -43,3 +51,45 @@ def test_editors_cut_requires_pieces_in_order() -> None:
     assert contains_quote(text, "one [...] four")
     assert contains_quote(text, "one two […] three four")
     assert not contains_quote(text, "four […] one")
+
+
+def test_a_cut_joins_pieces_only_at_word_boundaries() -> None:
+    text = normalise_seed((SEEDS / "003-iraq-denies-us-bombed-iran-allied-militias.txt")
+                          .read_text(encoding="utf-8"))
+    assert contains_quote(text, "the reports were found 'untrue")
+    assert not contains_quote(text, "the reports were found […] true")
+    assert find_short_fragment("the reports were found […] true") == "true"
+    assert not contains_quote(normalise_text("we said it was untrue, he said"),
+                              "we said it […] true, he said")
+
+
+def test_a_cut_stays_within_a_paragraph_and_a_bounded_gap() -> None:
+    assert contains_quote("one two three\nfour five six", "one two […] three")
+    assert not contains_quote("one two three\nfour five six", "one two […] five six")
+    gap = " filler" * 60
+    assert not contains_quote(f"one two{gap} five six", "one two […] five six")
+    assert not contains_quote("one two three", "[…]")
+
+
+def test_the_nearest_passage_marks_the_words_that_differ() -> None:
+    text = normalise_seed("First paragraph here.\n\nThe reports were found untrue, it said.")
+    assert find_nearest(text, "the reports was found untrue") == (
+        "[The→the] reports [were→was] found untrue")
+
+
+@pytest.mark.parametrize(("words", "low", "high", "read"), [
+    ("a hundred martyrs", 100, 100, "100"), ("twenty-two", 22, 22, "22"),
+    ("seven", 7, 7, "7"), ("more than 40", 41, None, "at least 41"),
+    ("at least 19", 19, None, "at least 19"), ("up to 40", None, 40, "at most 40"),
+    ("between 36 and 45", 36, 45, "36 to 45"), ("dozens", 12, None, "at least 12"),
+    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200")])
+def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int | None,
+                                          read: str) -> None:
+    reading = read_count(words)
+    assert reading is not None
+    assert (reading.min, reading.max, reading.words) == (low, high, read)
+
+
+def test_approximate_and_unknown_figure_words_are_not_read() -> None:
+    assert read_count("about 30") is None
+    assert read_count("several") is None
