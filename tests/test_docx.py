@@ -401,7 +401,8 @@ def test_core_properties_carry_nothing_of_python_docx_or_the_clock(minimal: Brie
     assert "python-docx" not in core and "Word Document" not in core
     props = open_docx(data).core_properties
     assert props.last_modified_by == "tester"
-    assert props.modified == props.created == props.last_printed
+    assert props.modified == props.created
+    assert props.last_printed is None and "lastPrinted" not in core
     assert props.revision == minimal.revision.number
 
 
@@ -535,3 +536,28 @@ def test_a_reference_without_section_properties_gets_words_default_page(
     assert (section.page_width, section.page_height) == (12240 * 635, 15840 * 635)
     assert section.left_margin == 1440 * 635
     assert [p.text for p in section.footer.paragraphs] == [" TLP:CLEAR ", "Page 1 of 1"]
+
+
+def test_word_2013_mode_table_alt_text_and_no_title_bookmark(minimal: Brief) -> None:
+    """Issue 19: compatibilityMode 15, every table with a caption and a description, the
+    title without a bookmark that nothing links to."""
+    data = render_docx(minimal, render_markdown(minimal))
+    settings = part_xml(data, "word/settings.xml")
+    assert 'w:name="compatibilityMode"' in settings
+    assert re.search(r'compatibilityMode"[^>]*w:val="15"|w:val="15"[^>]*compatibilityMode',
+                     settings)
+    document = part_xml(data, "word/document.xml")
+    assert document.count("<w:tbl>") == document.count("<w:tblCaption ")
+    assert document.count("<w:tbl>") == document.count("<w:tblDescription ")
+    title = document.split('w:val="Title"', 1)[1].split("</w:p>", 1)[0]
+    assert "bookmarkStart" not in title
+
+
+def test_keywords_are_whole() -> None:
+    """Issue 19: keywords that do not fit are left out whole, never cut with an ellipsis."""
+    from briefgen.render.docx.package import fit_keywords
+
+    names = [f"Actor number {n}" for n in range(40)]
+    kept = fit_keywords(names)
+    assert len(kept) <= 255 and "…" not in kept
+    assert all(word in names for word in kept.split("; "))
