@@ -18,6 +18,7 @@ from briefgen.load import load_brief
 from briefgen.model import Brief
 from briefgen.render.docx import render_docx, share_width
 from briefgen.render.markdown import render_markdown
+from briefgen.text import typeset
 from conftest import BRIEFS, ROOT, SHARED_TOOLS
 
 SAMPLE = """# Sample title
@@ -117,15 +118,15 @@ def test_seed_brief_in_word_shows_every_section_and_the_claims(path: Path) -> No
     brief = load_brief(path)
     document = open_docx(render_docx(brief, render_markdown(brief)))
     paragraphs = document.paragraphs
-    assert (paragraphs[0].style.name, paragraphs[0].text) == ("Title", brief.title)
+    assert (paragraphs[0].style.name, paragraphs[0].text) == ("Title", typeset(brief.title))
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Bottom line", "Key judgments", "Background", "Competing claims",
                         "Implications", "Sources"]
     text = "\n".join(p.text for p in paragraphs)
     for claim in brief.claims:
-        assert claim.summary in text
+        assert typeset(claim.summary) in text
         if claim.quote:
-            assert f"“{' '.join(claim.quote.split())}”" in text
+            assert f"“{typeset(' '.join(claim.quote.split()))}”" in text
     matrix, table = document.tables
     assert [c.text for c in matrix.rows[0].cells] == [
         "Alleged perpetrator", "Said to have struck by", "Claims it", "Denies it"]
@@ -320,7 +321,7 @@ def test_cross_incident_brief_compares_the_three_incidents() -> None:
         ["When", "Said to have struck", "Killed, as claimed"],
         ["7 August 2017,,", "US forces; Islamic State", "36–41+ KSS fighters"],
         ["The week of 18–24 June 2018,", "United States", "22 PMF members"],
-        ["January 2019", "US forces", "30+ Hashd al-Shaabi fighters"],
+        ["January 2019", "US forces", "30+ Hashd al\u2011Shaabi fighters"],
     ]
     assert [row.cells[5].text for row in table.rows[1:]] == ["contested", "weak", "discounted"]
     assert document.core_properties.subject == "Comparison of 3 incidents"
@@ -561,3 +562,12 @@ def test_keywords_are_whole() -> None:
     kept = fit_keywords(names)
     assert len(kept) <= 255 and "…" not in kept
     assert all(word in names for word in kept.split("; "))
+
+
+def test_names_hold_together_in_word_and_markdown() -> None:
+    """Issue 19: no line breaks inside a name: al- joined with U+2011 in every output."""
+    brief, data = brief_document(BRIEFS[0])
+    markdown = render_markdown(brief)
+    document = part_xml(data, "word/document.xml")
+    for text in (markdown, document):
+        assert "al\u2011Shuhada" in text and "al-Shuhada" not in text
