@@ -20,6 +20,7 @@ _QUOTE_MARKS = str.maketrans(
         "\u201c": '"',
         "\u201d": '"',
         "\u201e": '"',
+        "\u2011": "-",  # the non-breaking hyphen that joins al- to a name in the briefs
     }
 )
 _SPACE = re.compile(r"\s+")

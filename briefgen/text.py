@@ -92,3 +92,33 @@ def describe_bidi(char: str) -> tuple[str, str]:
     closer = "U+202C" if char in _EMBEDDINGS else "U+2069"
     return (message + " is left open", f"it reorders the text printed after it; delete it, "
             f"or close it with {closer} on the same line")
+
+
+_NAME_PREFIX = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]s)-(?=[A-Z])")
+"""An Arabic article joined to a name: al-Tanf, el-Sisi, ad-Dawla, as-Sadr."""
+_NAME_WORD = re.compile(r"\b(Abu|bin)[ \n](?=[A-Z])")
+"""Abu and bin, which belong with the name after them: Abu Ala, bin Laden."""
+_APOSTROPHE = re.compile(r"(?<=\w)'")
+_OPEN_SINGLE = re.compile(r"(?<![\w\\])'(?=\w)")
+_OPEN_DOUBLE = re.compile(r'(?<![\w\\])"(?=\S)')
+_CLOSE_DOUBLE = re.compile(r'(?<!\\)"')
+
+
+def join_names(text: str) -> str:
+    """Name prefixes held to their names, so that no line breaks inside a name: al- and its
+    kin with U+2011 (a non-breaking hyphen), Abu and bin with U+00A0."""
+    if "-" in text:
+        text = _NAME_PREFIX.sub("\\1\u2011", text)
+    if "Abu" in text or "bin" in text:
+        text = _NAME_WORD.sub("\\1\u00a0", text)
+    return text
+
+
+def typeset(text: str) -> str:
+    """Plain text with typographic apostrophes and quotes (’ ‘ “ ”) and joined names; the
+    words are unchanged."""
+    if "'" in text:
+        text = _OPEN_SINGLE.sub("\u2018", _APOSTROPHE.sub("\u2019", text))
+    if '"' in text:
+        text = _CLOSE_DOUBLE.sub("\u201d", _OPEN_DOUBLE.sub("\u201c", text))
+    return join_names(text)

@@ -243,7 +243,7 @@ def build() -> bytes:
     stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     props.title = "briefgen reference document"
     props.author = props.last_modified_by = "briefgen"
-    props.created = props.modified = props.last_printed = stamp
+    props.created = props.modified = stamp
     props.revision = 1
     props.comments = "Styles for briefgen briefs; made by scripts/make_reference.py"
     for key in ("subject", "keywords", "category"):

@@ -20,6 +20,7 @@ from briefgen.load import load_brief
 from briefgen.model import Brief
 from briefgen.render.docx import render_docx, share_width
 from briefgen.render.markdown import render_markdown
+from briefgen.text import typeset
 from conftest import BRIEFS, ROOT, SHARED_TOOLS
 
 SAMPLE = """# Sample title
@@ -119,15 +120,15 @@ def test_seed_brief_in_word_shows_every_section_and_the_claims(path: Path) -> No
     brief = load_brief(path)
     document = open_docx(render_docx(brief, render_markdown(brief)))
     paragraphs = document.paragraphs
-    assert (paragraphs[0].style.name, paragraphs[0].text) == ("Title", brief.title)
+    assert (paragraphs[0].style.name, paragraphs[0].text) == ("Title", typeset(brief.title))
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Bottom line", "Key judgments", "Background", "Competing claims",
                         "Implications", "Sources"]
     text = "\n".join(p.text for p in paragraphs)
     for claim in brief.claims:
-        assert claim.summary in text
+        assert typeset(claim.summary) in text
         if claim.quote:
-            assert f"“{' '.join(claim.quote.split())}”" in text
+            assert f"“{typeset(' '.join(claim.quote.split()))}”" in text
     matrix, table = document.tables
     assert [c.text for c in matrix.rows[0].cells] == [
         "Alleged perpetrator", "Said to have struck by", "Claims it", "Denies it"]
@@ -322,7 +323,7 @@ def test_cross_incident_brief_compares_the_three_incidents() -> None:
         ["When", "Said to have struck", "Killed, as claimed"],
         ["7 August 2017,,", "US forces; Islamic State", "36–41+ KSS fighters"],
         ["The week of 18–24 June 2018,", "United States", "22 PMF members"],
-        ["January 2019", "US forces", "30+ Hashd al-Shaabi fighters"],
+        ["January 2019", "US forces", "30+ Hashd al\u2011Shaabi fighters"],
     ]
     assert [row.cells[5].text for row in table.rows[1:]] == ["contested", "weak", "discounted"]
     assert document.core_properties.subject == "Comparison of 3 incidents"
@@ -403,7 +404,8 @@ def test_core_properties_carry_nothing_of_python_docx_or_the_clock(minimal: Brie
     assert "python-docx" not in core and "Word Document" not in core
     props = open_docx(data).core_properties
     assert props.last_modified_by == "tester"
-    assert props.modified == props.created == props.last_printed
+    assert props.modified == props.created
+    assert props.last_printed is None and "lastPrinted" not in core
     assert props.revision == minimal.revision.number
 
 
@@ -590,3 +592,37 @@ def test_the_suite_wide_safety_check_finds_what_a_hostile_package_holds(tmp_path
     for path in BRIEFS:
         brief = load_brief(path)
         assert find_unsafe_parts(render_docx(brief, render_markdown(brief))) == []
+
+
+def test_word_2013_mode_table_alt_text_and_no_title_bookmark(minimal: Brief) -> None:
+    """Issue 19: compatibilityMode 15, every table with a caption and a description, the
+    title without a bookmark that nothing links to."""
+    data = render_docx(minimal, render_markdown(minimal))
+    settings = part_xml(data, "word/settings.xml")
+    assert 'w:name="compatibilityMode"' in settings
+    assert re.search(r'compatibilityMode"[^>]*w:val="15"|w:val="15"[^>]*compatibilityMode',
+                     settings)
+    document = part_xml(data, "word/document.xml")
+    assert document.count("<w:tbl>") == document.count("<w:tblCaption ")
+    assert document.count("<w:tbl>") == document.count("<w:tblDescription ")
+    title = document.split('w:val="Title"', 1)[1].split("</w:p>", 1)[0]
+    assert "bookmarkStart" not in title
+
+
+def test_keywords_are_whole() -> None:
+    """Issue 19: keywords that do not fit are left out whole, never cut with an ellipsis."""
+    from briefgen.render.docx.package import fit_keywords
+
+    names = [f"Actor number {n}" for n in range(40)]
+    kept = fit_keywords(names)
+    assert len(kept) <= 255 and "…" not in kept
+    assert all(word in names for word in kept.split("; "))
+
+
+def test_names_hold_together_in_word_and_markdown() -> None:
+    """Issue 19: no line breaks inside a name: al- joined with U+2011 in every output."""
+    brief, data = brief_document(BRIEFS[0])
+    markdown = render_markdown(brief)
+    document = part_xml(data, "word/document.xml")
+    for text in (markdown, document):
+        assert "al\u2011Shuhada" in text and "al-Shuhada" not in text

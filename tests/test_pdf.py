@@ -38,6 +38,20 @@ def test_build_pdf_shows_the_brief_with_page_furniture(tmp_path: Path) -> None:
         assert re.search(r"Page 1 of [1-9]\d*", words), words
         assert "TLP:CLEAR" in words
         assert "Competing claims" in words
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                              check=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+
+
+@needs_soffice
+def test_pdf_a_is_tagged_pdf_a_2(tmp_path: Path) -> None:
+    """Issue 19: the PDF/A-2 option gives a tagged file that claims PDF/A-2."""
+    from briefgen.render.pdf import convert_to_pdf
+
+    docx = (ROOT / "templates" / "reference.docx").read_bytes()
+    pdf = convert_to_pdf({"reference": docx}, pdf_a=True)["reference"]
+    assert b"pdfaid:part" in pdf and b"StructTreeRoot" in pdf
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path: Path,

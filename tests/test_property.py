@@ -55,8 +55,13 @@ def to_yaml(data: dict[str, Any], raw: bool) -> bytes:
     return "\n".join(lines).encode("utf-8", "surrogatepass")
 
 
+_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                        "\u2011": "-", "\u00a0": " "})
+"""Only the marks of typed text change in a brief (issue 19): compared without them."""
+
+
 def words(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.translate(_MARKS).split())
 
 
 def markdown_text(markdown: str) -> str:

@@ -45,3 +45,17 @@ def test_look_alikes_fold_to_the_word_a_reader_sees(disguised: str) -> None:
 def test_folding_leaves_arabic_and_plain_text_alone() -> None:
     assert fold_text("Kataib Sayyid al-Shuhada") == "kataib sayyid al-shuhada"
     assert fold_text("\u0643\u062a\u0627\u0626\u0628") == "\u0643\u062a\u0627\u0626\u0628"
+
+
+def test_names_joined_and_marks_typographic() -> None:
+    """Issue 19: al- and its kin with U+2011, Abu and bin with U+00A0, curly marks; the
+    verbatim check reads U+2011 as the hyphen of the seed."""
+    from briefgen.seeds import normalise_text
+    from briefgen.text import typeset
+
+    text = typeset('Abu Ala al-Welayi said "that time" of Iran\'s Kataib Sayyid al-Shuhada')
+    assert text == ("Abu\u00a0Ala al\u2011Welayi said \u201cthat time\u201d of Iran\u2019s "
+                    "Kataib Sayyid al\u2011Shuhada")
+    assert typeset("US-led, well-known") == "US-led, well-known"
+    assert normalise_text(text) == normalise_text(
+        'Abu Ala al-Welayi said "that time" of Iran\'s Kataib Sayyid al-Shuhada')

@@ -21,6 +21,7 @@ from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
 from briefgen.render.sandbox import CODE_VERSION, LimitedSandbox
 from briefgen.syntax import slugify
+from briefgen.text import typeset
 
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
@@ -46,16 +47,27 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+_PROSE_CODE = re.compile(r"(`+[^`]*`+|\]\([^)]*\)|\]\[[^\]]*\]|<[^>]*>|^\[[^\]]*\]:.*$)",
+                         re.M)
+"""What of prose typesetting leaves alone: code, link targets, autolinks, definitions."""
+
+
+def typeset_prose(text: str) -> str:
+    """Editor's Markdown with typographic marks and joined names outside code and links."""
+    pieces = _PROSE_CODE.split(text)
+    return "".join(piece if n % 2 else typeset(piece) for n, piece in enumerate(pieces))
+
+
 def clean_prose(text: str) -> str:
     """Editor's Markdown, with raw HTML shown as text rather than rendered."""
-    return _HTML_START.sub("&lt;", text.strip())
+    return typeset_prose(_HTML_START.sub("&lt;", text.strip()))
 
 
 def finalize_value(value: Any) -> str:
     """Jinja2's finalize hook: prose passes as Markdown, everything else is escaped."""
     if isinstance(value, Prose):
         return clean_prose(value)
-    return escape_markdown(str(value))
+    return typeset(escape_markdown(str(value)))
 
 
 def indent_prose(value: str, width: int = 2) -> Prose:

@@ -15,6 +15,11 @@ INSTALL_HINT = (
     "Windows: https://www.libreoffice.org/download) or build without -f pdf"
 )
 TIMEOUT = 600
+TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+"""LibreOffice's PDF export with a structure tree, for screen readers."""
+PDF_A_FILTER = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+                '"SelectPdfVersion":{"type":"long","value":"2"}}')
+"""The same, as PDF/A-2b."""
 
 
 def find_soffice() -> str | None:
@@ -22,11 +27,11 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
+def convert_to_pdf(documents: dict[str, bytes], pdf_a: bool = False) -> dict[str, bytes]:
     """Each named .docx as PDF bytes, converted in one LibreOffice run.
 
-    Raises ``RenderError`` when LibreOffice is missing or fails as a whole; a document it
-    could not convert is missing from the result.
+    Tagged always; PDF/A-2b when ``pdf_a``. Raises ``RenderError`` when LibreOffice is
+    missing or fails as a whole; a document it could not convert is missing from the result.
     """
     soffice = find_soffice()
     if soffice is None:
@@ -40,7 +45,8 @@ def convert_to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
             inputs.append(str(path))
         profile = (folder / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *inputs]
+                   "--convert-to", PDF_A_FILTER if pdf_a else TAGGED_FILTER,
+                   "--outdir", str(folder / "pdf"), *inputs]
         try:
             subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True)
         except subprocess.TimeoutExpired as exc:

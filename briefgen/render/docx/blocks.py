@@ -71,6 +71,7 @@ class Writer:
         self.after_heading = True
         self.contents: Contents | None = None
         self.bookmarks = 0
+        self.caption = ""
         self.link_count = 0
         self.bullet_num: int | None = None
         self.numbering: Any = None
@@ -134,9 +135,13 @@ class Writer:
     def heading(self, node: Block) -> None:
         """A heading in its style, with the bookmark that the contents links to."""
         level = int(node.meta.get("level", 1))
-        self.bookmarks += 1
-        self.paragraph(node.children, HEADING_STYLES.get(level, "Heading 3"),
-                       bookmark=(self.bookmarks, slugify(visible_text(node.children))))
+        self.caption = visible_text(node.children)
+        if level == 1:  # the title: no contents entry links to it
+            self.paragraph(node.children, HEADING_STYLES[level])
+        else:
+            self.bookmarks += 1
+            self.paragraph(node.children, HEADING_STYLES.get(level, "Heading 3"),
+                           bookmark=(self.bookmarks, slugify(self.caption)))
         self.after_heading = True
 
     def cue(self, cue: tuple[str, str]) -> None:
@@ -271,6 +276,9 @@ class Writer:
         widths = [str(round(size / EMU_PER_TWIP))
                   for size in column_widths(self.ref.text_width, rows)]
         table = table_shell(self.body, self.ref.style_id("Table", TABLE), widths)
+        header = [visible_text(cell.children) for cell in rows[0]]
+        describe_table(table[0], self.caption or "Table",
+                       f"{len(rows) - 1} rows; columns: {', '.join(header)}")
         changes = [str(row.meta.get("change", "")) or self.change
                    for section in node.children for row in section.children]
         for number, cells in enumerate(rows):
@@ -299,6 +307,13 @@ class Writer:
             self.styled_paragraph("Compact", align, parent=template)
             self.ref.templates[key] = template
         return template
+
+
+def describe_table(tbl_pr: Any, caption: str, description: str) -> None:
+    """``w:tblCaption`` and ``w:tblDescription`` (Word 2010's table alt text), last in
+    ``w:tblPr`` as the schema orders them."""
+    sub(tbl_pr, qn("w:tblCaption"), {W_VAL: caption[:255]})
+    sub(tbl_pr, qn("w:tblDescription"), {W_VAL: description[:4000]})
 
 
 def table_shell(body: Any, style_id: str, widths: list[str]) -> Any:

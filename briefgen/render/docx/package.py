@@ -145,6 +145,27 @@ def clean_settings(settings: Any) -> None:
     for zoom in settings.findall(qn("w:zoom")):
         if zoom.get(qn("w:percent")) is None:
             zoom.set(qn("w:percent"), "100")
+    set_compatibility_mode(settings)
+
+
+COMPAT_URI = "http://schemas.microsoft.com/office/word"
+COMPATIBILITY_MODE = "15"
+"""Word 2013 and later: a brief opens without '[Compatibility Mode]'."""
+
+
+def set_compatibility_mode(settings: Any) -> None:
+    """``w:compatSetting compatibilityMode`` as 15, added to ``w:compat`` if missing."""
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        return
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), COMPATIBILITY_MODE)
+            return
+    setting = compat.makeelement(qn("w:compatSetting"), {
+        qn("w:name"): "compatibilityMode", qn("w:uri"): COMPAT_URI,
+        qn("w:val"): COMPATIBILITY_MODE})
+    compat.insert(0, setting)
 
 
 PROPERTY_LIMIT = 255
@@ -159,6 +180,16 @@ def fit_property(text: str, separator: str = " ") -> str:
     return cut + "…"
 
 
+def fit_keywords(keywords: list[str]) -> str:
+    """As many whole keywords as fit a core property, ``; ``-separated: never one cut."""
+    kept: list[str] = []
+    for keyword in dict.fromkeys(keywords):
+        if len("; ".join([*kept, keyword])) > PROPERTY_LIMIT:
+            break
+        kept.append(keyword)
+    return "; ".join(kept)
+
+
 def set_properties(document: Any, head: Any, subject: str, actors: list[str]) -> None:
     """Core properties from the brief (``head``: a Brief or a Comparison); the dates from
     its revision, never the clock, so python-docx's 'now' and 'python-docx' never stay."""
@@ -168,9 +199,9 @@ def set_properties(document: Any, head: Any, subject: str, actors: list[str]) ->
     props.title = fit_property(head.title)
     props.subject = fit_property(subject)
     props.author = author
-    props.keywords = fit_property("; ".join(dict.fromkeys(actors)), "; ")
+    props.keywords = fit_keywords(actors)
     props.comments = fit_property(head.revision.changes)
     props.last_modified_by = author
     props.revision = head.revision.number
-    props.created = props.modified = props.last_printed = stamp
+    props.created = props.modified = stamp  # never lastPrinted: no one printed it
     props.category = head.handling
