@@ -47,34 +47,31 @@ def merge_trees(old: Block, new: Block) -> Block:
     return root
 
 
-def keep_contents(blocks: Sequence[Block]) -> list[Block]:
-    """The blocks, those of the contents list marked to be kept as they are."""
-    out, inside = [], False
+def mark_contents(blocks: Sequence[Block]) -> list[tuple[Block, bool]]:
+    """Each block, and whether it lies inside the contents list (between its cues)."""
+    marked, inside = [], False
     for block in blocks:
         cue = cue_of(block)
         if cue == ("contents", ""):
             inside = True
         elif cue == ("close", "contents"):
             inside = False
-        elif inside:
-            block = with_meta(block, keep=True)
-        out.append(block)
-    return out
+        else:
+            marked.append((block, inside))
+            continue
+        marked.append((block, False))
+    return marked
+
+
+def keep_contents(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks, those of the contents list marked to be kept as they are."""
+    return [with_meta(block, keep=True) if inside else block
+            for block, inside in mark_contents(blocks)]
 
 
 def without_contents(blocks: Sequence[Block]) -> list[Block]:
     """The old blocks without the contents list's (the new one is kept whole)."""
-    out, inside = [], False
-    for block in blocks:
-        cue = cue_of(block)
-        if cue == ("contents", ""):
-            inside = True
-        elif cue == ("close", "contents"):
-            inside = False
-        elif inside:
-            continue
-        out.append(block)
-    return out
+    return [block for block, inside in mark_contents(blocks) if not inside]
 
 
 def with_meta(block: Block, **meta: object) -> Block:
