@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefgen import analysis
+from briefgen.files import find_cache_root
 from briefgen.model import Brief
 
 __all__ = ["Bar", "ChartData", "casualty_chart", "describe_chart", "draw_chart"]
@@ -82,9 +83,7 @@ def format_span(bar: Bar) -> str:
 
 def cache_folder() -> Path:
     """Where drawn charts are kept: ``$BRIEFGEN_CACHE`` or ``~/.cache/briefgen``."""
-    root = os.environ.get("BRIEFGEN_CACHE") or str(
-        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen")
-    return Path(root) / "charts"
+    return find_cache_root() / "charts"
 
 
 def draw_chart(data: ChartData, kind: str = "png") -> bytes:

@@ -158,3 +158,12 @@ def read_source_date() -> tuple[int, int, int, int, int, int]:
     moment = dt.datetime.fromtimestamp(max(seconds, 315532800), tz=dt.UTC)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
             moment.second // 2 * 2)
+
+
+def find_cache_root() -> Path:
+    """Where briefgen keeps what it can make again (compiled templates, drawn charts):
+    ``$BRIEFGEN_CACHE``, else ``$XDG_CACHE_HOME/briefgen``, else ``~/.cache/briefgen``."""
+    root = os.environ.get("BRIEFGEN_CACHE")
+    if root:
+        return Path(root)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"

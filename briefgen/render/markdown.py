@@ -15,7 +15,13 @@ import jinja2.bccache
 from jinja2.loaders import split_template_path
 
 from briefgen.errors import BriefgenError, LimitError, RenderError, display_path
-from briefgen.files import MAX_TEMPLATE_BYTES, InputError, read_limited, resolve_inside
+from briefgen.files import (
+    MAX_TEMPLATE_BYTES,
+    InputError,
+    find_cache_root,
+    read_limited,
+    resolve_inside,
+)
 from briefgen.model import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
 from briefgen.render.context import Prose, build_comparison_context, build_context
@@ -141,10 +147,8 @@ def make_bytecode_cache(sandboxed: bool) -> jinja2.BytecodeCache | None:
     compiling the templates is most of a cold build of one brief. Sandboxed templates
     compile to other code (every call goes through the sandbox), so they have a cache of
     their own."""
-    root = os.environ.get("BRIEFGEN_CACHE") or str(
-        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen")
     kind = f"sandboxed-{CODE_VERSION}" if sandboxed else "plain"  # the limits change the code
-    folder = Path(root) / f"jinja-{jinja2.__version__}-{kind}"
+    folder = find_cache_root() / f"jinja-{jinja2.__version__}-{kind}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
