@@ -143,10 +143,10 @@ def make_extension() -> stix2.v21.ExtensionDefinition:
         id=EXTENSION_ID, created_by_ref=PRODUCER_ID, created=EXTENSION_CREATED,
         modified=EXTENSION_CREATED, name="briefgen incident brief",
         description="What an incident brief says that STIX has no property for: the "
-        "incident's date window, event type, strike status and attribution grade; the "
-        "casualty figures of each claim as min/max with the claim's words, and the "
-        "incident's conservative ranges; the actors' kinds, aliases and parents; the "
-        "claims' kinds and Admiralty credibility; the judgments' ICD 203 likelihood and "
+        "incident’s date window, event type, strike status and attribution grade; the "
+        "casualty figures of each claim as min/max with the claim’s words, and the "
+        "incident’s conservative ranges; the actors’ kinds, aliases and parents; the "
+        "claims’ kinds and Admiralty credibility; the judgments’ ICD 203 likelihood and "
         "confidence words.",
         schema=EXTENSION_SCHEMA, version="1.0.0", extension_types=["property-extension"],
         object_marking_refs=[TLP_IDS["TLP:CLEAR"]])
