@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
+from briefgen.render import Options
 from briefgen.render.pdf import INSTALL_HINT, find_soffice
 from conftest import ROOT
 
@@ -87,9 +88,9 @@ def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
 
     runs: list[list[str]] = []
 
-    def spy(documents: dict[str, bytes]) -> dict[str, bytes]:
+    def spy(documents: dict[str, bytes], options: Options) -> dict[str, bytes]:
         runs.append(sorted(documents))
-        return pdf.convert(documents)
+        return pdf.convert(documents, options)
 
     monkeypatch.setattr(pdf, "FORMAT", replace(pdf.FORMAT, batch=1, convert=spy))
     render.get_format.cache_clear()  # the registry reads the spy, and forgets it after
