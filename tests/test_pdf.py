@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from briefgen.cli import main
 from briefgen.render import Options
 from briefgen.render.pdf import INSTALL_HINT, find_soffice
-from conftest import ROOT
+from conftest import ROOT, copy_curated
 
 needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("CI"),
                                    reason="LibreOffice is not installed")
@@ -107,3 +107,58 @@ def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
     again = CliRunner().invoke(main, command)
     assert again.stderr.startswith("built 0 of 2 briefs, skipped 2 unchanged, 0 failed")
     assert len(runs) == 2
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page, as pdftotext lays it out."""
+    pages = int(re.search(r"^Pages:\s+(\d+)$", subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout, re.M)[1])
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, pages + 1)]
+
+
+@needs_soffice
+def test_pdf_contents_gives_the_page_of_every_section(tmp_path: Path) -> None:
+    """Issue 19: LibreOffice updates the contents list before export, so each entry ends
+    with the number of the page where its heading is."""
+    result = CliRunner().invoke(main, ["build", "briefs/2017-08-al-tanf-kss.yaml", "-f", "pdf",
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "2017-08-al-tanf-kss.pdf"
+    pages = page_texts(pdf)
+    entries = re.findall(r"^(\S.*?)\s*\.{4,}\s*(\d+)$", pages[0], re.M)
+    assert [title for title, _ in entries] == [
+        "Bottom line", "Key judgments", "Background", "Competing claims", "Implications",
+        "Sources"]
+    for title, page in entries:
+        found = [n for n, text in enumerate(pages, 1)
+                 if re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)]
+        assert found == [int(page)], title
+    assert [int(page) for _, page in entries] == sorted(int(page) for _, page in entries)
+    assert int(entries[-1][1]) > 1
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    assert b"pdfaid:part" not in pdf.read_bytes()
+
+
+@needs_soffice
+def test_build_pdf_a_from_the_flag_or_briefgen_toml(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: --pdf-a, or pdf_a = true in briefgen.toml, writes PDF/A-2; --no-pdf-a wins
+    over the file, and changing it rebuilds."""
+    folder = copy_curated(tmp_path / "folder")
+    (folder / "briefgen.toml").write_text('pdf_a = true\n', encoding="utf-8")
+    monkeypatch.chdir(folder)
+    brief = ["briefs/2019-01-sarsar-lake.yaml", "-f", "pdf", "-o", "out"]
+    pdf = folder / "out" / "2019-01-sarsar-lake.pdf"
+    assert CliRunner().invoke(main, ["build", *brief]).exit_code == 0
+    assert re.search(rb"<pdfaid:part>2</pdfaid:part>", pdf.read_bytes())
+    result = CliRunner().invoke(main, ["build", *brief, "--no-pdf-a"])
+    assert result.stderr.startswith("built 1 of 1 brief, skipped 0 unchanged"), result.output
+    assert b"pdfaid:part" not in pdf.read_bytes()
+    (folder / "briefgen.toml").write_text("", encoding="utf-8")
+    assert CliRunner().invoke(main, ["build", *brief, "--pdf-a"]).exit_code == 0
+    data = pdf.read_bytes()
+    assert re.search(rb"<pdfaid:part>2</pdfaid:part>", data) and b"StructTreeRoot" in data
