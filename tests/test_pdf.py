@@ -162,3 +162,21 @@ def test_build_pdf_a_from_the_flag_or_briefgen_toml(tmp_path: Path,
     assert CliRunner().invoke(main, ["build", *brief, "--pdf-a"]).exit_code == 0
     data = pdf.read_bytes()
     assert re.search(rb"<pdfaid:part>2</pdfaid:part>", data) and b"StructTreeRoot" in data
+
+
+def test_a_libreoffice_that_runs_no_macro_is_an_error(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A soffice that starts and ends without running the conversion macro (one without
+    Basic, say) fails the batch with a message, rather than leaving the PDFs unmade
+    silently."""
+    from briefgen.errors import RenderError
+    from briefgen.render.pdf import convert_to_pdf
+
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(RenderError) as caught:
+        convert_to_pdf({"brief": b"not a docx"})
+    assert str(caught.value) == ("LibreOffice did not run briefgen's conversion macro (is "
+                                 "its Basic support installed?)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -97,16 +98,18 @@ def write_macro(folder: Path, names: list[str], pdf_a: bool) -> None:
                           status=(folder / STATUS).as_uri(), inputs=(folder / "in").as_uri(),
                           outputs=(folder / "pdf").as_uri())
     library = folder / "profile" / "user" / "basic" / "Standard"
+    library.mkdir(parents=True, exist_ok=True)
     (library / f"{MODULE}.xba").write_text(MODULE_XML.format(module=MODULE,
                                                              source=escape(source)),
                                            encoding="utf-8")
 
 
-def run_soffice(command: list[str]) -> None:
-    """Run LibreOffice; its failure or overtime as a ``RenderError``."""
+def run_soffice(command: list[str], deadline: float) -> None:
+    """Run LibreOffice until ``deadline`` (``time.monotonic``); its failure or overtime as a
+    ``RenderError``."""
     try:
-        subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True,
-                       stdin=subprocess.DEVNULL)
+        subprocess.run(command, capture_output=True, check=True, stdin=subprocess.DEVNULL,
+                       timeout=max(deadline - time.monotonic(), 1))
     except subprocess.TimeoutExpired as exc:
         raise RenderError(f"LibreOffice took more than {TIMEOUT} s to convert") from exc
     except subprocess.CalledProcessError as exc:
@@ -134,9 +137,10 @@ def convert_to_pdf(documents: dict[str, bytes], pdf_a: bool = False) -> dict[str
             (folder / "in" / f"{name}.docx").write_bytes(data)
         base = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                 "--headless", "--norestore"]
-        run_soffice([*base, "--terminate_after_init"])  # a fresh profile, then our macro
-        write_macro(folder, names, pdf_a)
-        run_soffice([*base, MACRO])
+        deadline = time.monotonic() + TIMEOUT  # for both runs together
+        run_soffice([*base, "--terminate_after_init"], deadline)  # a fresh profile, then
+        write_macro(folder, names, pdf_a)  # our macro in it
+        run_soffice([*base, MACRO], deadline)
         if not (folder / STATUS).is_file():
             raise RenderError("LibreOffice did not run briefgen's conversion macro (is its "
                               "Basic support installed?)")
