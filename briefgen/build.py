@@ -220,7 +220,7 @@ def render_file(path: Path, output: Path | None, options: Options = Options(),
             return None
         outputs = render_outputs(brief, [fmt.name], options)
     if fmt.source is not None:
-        outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]})
+        outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
         if brief.id not in outputs:
             raise OutputError(f"{display_path(output)}: the {fmt.name} conversion produced "
                               "nothing")
@@ -289,10 +289,11 @@ def check_options(options: Options) -> None:
                                            "its styles")]) from None
 
 
-def convert_batch(fmt: OutputFormat, documents: dict[str, bytes]) -> dict[str, bytes]:
+def convert_batch(fmt: OutputFormat, documents: dict[str, bytes],
+                  options: Options) -> dict[str, bytes]:
     """Several briefs converted to ``fmt`` in one run."""
     assert fmt.convert is not None
-    return fmt.convert(documents)
+    return fmt.convert(documents, options)
 
 
 class Progress(Protocol):
@@ -361,18 +362,18 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
                 else:
                     collect_outcome(outcome, state, report, progress)
             if converted and len(held) >= min(fmt.batch for fmt in converted):
-                finish_conversions(held, converted, out_dir, state, report, progress)
+                finish_conversions(held, converted, out_dir, state, report, options, progress)
                 held = []
             if progress is not None:
                 progress.advance(len(batch))
         if held:
-            finish_conversions(held, converted, out_dir, state, report, progress)
+            finish_conversions(held, converted, out_dir, state, report, options, progress)
             held = []
         for fmt in collected:
             write_collected(fmt, files, out_dir, options, state, report, progress)
     finally:
         if held:
-            finish_conversions(held, converted, out_dir, state, report, progress)
+            finish_conversions(held, converted, out_dir, state, report, options, progress)
         state.close()
         sort_failures(report, todo)
         report.seconds = time.perf_counter() - began
@@ -451,7 +452,7 @@ def count_written(targets: Iterable[Path], report: BuildReport,
 
 
 def finish_conversions(held: list[Outcome], converted: list[OutputFormat], out_dir: Path,
-                       state: BuildState, report: BuildReport,
+                       state: BuildState, report: BuildReport, options: Options,
                        progress: Progress | None = None) -> None:
     """Convert the outputs that ``held`` wait for, then collect their outcomes; a brief
     whose conversion failed is not recorded, so that the next build tries again."""
@@ -461,7 +462,7 @@ def finish_conversions(held: list[Outcome], converted: list[OutputFormat], out_d
     for fmt in converted:
         documents = {o.to_convert[fmt.name][0]: (o.path, o.to_convert[fmt.name][1])
                      for o in held if fmt.name in o.to_convert}
-        written = write_converted(fmt, documents, out_dir, failed)
+        written = write_converted(fmt, documents, out_dir, failed, options)
         for outcome in held:
             brief_id = outcome.to_convert.get(fmt.name, ("", b""))[0]
             if brief_id in written:
@@ -615,7 +616,7 @@ def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:
 
 def build_key(options: Options) -> str:
     """What every brief in a build depends on: briefgen's version and code, the templates,
-    the reference document and the seeds folder given."""
+    the reference document, the seeds folder given and whether the PDF is PDF/A."""
     import hashlib
 
     from briefgen.render import default_templates_dir
@@ -627,16 +628,19 @@ def build_key(options: Options) -> str:
         templates.extend(options.templates.iterdir())
     parts = [__version__, hash_tree(package.rglob("*.py")), hash_tree(templates),
              hash_tree([options.reference] if options.reference else []),
-             str(options.seeds.resolve() if options.seeds else "")]
+             str(options.seeds.resolve() if options.seeds else ""),
+             "pdf-a" if options.pdf_a else ""]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def write_converted(fmt: OutputFormat, documents: dict[str, tuple[Path, bytes]],
-                    out_dir: Path, failed: list[tuple[Path, BriefgenError]]) -> dict[str, Path]:
+                    out_dir: Path, failed: list[tuple[Path, BriefgenError]],
+                    options: Options) -> dict[str, Path]:
     """Each brief's output converted to ``fmt`` and written as ``out_dir/ID.SUFFIX``: the
     files written, by brief id; the briefs whose conversion failed go into ``failed``."""
     try:
-        made = convert_batch(fmt, {brief_id: data for brief_id, (_, data) in documents.items()})
+        made = convert_batch(fmt, {brief_id: data for brief_id, (_, data) in documents.items()},
+                             options)
     except BriefgenError as exc:
         failed.extend((path, exc) for path, _ in documents.values())
         return {}

@@ -191,11 +191,14 @@ def render(path: Path, output: Path | None, strict: bool, templates: Path | None
 @click.option("--since", metavar="REV",
               help="Also write DIR/ID.redline.docx and DIR/ID.changes.md for each brief "
                    "changed since git revision REV.")
+@click.option("--pdf-a/--no-pdf-a", "pdf_a", default=None,
+              help="Write the PDF as PDF/A-2b, for archiving (default: tagged PDF, or "
+                   "briefgen.toml's pdf_a).")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
           jobs: int | None, force: bool, verbose: bool, time_limit: float, max_output: int,
-          strict: bool, since: str | None, templates: Path | None, reference: Path | None,
-          seeds: Path | None) -> None:
+          strict: bool, since: str | None, pdf_a: bool | None, templates: Path | None,
+          reference: Path | None, seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
     PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
@@ -209,6 +212,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
       briefgen build briefs/ -o out -f docx
       briefgen build --force -j 4
       briefgen build --since v1.0     # and a redline of each brief changed since v1.0
+      briefgen build -f pdf --pdf-a   # PDF/A-2b, for an archive
     """
     from briefgen.build import build_briefs, build_changes
     from briefgen.config import choose
@@ -227,7 +231,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     try:
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
                               formats, options(config, templates, reference, seeds)._replace(
-                                  time_limit=time_limit, max_output=max_output, strict=strict),
+                                  time_limit=time_limit, max_output=max_output, strict=strict,
+                                  pdf_a=choose(pdf_a, config.pdf_a)),
                               jobs, force, progress)
     finally:
         if progress is not None:

@@ -29,10 +29,12 @@ KEYS = {
     "templates": "a folder of templates that override the defaults file by file",
     "reference_doc": "a Word document whose styles the .docx uses",
     "handling": "the handling marking that new writes into a skeleton",
+    "pdf_a": "whether build writes the PDF as PDF/A-2b, for archiving",
 }
 EXAMPLES = {"briefs": "briefs", "seeds": "seeds", "output": "out", "templates": "house",
-            "reference_doc": "house/reference.docx", "handling": "TLP:CLEAR"}
+            "reference_doc": "house/reference.docx", "handling": "TLP:CLEAR", "pdf_a": "true"}
 PATH_KEYS = ("briefs", "seeds", "output", "templates", "reference_doc")
+BOOLEAN_KEYS = ("pdf_a",)
 
 
 class Config(NamedTuple):
@@ -46,6 +48,7 @@ class Config(NamedTuple):
     templates: Path | None = None
     reference_doc: Path | None = None
     handling: str = "TLP:CLEAR"
+    pdf_a: bool = False
 
     @property
     def schema(self) -> Path | None:
@@ -131,6 +134,12 @@ def check_entry(name: str, text: str, key: str, value: object, folder: Path) -> 
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(KEYS)}"
         return [Problem(name, line, column, key, f"unknown key '{key}'", hint)]
     line, column = locate_value(text, key)
+    if key in BOOLEAN_KEYS:
+        if isinstance(value, bool):
+            return []
+        return [Problem(name, line, column, key, f"expected true or false, found "
+                        f"{describe_value(value)}", f"write {key} = true or {key} = false, "
+                        "without quotes")]
     if not isinstance(value, str):
         expected = "a path as text" if key in PATH_KEYS else "text"
         return [Problem(name, line, column, key, f"expected {expected}, found "
@@ -167,6 +176,8 @@ def describe_value(value: object) -> str:
         return "a table"
     if isinstance(value, list):
         return "an array"
+    if isinstance(value, str):
+        return f"the text \"{value}\""
     return f"a {type(value).__name__}"
 
 

@@ -38,6 +38,10 @@ output = "out"
 # The handling marking that `briefgen new` writes into a skeleton: TLP:CLEAR, TLP:GREEN,
 # TLP:AMBER, TLP:AMBER+STRICT or TLP:RED.
 handling = "TLP:CLEAR"
+
+# Whether `briefgen build -f pdf` writes PDF/A-2b, for archiving, instead of plain tagged PDF
+# (--pdf-a or --no-pdf-a wins).
+# pdf_a = true
 """
 
 INDEX_TEXT = """\

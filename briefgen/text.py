@@ -100,7 +100,9 @@ _NAME_WORD = re.compile(r"\b(Abu|bin)[ \n](?=[A-Z])")
 """Abu and bin, which belong with the name after them: Abu Ala, bin Laden."""
 _APOSTROPHE = re.compile(r"(?<=\w)'")
 _OPEN_SINGLE = re.compile(r"(?<![\w\\])'(?=\w)")
-_OPEN_DOUBLE = re.compile(r'(?<![\w\\])"(?=\S)')
+_OPEN_DOUBLE = re.compile(r'(?<![\w\\)\].,;:!?\u2019\u201d])"(?=\S)')
+"""A double quote that opens: not after a word or closing punctuation (``"(News
+Agencies)";`` closes after the parenthesis)."""
 _CLOSE_DOUBLE = re.compile(r'(?<!\\)"')
 
 

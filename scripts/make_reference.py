@@ -102,7 +102,8 @@ def paragraph_style(document: docx.document.Document, name: str, base: str | Non
 
 
 def set_defaults(document: docx.document.Document) -> None:
-    """Document defaults: the body font, size and colour every style starts from."""
+    """Document defaults: the body font, size and colour every style starts from, and
+    widow and orphan control (no line of a paragraph alone at the top or foot of a page)."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     defaults.getparent().remove(defaults)
     document.styles.element.insert(0, parse_xml(f"""<w:docDefaults {nsdecls("w")}>
@@ -114,7 +115,7 @@ def set_defaults(document: docx.document.Document) -> None:
     <w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>
   </w:rPr></w:rPrDefault>
   <w:pPrDefault>
-    <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
   </w:pPrDefault>
 </w:docDefaults>"""))
 
@@ -184,15 +185,15 @@ def build() -> bytes:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.3))
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
     section.header_distance = section.footer_distance = Cm(1.0)
 
     set_defaults(document)
     paragraph_style(document, "Normal", None, after=0)
-    body = paragraph_style(document, "Body Text", "Normal", after=6, line=1.12)
+    body = paragraph_style(document, "Body Text", "Normal", after=6, line=1.08)
     body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    paragraph_style(document, "First Paragraph", "Body Text", after=6, line=1.12)
-    paragraph_style(document, "Compact", "Body Text", after=3, line=1.08)
+    paragraph_style(document, "First Paragraph", "Body Text", after=6, line=1.08)
+    paragraph_style(document, "Compact", "Body Text", after=3, line=1.04)
     block = paragraph_style(document, "Block Text", "Body Text", italic=True,
                             color=GREY, before=4, after=8)
     block.paragraph_format.left_indent = Cm(0.6)
@@ -204,13 +205,13 @@ def build() -> bytes:
     paragraph_style(document, "Author", "Normal", 10, color=GREY, after=0)
     paragraph_style(document, "Date", "Normal", 10, color=GREY, after=14)
     h1 = paragraph_style(document, "Heading 1", "Normal", 14, bold=True, color=NAVY,
-                         before=16, after=4, font=HEADING_FONT, keep_next=True)
+                         before=12, after=4, font=HEADING_FONT, keep_next=True)
     set_border(h1, "bottom", "C9D1DA", 4, 2)
     paragraph_style(document, "Heading 2", "Normal", 11.5, bold=True, color=STEEL,
-                    before=10, after=3, font=HEADING_FONT, keep_next=True)
+                    before=8, after=3, font=HEADING_FONT, keep_next=True)
     paragraph_style(document, "Heading 3", "Normal", 10.5, bold=True, italic=True,
                     color=STEEL, before=8, after=2, font=HEADING_FONT, keep_next=True)
-    paragraph_style(document, "Footnote Text", "Normal", 8.5, after=2, line=1.0)
+    paragraph_style(document, "Footnote Text", "Normal", 8.5, after=0, line=1.0)
     for name in ("Header", "Footer"):
         furniture = paragraph_style(document, name, "Normal", 8.5, color=GREY, after=2)
         furniture.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER

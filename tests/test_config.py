@@ -159,7 +159,7 @@ CONFIG_ERRORS = {
                     "briefgen.toml:1:1: brief: unknown key 'brief' (did you mean 'briefs'?)"),
     "unknown-table": ('[build]\noutput = "x"\n',
                       "briefgen.toml:1:1: build: unknown key 'build' (known keys: briefs, "
-                      "seeds, output, templates, reference_doc, handling)"),
+                      "seeds, output, templates, reference_doc, handling, pdf_a)"),
     "number-for-a-path": ("# where to write\noutput = 3\n",
                           "briefgen.toml:2:10: output: expected a path as text, found the "
                           "number 3 (write it in double quotes, as in output = \"out\")"),
@@ -169,6 +169,9 @@ CONFIG_ERRORS = {
     "boolean-for-handling": ("handling = true\n",
                              "briefgen.toml:1:12: handling: expected text, found the boolean "
                              "true (write it in double quotes, as in handling = \"TLP:CLEAR\")"),
+    "text-for-pdf-a": ('pdf_a = "yes"\n',
+                       "briefgen.toml:1:9: pdf_a: expected true or false, found the text "
+                       "\"yes\" (write pdf_a = true or pdf_a = false, without quotes)"),
     "handling-not-tlp": ('handling = "TLP:WHITE"\n',
                          "briefgen.toml:1:12: handling: expected a TLP marking, found "
                          "'TLP:WHITE' (one of TLP:CLEAR, TLP:GREEN, TLP:AMBER, "
@@ -264,3 +267,12 @@ def test_this_repository_is_a_briefing_folder() -> None:
             (config.briefs, config.seeds)] == [ROOT / "briefs", ROOT / "seeds"]
     assert config.schema is not None
     assert (ROOT / config.schema).read_text(encoding="utf-8") == format_json_schema()
+
+
+def test_pdf_a_is_a_boolean_setting(tmp_path: Path) -> None:
+    from briefgen.config import read_config
+
+    (tmp_path / "briefgen.toml").write_text("pdf_a = true\n", encoding="utf-8")
+    assert read_config(tmp_path / "briefgen.toml").pdf_a is True
+    (tmp_path / "briefgen.toml").write_text("", encoding="utf-8")
+    assert read_config(tmp_path / "briefgen.toml").pdf_a is False

@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
+from briefgen.render import Options
 from briefgen.render.pdf import INSTALL_HINT, find_soffice
-from conftest import ROOT
+from conftest import ROOT, copy_curated
 
 needs_soffice = pytest.mark.skipif(find_soffice() is None and not os.environ.get("CI"),
                                    reason="LibreOffice is not installed")
@@ -74,8 +75,8 @@ def test_pandoc_reads_the_text_and_its_footnotes(tmp_path: Path) -> None:
     text = subprocess.run(["pandoc", "-f", "docx", "-t", "plain", "--wrap=none",
                            str(tmp_path / "2018-06-albu-kamal-kh.docx")],
                           capture_output=True, text=True, check=True).stdout
-    assert "C5 · United States: The United States denied any involvement in the strike.[5]" in text
-    assert "[6] Breitbart News." in text
+    assert "C5 · United States: The United States denied any involvement in the strike.[3]" in text
+    assert "[7] Breitbart News." in text
     assert str(ROOT) not in text
 
 
@@ -87,9 +88,9 @@ def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
 
     runs: list[list[str]] = []
 
-    def spy(documents: dict[str, bytes]) -> dict[str, bytes]:
+    def spy(documents: dict[str, bytes], options: Options) -> dict[str, bytes]:
         runs.append(sorted(documents))
-        return pdf.convert(documents)
+        return pdf.convert(documents, options)
 
     monkeypatch.setattr(pdf, "FORMAT", replace(pdf.FORMAT, batch=1, convert=spy))
     render.get_format.cache_clear()  # the registry reads the spy, and forgets it after
@@ -106,3 +107,76 @@ def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
     again = CliRunner().invoke(main, command)
     assert again.stderr.startswith("built 0 of 2 briefs, skipped 2 unchanged, 0 failed")
     assert len(runs) == 2
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page, as pdftotext lays it out."""
+    pages = int(re.search(r"^Pages:\s+(\d+)$", subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout, re.M)[1])
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, pages + 1)]
+
+
+@needs_soffice
+def test_pdf_contents_gives_the_page_of_every_section(tmp_path: Path) -> None:
+    """Issue 19: LibreOffice updates the contents list before export, so each entry ends
+    with the number of the page where its heading is."""
+    result = CliRunner().invoke(main, ["build", "briefs/2017-08-al-tanf-kss.yaml", "-f", "pdf",
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "2017-08-al-tanf-kss.pdf"
+    pages = page_texts(pdf)
+    entries = re.findall(r"^(\S.*?)\s*\.{4,}\s*(\d+)$", pages[0], re.M)
+    assert [title for title, _ in entries] == [
+        "Bottom line", "Key judgments", "Background", "Competing claims", "Implications",
+        "Sources"]
+    for title, page in entries:
+        found = [n for n, text in enumerate(pages, 1)
+                 if re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)]
+        assert found == [int(page)], title
+    assert [int(page) for _, page in entries] == sorted(int(page) for _, page in entries)
+    assert int(entries[-1][1]) > 1
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    assert b"pdfaid:part" not in pdf.read_bytes()
+
+
+@needs_soffice
+def test_build_pdf_a_from_the_flag_or_briefgen_toml(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: --pdf-a, or pdf_a = true in briefgen.toml, writes PDF/A-2; --no-pdf-a wins
+    over the file, and changing it rebuilds."""
+    folder = copy_curated(tmp_path / "folder")
+    (folder / "briefgen.toml").write_text('pdf_a = true\n', encoding="utf-8")
+    monkeypatch.chdir(folder)
+    brief = ["briefs/2019-01-sarsar-lake.yaml", "-f", "pdf", "-o", "out"]
+    pdf = folder / "out" / "2019-01-sarsar-lake.pdf"
+    assert CliRunner().invoke(main, ["build", *brief]).exit_code == 0
+    assert re.search(rb"<pdfaid:part>2</pdfaid:part>", pdf.read_bytes())
+    result = CliRunner().invoke(main, ["build", *brief, "--no-pdf-a"])
+    assert result.stderr.startswith("built 1 of 1 brief, skipped 0 unchanged"), result.output
+    assert b"pdfaid:part" not in pdf.read_bytes()
+    (folder / "briefgen.toml").write_text("", encoding="utf-8")
+    assert CliRunner().invoke(main, ["build", *brief, "--pdf-a"]).exit_code == 0
+    data = pdf.read_bytes()
+    assert re.search(rb"<pdfaid:part>2</pdfaid:part>", data) and b"StructTreeRoot" in data
+
+
+def test_a_libreoffice_that_runs_no_macro_is_an_error(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A soffice that starts and ends without running the conversion macro (one without
+    Basic, say) fails the batch with a message, rather than leaving the PDFs unmade
+    silently."""
+    from briefgen.errors import RenderError
+    from briefgen.render.pdf import convert_to_pdf
+
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(RenderError) as caught:
+        convert_to_pdf({"brief": b"not a docx"})
+    assert str(caught.value) == ("LibreOffice did not run briefgen's conversion macro (is "
+                                 "its Basic support installed?)")

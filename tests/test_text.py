@@ -59,3 +59,10 @@ def test_names_joined_and_marks_typographic() -> None:
     assert typeset("US-led, well-known") == "US-led, well-known"
     assert normalise_text(text) == normalise_text(
         'Abu Ala al-Welayi said "that time" of Iran\'s Kataib Sayyid al-Shuhada')
+
+
+def test_a_double_quote_after_closing_punctuation_closes() -> None:
+    from briefgen.text import typeset
+
+    assert typeset('credited to "(News Agencies)"; it said "yes", then "no."') == (
+        "credited to “(News Agencies)”; it said “yes”, then “no.”")

@@ -51,13 +51,15 @@ class Options(NamedTuple):
     strict: bool = False
     """Whether what is otherwise a warning (a reference document cleaned of parts no brief
     may carry) stops the build."""
+    pdf_a: bool = False
+    """Whether the PDF is PDF/A-2b (for archiving) rather than plain tagged PDF."""
 
 
 Render = Callable[["Loaded", str, Options], bytes]
 """A brief, its Markdown text and the options, to the bytes of one output file."""
-Convert = Callable[[dict[str, bytes]], dict[str, bytes]]
-"""Several briefs' outputs of another format, by brief id, converted in one run; a brief
-that could not be converted is missing from the result."""
+Convert = Callable[[dict[str, bytes], Options], dict[str, bytes]]
+"""Several briefs' outputs of another format, by brief id, converted in one run under the
+options; a brief that could not be converted is missing from the result."""
 Rows = Callable[["Loaded"], list[dict[str, Any]]]
 """A brief to its share of a batch's one file: rows of plain (JSON) values."""
 Collect = Callable[[Iterable[dict[str, Any]]], bytes]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from briefgen import analysis
@@ -14,10 +15,23 @@ class Prose(str):
     __slots__ = ()
 
 
-def cite_notes(labels: list[str]) -> Prose:
-    """Markdown footnote references, ``[^label]`` each; labels are ids or seed names, which
-    hold no Markdown syntax."""
-    return Prose("".join(f"[^{label}]" for label in labels))
+def cite_notes(labels: Iterable[str]) -> Prose:
+    """Markdown footnote references, ``[^label]`` each, a label cited twice written once;
+    labels are ids or seed names, which hold no Markdown syntax."""
+    return Prose("".join(f"[^{label}]" for label in dict.fromkeys(labels)))
+
+
+def share_notes(cited: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The notes each of a run of items carries, given the sources each cites: where items
+    in a row cite the same sources, only the last of them carries the notes, which then
+    cover the whole run (as a note at the end of a paragraph covers the paragraph); every
+    other item keeps its own, each source once."""
+    shared: list[list[str]] = []
+    for number, labels in enumerate(cited):
+        following = cited[number + 1] if number + 1 < len(cited) else None
+        same = following is not None and set(following) == set(labels)
+        shared.append([] if same else list(dict.fromkeys(labels)))
+    return shared
 
 
 def to_view(value: Any) -> Any:
@@ -56,11 +70,19 @@ def build_context(brief: Brief) -> dict[str, Any]:
 
     first_mentions = {next(c.id for c in ordered if c.actor == actor) for actor in
                       {c.actor for c in ordered}}
+    claim_notes = {claim.id: notes for group in groups for claim, notes in
+                   zip(group.claims, share_notes([c.sources for c in group.claims]),
+                       strict=True)}
+    rows = sorted(analysis.list_casualty_rows(brief),
+                  key=lambda row: int(numbers[row.claim.id][1:]))
+    row_notes = share_notes([row.claim.sources for row in rows])
     return {
         "brief": view,
         "arabic_names": {actor.id: actor.name_ar for actor in brief.actors},
         "first_mentions": first_mentions,
         "cite_notes": cite_notes,
+        "claim_notes": claim_notes,
+        "shared_notes": any(not notes for notes in claim_notes.values()),
         "actor_names": names,
         "source_labels": sources,
         "cited_sources": {source for claim in ordered for source in claim.sources},
@@ -81,9 +103,9 @@ def build_context(brief: Brief) -> dict[str, Any]:
                 "wounded": analysis.describe_figure(row.wounded) if row.wounded else "–",
                 "sources": [sources[s] for s in row.claim.sources],
                 "source_ids": list(row.claim.sources),
+                "notes": notes,
             }
-            for row in sorted(analysis.list_casualty_rows(brief),
-                              key=lambda row: int(numbers[row.claim.id][1:]))
+            for row, notes in zip(rows, row_notes, strict=True)
         ],
         "matrix": [
             {"perpetrator": names[row.perpetrator], "said_by": name_claims(row.said_by),

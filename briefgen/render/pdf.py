@@ -1,11 +1,21 @@
-"""PDF through LibreOffice: the .docx converted headless, when ``soffice`` is installed."""
+"""PDF through LibreOffice: the .docx converted headless, when ``soffice`` is installed.
+
+``soffice --convert-to pdf`` exports a document as it was loaded, so the contents list
+would show the entries written into the .docx, without page numbers. Instead LibreOffice
+runs a small Basic macro of ours, from a throw-away profile: it opens each document hidden,
+updates its indexes (the contents list, now with page numbers), and exports it with the
+``writer_pdf_Export`` filter, tagged, and as PDF/A-2b on request. Basic is part of every
+LibreOffice, so this needs nothing beyond ``soffice`` (no Python-UNO bridge).
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from briefgen.errors import RenderError
 
@@ -15,11 +25,64 @@ INSTALL_HINT = (
     "Windows: https://www.libreoffice.org/download) or build without -f pdf"
 )
 TIMEOUT = 600
-TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
-"""LibreOffice's PDF export with a structure tree, for screen readers."""
-PDF_A_FILTER = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
-                '"SelectPdfVersion":{"type":"long","value":"2"}}')
-"""The same, as PDF/A-2b."""
+MODULE = "Module1"
+MACRO = f"macro:///Standard.{MODULE}.ConvertAll"
+"""The macro, in the profile's Standard library (a fresh profile's only one)."""
+STATUS = "status.txt"
+"""The file the macro writes a line to for each document: its name, a tab, ``ok`` or the
+error."""
+
+BASIC = """REM briefgen: each document opened hidden, its indexes updated, exported as PDF.
+Function Prop(name As String, value As Variant) As com.sun.star.beans.PropertyValue
+  Dim p As New com.sun.star.beans.PropertyValue
+  p.Name = name
+  p.Value = value
+  Prop = p
+End Function
+
+Function ConvertOne(source As String, target As String) As String
+  Dim doc As Object, i As Integer, pass As Integer
+  On Error GoTo Failed
+  doc = StarDesktop.loadComponentFromURL(source, "_blank", 0, _
+    Array(Prop("Hidden", True), Prop("MacroExecutionMode", 0), Prop("UpdateDocMode", 0)))
+  REM Twice: page numbers written in the first pass can move what follows.
+  For pass = 1 To 2
+    For i = 0 To doc.getDocumentIndexes().getCount() - 1
+      doc.getDocumentIndexes().getByIndex(i).update()
+    Next i
+    doc.refresh()
+  Next pass
+  doc.storeToURL(target, Array(Prop("FilterName", "writer_pdf_Export"), _
+    Prop("FilterData", Array(Prop("UseTaggedPDF", True), _
+                             Prop("SelectPdfVersion", CLng({version}))))))
+  doc.close(True)
+  ConvertOne = "ok"
+  Exit Function
+Failed:
+  ConvertOne = "error " & Err & ": " & Error$
+  On Error Resume Next
+  If Not IsNull(doc) And Not IsEmpty(doc) Then doc.close(True)
+End Function
+
+Sub ConvertAll
+  Dim names, f As Integer, i As Integer, result As String
+  names = Array({names})
+  f = FreeFile
+  Open ConvertFromURL("{status}") For Output As #f
+  For i = LBound(names) To UBound(names)
+    result = ConvertOne("{inputs}/" & names(i) & ".docx", "{outputs}/" & names(i) & ".pdf")
+    Print #f, names(i) & Chr(9) & result
+  Next i
+  Close #f
+  StarDesktop.terminate()
+End Sub
+"""
+
+MODULE_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="{module}" \
+script:language="StarBasic">{source}</script:module>
+"""
 
 
 def find_soffice() -> str | None:
@@ -27,8 +90,37 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def write_macro(folder: Path, names: list[str], pdf_a: bool) -> None:
+    """The conversion macro in the profile under ``folder``, for the documents ``names``
+    (``folder/in/NAME.docx`` to ``folder/pdf/NAME.pdf``)."""
+    quoted = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
+    source = BASIC.format(version=2 if pdf_a else 0, names=quoted,
+                          status=(folder / STATUS).as_uri(), inputs=(folder / "in").as_uri(),
+                          outputs=(folder / "pdf").as_uri())
+    library = folder / "profile" / "user" / "basic" / "Standard"
+    library.mkdir(parents=True, exist_ok=True)
+    (library / f"{MODULE}.xba").write_text(MODULE_XML.format(module=MODULE,
+                                                             source=escape(source)),
+                                           encoding="utf-8")
+
+
+def run_soffice(command: list[str], deadline: float) -> None:
+    """Run LibreOffice until ``deadline`` (``time.monotonic``); its failure or overtime as a
+    ``RenderError``."""
+    try:
+        subprocess.run(command, capture_output=True, check=True, stdin=subprocess.DEVNULL,
+                       timeout=max(deadline - time.monotonic(), 1))
+    except subprocess.TimeoutExpired as exc:
+        raise RenderError(f"LibreOffice took more than {TIMEOUT} s to convert") from exc
+    except subprocess.CalledProcessError as exc:
+        detail = exc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError("LibreOffice failed to convert: "
+                          + (detail[-1] if detail else f"exit code {exc.returncode}")) from exc
+
+
 def convert_to_pdf(documents: dict[str, bytes], pdf_a: bool = False) -> dict[str, bytes]:
-    """Each named .docx as PDF bytes, converted in one LibreOffice run.
+    """Each named .docx as PDF bytes, converted in one LibreOffice run, its contents list
+    updated with page numbers.
 
     Tagged always; PDF/A-2b when ``pdf_a``. Raises ``RenderError`` when LibreOffice is
     missing or fails as a whole; a document it could not convert is missing from the result.
@@ -38,22 +130,23 @@ def convert_to_pdf(documents: dict[str, bytes], pdf_a: bool = False) -> dict[str
         raise RenderError(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="briefgen-pdf-") as temp:
         folder = Path(temp)
-        inputs = []
-        for name, data in documents.items():
-            path = folder / f"{name}.docx"
-            path.write_bytes(data)
-            inputs.append(str(path))
-        profile = (folder / "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", PDF_A_FILTER if pdf_a else TAGGED_FILTER,
-                   "--outdir", str(folder / "pdf"), *inputs]
-        try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=True)
-        except subprocess.TimeoutExpired as exc:
-            raise RenderError(f"LibreOffice took more than {TIMEOUT} s to convert") from exc
-        except subprocess.CalledProcessError as exc:
-            detail = exc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise RenderError("LibreOffice failed to convert: "
-                              + (detail[-1] if detail else f"exit code {exc.returncode}")) from exc
-        return {name: (folder / "pdf" / f"{name}.pdf").read_bytes() for name in documents
-                if (folder / "pdf" / f"{name}.pdf").is_file()}
+        for sub in ("in", "pdf"):
+            (folder / sub).mkdir()
+        names = [f"doc{number}" for number in range(len(documents))]
+        for name, data in zip(names, documents.values(), strict=True):
+            (folder / "in" / f"{name}.docx").write_bytes(data)
+        base = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                "--headless", "--norestore"]
+        deadline = time.monotonic() + TIMEOUT  # for both runs together
+        run_soffice([*base, "--terminate_after_init"], deadline)  # a fresh profile, then
+        write_macro(folder, names, pdf_a)  # our macro in it
+        run_soffice([*base, MACRO], deadline)
+        if not (folder / STATUS).is_file():
+            raise RenderError("LibreOffice did not run briefgen's conversion macro (is its "
+                              "Basic support installed?)")
+        made = {}
+        for name, key in zip(names, documents, strict=True):
+            target = folder / "pdf" / f"{name}.pdf"
+            if target.is_file():
+                made[key] = target.read_bytes()
+        return made

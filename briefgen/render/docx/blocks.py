@@ -11,6 +11,7 @@ from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.parfmt import ParagraphFormat
 
 from briefgen.render.docx.fields import Contents
 from briefgen.render.docx.notes import Notes
@@ -84,6 +85,8 @@ class Writer:
         """``ins`` or ``del`` while a block added or removed whole is written (a redline)."""
         self.changed: list[tuple[Any, str]] = []
         """The paragraphs and table rows so written, for ``redline.finish`` to mark."""
+        self.tail: Block | None = None
+        """The brief's last block (the sources list): a list there keeps its end together."""
 
     def write(self, tree: Block) -> None:
         """Write the body; footnote definitions become Word footnotes where they are cited."""
@@ -92,6 +95,9 @@ class Writer:
         for node in tree.children:
             if node.name == "footnote_def":
                 self.notes.collect(node)
+        shown = [node for node in tree.children
+                 if node.name != "footnote_def" and cue_of(node) is None]
+        self.tail = shown[-1] if shown else None
         for node in tree.children:
             self.block(node)
         self.body.append(section)
@@ -166,7 +172,9 @@ class Writer:
                         for child in item.children)
         self.lists.append(ListLevel(self.list_num(ordered, start), tight))
         outer = self.change
+        starts = []
         for item in node.children:
+            starts.append(len(self.body))
             self.change = str(item.meta.get("change", "")) or outer
             self.lists[-1].item_started = True
             inline: list[Block] = []
@@ -184,6 +192,8 @@ class Writer:
         self.change = outer
         self.lists.pop()
         self.after_heading = False
+        if node is self.tail and len(starts) > 1:
+            keep_together(list(self.body[starts[0]:]), len(self.body) - starts[-2])
 
     def paragraph_style(self) -> str:
         """The style of a body paragraph where the walk now stands."""
@@ -285,8 +295,10 @@ class Writer:
             tr = sub(table, W_TR)
             if changes[number]:
                 self.changed.append((tr, changes[number]))
+            tr_pr = sub(tr, qn("w:trPr"))
+            sub(tr_pr, qn("w:cantSplit"))  # a row is never broken across pages
             if number == 0:
-                sub(sub(tr, qn("w:trPr")), qn("w:tblHeader"))
+                sub(tr_pr, qn("w:tblHeader"))
             for column, width in enumerate(widths):
                 align = aligns[column] if column < len(aligns) else ""
                 tc = self.cell_template(width, align if align in ("right", "center") else "")
@@ -307,6 +319,19 @@ class Writer:
             self.styled_paragraph("Compact", align, parent=template)
             self.ref.templates[key] = template
         return template
+
+
+def keep_together(paragraphs: list[Any], tail: int) -> None:
+    """The paragraphs of a list that ends the brief each kept on one page, and its last
+    ``tail`` paragraphs (its last two items) on one page, so that no page holds only the
+    list's last entry."""
+    for number, p in enumerate(paragraphs):
+        if p.tag != W_P:
+            continue
+        fmt = ParagraphFormat(p)
+        fmt.keep_together = True
+        if number >= len(paragraphs) - tail and number < len(paragraphs) - 1:
+            fmt.keep_with_next = True
 
 
 def describe_table(tbl_pr: Any, caption: str, description: str) -> None:

@@ -19,7 +19,10 @@ from briefgen.syntax import BLOCKS, Block
 if TYPE_CHECKING:
     from briefgen.render.docx.blocks import Writer
 
-TOC_FIELD = 'TOC \\o "1-3" \\h \\z \\u'
+TOC_FIELD = 'TOC \\o "1-{depth}" \\h \\z \\u'
+"""Word's contents field, of the heading levels the written entries go down to: a program
+that updates it (Word, LibreOffice before the PDF export) lists the same headings, with
+their page numbers."""
 TLP_COLOURS = {
     "TLP:CLEAR": "FFFFFF", "TLP:GREEN": "33FF00", "TLP:AMBER": "FFC000",
     "TLP:AMBER+STRICT": "FFC000", "TLP:RED": "FF2B2B",
@@ -69,7 +72,8 @@ class Contents:
             writer.link_count += 1
             p = writer.styled_paragraph(f"TOC {min(level, 3)}")
             if number == 0:
-                add_field_start(p, TOC_FIELD)
+                depth = min(max(entry[0] for entry in self.entries), 3)
+                add_field_start(p, TOC_FIELD.format(depth=depth))
             inline.add_styled(inline.add_link(p, href), text,
                               Format(link=(writer.link_count, href)))
             if number == len(self.entries) - 1:

@@ -162,6 +162,7 @@ class Runs:
         container, outer, link, change = paragraph, paragraph, None, ""
         pending: list[str] = []
         pending_look, previous, note_side = PLAIN, "", ""
+        noted: set[tuple[str, str]] = set()  # one reference to a note in a paragraph
         for kind, value, look in events:
             if kind == "text" and pending and look == pending_look:
                 pending.append(value)
@@ -185,6 +186,10 @@ class Runs:
                 sub(self.new_run(container, look), W_BR)
             elif kind == "note":
                 side = look.change or self.writer.change
+                label = (str(value.get("label", "")), side)
+                if label in noted:  # a template that cites one source twice in a paragraph
+                    continue
+                noted.add(label)
                 after = previous == "note" and (side == note_side or not side or not note_side)
                 comma = container
                 if after and (side or note_side) != side:  # a comma only one revision has

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from briefgen.render import OutputFormat
+from briefgen.render import Options, OutputFormat
 
 
-def convert(documents: dict[str, bytes]) -> dict[str, bytes]:
+def convert(documents: dict[str, bytes], options: Options) -> dict[str, bytes]:
     from briefgen.render.pdf import convert_to_pdf
 
-    return convert_to_pdf(documents)
+    return convert_to_pdf(documents, options.pdf_a)
 
 
 FORMAT = OutputFormat("pdf", ".pdf", "PDF of the Word brief (needs LibreOffice)",
