@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from briefgen import __version__
+from briefgen.config import LENGTHS
 from briefgen.render import FORMATS
 
 if TYPE_CHECKING:
@@ -191,11 +192,16 @@ def render(path: Path, output: Path | None, strict: bool, templates: Path | None
 @click.option("--since", metavar="REV",
               help="Also write DIR/ID.redline.docx and DIR/ID.changes.md for each brief "
                    "changed since git revision REV.")
+@click.option("--length", type=click.Choice(LENGTHS),
+              help="full: the whole brief; summary: one page of it (title block, bottom "
+                   "line, key judgments, who is said to have struck, the casualty chart) as "
+                   "DIR/ID.summary.docx and so on, beside the full brief (default: full, or "
+                   "briefgen.toml's length).")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
           jobs: int | None, force: bool, verbose: bool, time_limit: float, max_output: int,
-          strict: bool, since: str | None, templates: Path | None, reference: Path | None,
-          seeds: Path | None) -> None:
+          strict: bool, since: str | None, length: str | None, templates: Path | None,
+          reference: Path | None, seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
     PATHS are files or folders (default: briefs/). A brief whose inputs (its YAML, the
@@ -209,6 +215,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
       briefgen build briefs/ -o out -f docx
       briefgen build --force -j 4
       briefgen build --since v1.0     # and a redline of each brief changed since v1.0
+      briefgen build --length summary -f pdf   # out/ID.summary.pdf, one page each
     """
     from briefgen.build import build_briefs, build_changes
     from briefgen.config import choose
@@ -227,7 +234,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     try:
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
                               formats, options(config, templates, reference, seeds)._replace(
-                                  time_limit=time_limit, max_output=max_output, strict=strict),
+                                  time_limit=time_limit, max_output=max_output, strict=strict,
+                                  length=choose(length, config.length)),
                               jobs, force, progress)
     finally:
         if progress is not None:
