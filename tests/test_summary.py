@@ -210,3 +210,37 @@ def test_templates_export_writes_the_summary_templates(tmp_path: Path) -> None:
     for name in ("summary.md.j2", "matrix.md.j2"):
         assert (tmp_path / "house" / name).read_bytes() == (ROOT / "templates" / name
                                                              ).read_bytes()
+
+
+def test_summary_page_is_tighter_and_the_full_brief_keeps_the_reference(
+        summaries: Path, tmp_path: Path) -> None:
+    """The summary's margins, title and body text, read back from its .docx; the full
+    brief's are the reference's own (the two are prepared apart)."""
+    from docx.oxml.ns import qn
+
+    assert run("build", AL_TANF, "-f", "docx", "-o", str(tmp_path)).exit_code == 0
+    summary = docx.Document(str(summaries / "2017-08-al-tanf-kss.summary.docx"))
+    full = docx.Document(str(tmp_path / "2017-08-al-tanf-kss.docx"))
+    reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
+
+    def page(document: docx.document.Document) -> list[int | None]:
+        section = document.sections[0]
+        return [section.top_margin, section.right_margin, section.bottom_margin,
+                section.left_margin, section.header_distance, section.footer_distance]
+
+    def looks(document: docx.document.Document) -> tuple[object, ...]:
+        styles = document.styles
+        size = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
+                                   f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val"))
+        return (size, styles["Title"].font.size.pt,
+                styles["Heading 1"].paragraph_format.space_before.pt,
+                styles["Body Text"].paragraph_format.space_after.pt)
+
+    assert [length.twips for length in page(summary)] == [851, 851, 851, 851, 425, 425]
+    assert looks(summary) == ("20", 16.5, 8.0, 3.0)
+    assert page(full) == page(reference)
+    assert looks(full) == looks(reference) == ("21", 22.0, 16.0, 6.0)
+    # the matrix spans the summary's wider text, as tables do in the full brief
+    for document, margin in ((summary, 851), (full, 1304)):
+        widths = [int(col.get(qn("w:w"))) for col in document.tables[0]._tbl.tblGrid]
+        assert abs(11906 - 2 * margin - sum(widths)) < len(widths)  # each column rounded
