@@ -494,8 +494,9 @@ def init(folder: Path) -> None:
     Schema in docs/ that briefs name for editors, and a commented briefgen.toml.
 
     Every command run in DIR or below reads briefgen.toml (output folder, templates,
-    reference document, seeds folder, default handling marking); options on the command
-    line win. DIR may exist; a briefgen.toml already there is never overwritten.
+    reference document, seeds folder, default handling marking, length of what build
+    writes); options on the command line win. DIR may exist; a briefgen.toml already there
+    is never overwritten.
 
     \b
     Example:
