@@ -239,7 +239,7 @@ def test_summary_page_is_tighter_and_the_full_brief_keeps_the_reference(
                 styles["Heading 1"].paragraph_format.space_before.pt,
                 styles["Body Text"].paragraph_format.space_after.pt)
 
-    assert [length.twips for length in page(summary)] == [851, 851, 851, 851, 425, 425]
+    assert [length.twips for length in page(summary)] == [737, 851, 737, 851, 340, 340]
     assert looks(summary) == ("20", 16.5, 8.0, 3.0)
     assert page(full) == page(reference)
     assert looks(full) == looks(reference) == ("21", 22.0, 16.0, 6.0)

@@ -5,7 +5,8 @@ A summary (``build --length summary``) is a copy of the reference prepared apart
 full brief's, so that the full brief keeps the reference as it is. The changes are relative,
 so a house reference keeps its look: the title at three quarters of its size, the space
 around headings, the title block and body paragraphs halved, the body text a half point
-smaller (10 pt for the reference's 10.5), the margins at most ``MARGIN``.
+smaller (10 pt for the reference's 10.5), the margins at most ``MARGIN`` at the sides and
+``MARGIN_VERTICAL`` above and below.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Twips
 
 MARGIN = Twips(851)
-"""The widest margin of a summary's page, 1.5 cm on each side (the reference's is 2.3 cm)."""
-HEADER_DISTANCE = Twips(425)
-"""The furthest the header and footer stand from the page's edge, 0.75 cm."""
+"""The widest margin of a summary's page at the sides, 1.5 cm (the reference's is 2.3 cm)."""
+MARGIN_VERTICAL = Twips(737)
+"""The widest margin at the top and bottom, 1.3 cm (the reference's 2.2 cm)."""
+HEADER_DISTANCE = Twips(340)
+"""The furthest the header and footer stand from the page's edge, 0.6 cm."""
 TITLE_SCALE = 0.75
 BODY_SCALE = 0.95
 SPACE_SCALE = 0.5
@@ -32,8 +35,9 @@ def tighten_page(document: Any) -> None:
     """Make ``document`` (the reference, before its styles are frozen) a summary's page."""
     section = document.sections[-1]
     for side in ("top", "right", "bottom", "left"):
+        widest = MARGIN_VERTICAL if side in ("top", "bottom") else MARGIN
         margin = getattr(section, f"{side}_margin")
-        setattr(section, f"{side}_margin", MARGIN if margin is None else min(margin, MARGIN))
+        setattr(section, f"{side}_margin", widest if margin is None else min(margin, widest))
     for side in ("header", "footer"):
         distance = getattr(section, f"{side}_distance")
         setattr(section, f"{side}_distance",
