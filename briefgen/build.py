@@ -123,10 +123,22 @@ def validate_files(paths: Sequence[Path],
     return len(files), problems
 
 
-def render_text(brief: Loaded, options: Options) -> str:
+def render_text(brief: Loaded, options: Options, formats: Iterable[str] = ()) -> str:
+    """The brief's Markdown; under ``options.length`` summary, its one page, which names
+    the full brief's files in ``formats`` (``name_full_brief``)."""
     from briefgen.render.markdown import render_markdown
 
-    return render_markdown(brief, options.templates, options.max_output)
+    full_brief = name_full_brief(brief.id, formats) if options.length == "summary" else None
+    return render_markdown(brief, options.templates, options.max_output, full_brief)
+
+
+def name_full_brief(brief_id: str, formats: Iterable[str]) -> list[str]:
+    """The files a full build of ``formats`` writes for the brief, which its summary points
+    to: ``ID.SUFFIX`` of each document format, in the order given (no formats: the
+    defaults)."""
+    documents = [fmt for fmt in map(find_format, tuple(formats) or default_formats())
+                 if fmt.has_length]
+    return list(dict.fromkeys(fmt.file_name(brief_id) for fmt in documents))
 
 
 def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
@@ -140,7 +152,7 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
             if markdown is None and fmt.markdown:
-                markdown = render_text(brief, options)
+                markdown = render_text(brief, options, formats)
             outputs[fmt.name] = data = fmt.render(brief, markdown or "", options)
             if options.max_output is not None and len(data) > options.max_output:
                 raise LimitError(f"the {fmt.name} output is {len(data):,} bytes, more than "
@@ -309,8 +321,8 @@ class Progress(Protocol):
 @dataclass
 class Outcome:
     """What building one brief did: files written and the record of its inputs, or the
-    error; for each format converted from another (PDF), the brief's id and the output to
-    convert."""
+    error; for each format converted from another (PDF), the name to convert it under
+    (the brief's id, or ``ID.summary``) and the output to convert."""
 
     path: Path
     written: dict[str, Path] = field(default_factory=dict)
@@ -347,7 +359,7 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     check_options(options)
     report.warnings = check_reference(options, formats)
     collected = [fmt for fmt in map(find_format, formats) if fmt.collect is not None]
-    state = BuildState.read(out_dir, build_key(options))
+    state = BuildState.read(out_dir, build_key(options, formats))
     remove_dead_temporaries(out_dir)
     todo = files if force else state.find_stale(files, formats)
     report.skipped = len(files) - len(todo)
@@ -567,9 +579,10 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
                 rows[fmt.name] = fmt.rows(brief)
                 continue
             if fmt.source is not None:
-                outcome.to_convert[fmt.name] = (brief.id, outputs[fmt.source])
+                stem = fmt.file_name(brief.id, options.length).removesuffix(fmt.suffix)
+                outcome.to_convert[fmt.name] = (stem, outputs[fmt.source])
                 continue
-            target = out_dir / f"{brief.id}{fmt.suffix}"
+            target = out_dir / fmt.file_name(brief.id, options.length)
             write_atomic(target, outputs[fmt.name])
             outcome.written[fmt.name] = target
         if first is not None:
@@ -614,9 +627,12 @@ def brief_inputs(path: Path, brief: Loaded, options: Options) -> list[Path]:
     return [seeds / source.seed for source in brief.sources if source.seed]
 
 
-def build_key(options: Options) -> str:
+def build_key(options: Options, formats: Sequence[str] = ()) -> str:
     """What every brief in a build depends on: briefgen's version and code, the templates,
-    the reference document, the seeds folder given and whether the PDF is PDF/A."""
+    the reference document, the seeds folder given and whether the PDF is PDF/A; for
+    summaries, the length and the formats, whose full briefs each summary names. (A full
+    build and a summary build into one folder each find the other's record out of date, and
+    rebuild: a record holds one build's outputs, and a summary's are other files.)"""
     import hashlib
 
     from briefgen.render import default_templates_dir
@@ -630,14 +646,17 @@ def build_key(options: Options) -> str:
              hash_tree([options.reference] if options.reference else []),
              str(options.seeds.resolve() if options.seeds else ""),
              "pdf-a" if options.pdf_a else ""]
+    if options.length != "full":  # the full build's key is as it was before summaries
+        parts += [options.length, ",".join(name_full_brief("", formats))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def write_converted(fmt: OutputFormat, documents: dict[str, tuple[Path, bytes]],
                     out_dir: Path, failed: list[tuple[Path, BriefgenError]],
                     options: Options) -> dict[str, Path]:
-    """Each brief's output converted to ``fmt`` and written as ``out_dir/ID.SUFFIX``: the
-    files written, by brief id; the briefs whose conversion failed go into ``failed``."""
+    """Each brief's output converted to ``fmt`` and written as ``out_dir/STEM.SUFFIX``
+    (the stem: the brief's id, or ``ID.summary``): the files written, by stem; the briefs
+    whose conversion failed go into ``failed``."""
     try:
         made = convert_batch(fmt, {brief_id: data for brief_id, (_, data) in documents.items()},
                              options)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from briefgen import __version__
+from briefgen.config import LENGTHS
 from briefgen.render import FORMATS
 
 if TYPE_CHECKING:
@@ -194,10 +195,16 @@ def render(path: Path, output: Path | None, strict: bool, templates: Path | None
 @click.option("--pdf-a/--no-pdf-a", "pdf_a", default=None,
               help="Write the PDF as PDF/A-2b, for archiving (default: tagged PDF, or "
                    "briefgen.toml's pdf_a).")
+@click.option("--length", type=click.Choice(LENGTHS),
+              help="full: the whole brief; summary: one page of it (title block, bottom "
+                   "line, key judgments, who is said to have struck, the casualty chart) as "
+                   "DIR/ID.summary.docx and so on, beside the full brief (default: full, or "
+                   "briefgen.toml's length).")
 @render_options
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...],
           jobs: int | None, force: bool, verbose: bool, time_limit: float, max_output: int,
-          strict: bool, since: str | None, pdf_a: bool | None, templates: Path | None,
+          strict: bool, since: str | None, pdf_a: bool | None, length: str | None,
+          templates: Path | None,
           reference: Path | None, seeds: Path | None) -> None:
     """Build briefs to DIR/ID.md and DIR/ID.docx.
 
@@ -213,6 +220,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
       briefgen build --force -j 4
       briefgen build --since v1.0     # and a redline of each brief changed since v1.0
       briefgen build -f pdf --pdf-a   # PDF/A-2b, for an archive
+      briefgen build --length summary -f pdf   # out/ID.summary.pdf, one page each
     """
     from briefgen.build import build_briefs, build_changes
     from briefgen.config import choose
@@ -232,7 +240,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
                               formats, options(config, templates, reference, seeds)._replace(
                                   time_limit=time_limit, max_output=max_output, strict=strict,
-                                  pdf_a=choose(pdf_a, config.pdf_a)),
+                                  pdf_a=choose(pdf_a, config.pdf_a),
+                                  length=choose(length, config.length)),
                               jobs, force, progress)
     finally:
         if progress is not None:
@@ -491,8 +500,9 @@ def init(folder: Path) -> None:
     Schema in docs/ that briefs name for editors, and a commented briefgen.toml.
 
     Every command run in DIR or below reads briefgen.toml (output folder, templates,
-    reference document, seeds folder, default handling marking); options on the command
-    line win. DIR may exist; a briefgen.toml already there is never overwritten.
+    reference document, seeds folder, default handling marking, length of what build
+    writes); options on the command line win. DIR may exist; a briefgen.toml already there
+    is never overwritten.
 
     \b
     Example:

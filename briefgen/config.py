@@ -30,9 +30,13 @@ KEYS = {
     "reference_doc": "a Word document whose styles the .docx uses",
     "handling": "the handling marking that new writes into a skeleton",
     "pdf_a": "whether build writes the PDF as PDF/A-2b, for archiving",
+    "length": "what build writes of each brief: the full brief, or a one-page summary",
 }
 EXAMPLES = {"briefs": "briefs", "seeds": "seeds", "output": "out", "templates": "house",
-            "reference_doc": "house/reference.docx", "handling": "TLP:CLEAR", "pdf_a": "true"}
+            "reference_doc": "house/reference.docx", "handling": "TLP:CLEAR", "pdf_a": "true",
+            "length": "summary"}
+LENGTHS = ("full", "summary")
+"""What ``build`` writes of each brief: the whole brief, or its one-page summary."""
 PATH_KEYS = ("briefs", "seeds", "output", "templates", "reference_doc")
 BOOLEAN_KEYS = ("pdf_a",)
 
@@ -49,6 +53,8 @@ class Config(NamedTuple):
     reference_doc: Path | None = None
     handling: str = "TLP:CLEAR"
     pdf_a: bool = False
+    length: str = "full"
+    """``full`` or ``summary``: what ``build`` writes of each brief (``--length`` wins)."""
 
     @property
     def schema(self) -> Path | None:
@@ -147,6 +153,8 @@ def check_entry(name: str, text: str, key: str, value: object, folder: Path) -> 
                         f"write it in double quotes, as in {key} = \"{EXAMPLES[key]}\"")]
     if key == "handling":
         return check_handling(name, line, column, value)
+    if key == "length":
+        return check_length(name, line, column, value)
     if key in ("templates", "reference_doc") and not (folder / value).exists():
         kind = "folder" if key == "templates" else "file"
         return [Problem(name, line, column, key, f"{kind} '{value}' not found",
@@ -165,6 +173,13 @@ def check_handling(name: str, line: int, column: int, value: str) -> list[Proble
         return []
     return [Problem(name, line, column, "handling", f"expected a TLP marking, found "
                     f"'{value}'", f"one of {', '.join(markings)}")]
+
+
+def check_length(name: str, line: int, column: int, value: str) -> list[Problem]:
+    if value in LENGTHS:
+        return []
+    return [Problem(name, line, column, "length", f"expected {' or '.join(LENGTHS)}, found "
+                    f"'{value}'", "full: the whole brief; summary: one page of it")]
 
 
 def describe_value(value: object) -> str:

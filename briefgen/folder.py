@@ -28,6 +28,10 @@ seeds = "seeds"
 # Where `briefgen build` writes ID.md and ID.docx (--output-dir wins).
 output = "out"
 
+# What `briefgen build` writes of each brief (--length wins): "full", the whole brief, or
+# "summary", one page of it as ID.summary.docx and so on, beside the full brief.
+length = "full"
+
 # A folder of templates that override the defaults file by file (--templates wins);
 # `briefgen templates export house` writes the defaults there to start from.
 # templates = "house"

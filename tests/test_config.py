@@ -58,7 +58,8 @@ def test_init_makes_the_folder_and_says_what_it_wrote(tmp_path: Path,
         run("schema").stdout) == format_json_schema()
     assert yaml.safe_load((root / "seeds" / "index.yaml").read_text(encoding="utf-8")) is None
     assert tomllib.loads((root / "briefgen.toml").read_text(encoding="utf-8")) == {
-        "briefs": "briefs", "seeds": "seeds", "output": "out", "handling": "TLP:CLEAR"}
+        "briefs": "briefs", "seeds": "seeds", "output": "out", "length": "full",
+        "handling": "TLP:CLEAR"}
 
 
 def test_init_never_overwrites_a_briefing_folder(folder: Path) -> None:
@@ -140,6 +141,24 @@ def test_options_on_the_command_line_win(folder: Path) -> None:
     assert not (folder / "briefs" / "2019-08-balad.yaml").exists()
 
 
+def test_length_comes_from_the_config_and_the_command_line_wins(folder: Path) -> None:
+    (folder / "briefgen.toml").write_text('length = "summary"\n', encoding="utf-8")
+    result = run("build", "-f", "md", "-v")
+    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.summary.md\n")
+    text = (folder / "out" / "2019-01-sarsar-lake.summary.md").read_text(encoding="utf-8")
+    assert text.endswith("\n\n*The full brief: 2019-01-sarsar-lake.md. Claims are numbered as "
+                         "there, where each cites its sources.*\n")
+    result = run("build", "-f", "md", "-v", "--length", "full")
+    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.md\n")
+    assert "## Competing claims\n" in (folder / "out" / "2019-01-sarsar-lake.md").read_text(
+        encoding="utf-8")
+    (folder / "briefgen.toml").write_text('length = "full"\n', encoding="utf-8")
+    result = run("build", "-f", "md", "-v", "-o", "short", "--length", "summary")
+    assert (result.exit_code, result.stdout) == (0, "wrote short/2019-01-sarsar-lake.summary.md\n")
+    assert Config(None).length == "full"  # outside a briefing folder, or with no length key
+    assert load_config(folder).length == "full"
+
+
 def test_templates_and_reference_doc_come_from_the_config(folder: Path) -> None:
     assert run("templates", "export", "house").exit_code == 0
     (folder / "house" / "bluf.md.j2").write_text("## In short\n\n{{ brief.bluf }}\n",
@@ -159,7 +178,7 @@ CONFIG_ERRORS = {
                     "briefgen.toml:1:1: brief: unknown key 'brief' (did you mean 'briefs'?)"),
     "unknown-table": ('[build]\noutput = "x"\n',
                       "briefgen.toml:1:1: build: unknown key 'build' (known keys: briefs, "
-                      "seeds, output, templates, reference_doc, handling, pdf_a)"),
+                      "seeds, output, templates, reference_doc, handling, pdf_a, length)"),
     "number-for-a-path": ("# where to write\noutput = 3\n",
                           "briefgen.toml:2:10: output: expected a path as text, found the "
                           "number 3 (write it in double quotes, as in output = \"out\")"),
@@ -176,6 +195,12 @@ CONFIG_ERRORS = {
                          "briefgen.toml:1:12: handling: expected a TLP marking, found "
                          "'TLP:WHITE' (one of TLP:CLEAR, TLP:GREEN, TLP:AMBER, "
                          "TLP:AMBER+STRICT, TLP:RED)"),
+    "length-not-known": ('length = "short"\n',
+                         "briefgen.toml:1:10: length: expected full or summary, found 'short' "
+                         "(full: the whole brief; summary: one page of it)"),
+    "number-for-length": ("# one page\nlength = 1\n",
+                          "briefgen.toml:2:10: length: expected text, found the number 1 "
+                          "(write it in double quotes, as in length = \"summary\")"),
     "templates-missing": ('templates = "house"\n',
                           "briefgen.toml:1:13: templates: folder 'house' not found (paths are "
                           "relative to the folder of briefgen.toml; a folder of templates "

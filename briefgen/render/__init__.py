@@ -31,6 +31,9 @@ FORMATS: dict[str, str] = {
 """Every output format by name, and the module that declares it (imported when used)."""
 
 
+SUMMARY_INFIX = ".summary"
+"""Between the id and the suffix of a summary's files: ``ID.summary.docx`` beside ``ID.docx``."""
+
 DEFAULT_TIME_LIMIT = 60.0
 """Seconds one brief may take to load and render (``build --time-limit``); a real brief takes
 a hundredth of a second."""
@@ -53,6 +56,8 @@ class Options(NamedTuple):
     may carry) stops the build."""
     pdf_a: bool = False
     """Whether the PDF is PDF/A-2b (for archiving) rather than plain tagged PDF."""
+    length: str = "full"
+    """``full`` or ``summary`` (``config.LENGTHS``): the brief, or its one page."""
 
 
 Render = Callable[["Loaded", str, Options], bytes]
@@ -92,6 +97,19 @@ class OutputFormat:
     markdown: bool = True
     """Whether ``render`` reads the brief's Markdown: a data export does not, and a build
     of data exports alone then runs no template."""
+
+    @property
+    def has_length(self) -> bool:
+        """Whether the format is a document, written from the brief's Markdown (or converted
+        from one that is), which ``--length summary`` shortens to a page; a data export has
+        no length, and is the same in either build."""
+        return self.markdown and self.collect is None
+
+    def file_name(self, brief_id: str, length: str = "full") -> str:
+        """The name of the file a brief is written to: ``ID.SUFFIX``, and for a document's
+        summary ``ID.summary.SUFFIX``, so that it sits beside the full brief."""
+        infix = SUMMARY_INFIX if length == "summary" and self.has_length else ""
+        return f"{brief_id}{infix}{self.suffix}"
 
 
 @cache

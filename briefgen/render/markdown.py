@@ -31,6 +31,8 @@ from briefgen.text import typeset
 
 MAIN_TEMPLATE = "brief.md.j2"
 COMPARISON_TEMPLATE = "comparison.md.j2"
+SUMMARY_TEMPLATE = "summary.md.j2"
+COMPARISON_SUMMARY_TEMPLATE = "comparison_summary.md.j2"
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|#~&!^])")
 _LINE_START = re.compile(r"^(\s*|\s*\d+)((?<!\d)[-+=]|(?<=\d)[.)])(?=\s|$)")
@@ -221,19 +223,24 @@ def exc_message(exc: BaseException) -> str:
 
 
 def render_markdown(brief: Loaded, templates: Path | None = None,
-                    limit: int | None = None) -> str:
+                    limit: int | None = None, full_brief: list[str] | None = None) -> str:
     """The brief as Markdown text, from the default templates or a user's overrides; a
-    ``LimitError`` as soon as the templates have written more than ``limit`` characters."""
+    ``LimitError`` as soon as the templates have written more than ``limit`` characters.
+    With ``full_brief``, the names of the full brief's files, its one-page summary instead
+    (``summary.md.j2``), which says where they are and carries no notes."""
     env = make_environment(templates.resolve() if templates is not None else None)
     if isinstance(env, LimitedSandbox):
         env.loops = 0
     try:
         if isinstance(brief, ComparisonSet):
-            template = env.get_template(COMPARISON_TEMPLATE)
+            name = COMPARISON_TEMPLATE if full_brief is None else COMPARISON_SUMMARY_TEMPLATE
             context = build_comparison_context(brief)
         else:
-            template = env.get_template(MAIN_TEMPLATE)
+            name = MAIN_TEMPLATE if full_brief is None else SUMMARY_TEMPLATE
             context = build_context(brief)
+        if full_brief is not None:
+            context.update(full_brief=full_brief, cite_notes=lambda _labels: Prose(""))
+        template = env.get_template(name)
         text = collect_output(template.generate(context), limit)
     except BriefgenError:
         raise

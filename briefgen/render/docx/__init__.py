@@ -6,8 +6,9 @@ The package is split by concern: ``reference`` (the reference document, prepared
 process, and its styles by name), ``package`` (the allow-list of what a brief takes from
 it, the properties, the reproducible save), ``blocks`` (paragraphs, headings, lists,
 tables), ``runs`` (inline runs), ``notes`` (footnotes), ``fields`` (the contents list and
-the page furniture) and ``oxml`` (the python-docx extensions: the WordprocessingML that
-python-docx has no API for). Only this package imports python-docx.
+the page furniture), ``compact`` (the summary's tighter page) and ``oxml`` (the python-docx
+extensions: the WordprocessingML that python-docx has no API for).
+Only this package imports python-docx.
 
 Style names follow pandoc's reference.docx, so a house reference made for pandoc works here.
 """
@@ -69,10 +70,11 @@ def render_redline(brief: Brief, old_markdown: str, markdown: str, author: str, 
 
 
 def render_docx(brief: Loaded, markdown: str, reference: Path | None = None,
-                redline: tuple[str, str, str] | None = None) -> bytes:
+                redline: tuple[str, str, str] | None = None, compact: bool = False) -> bytes:
     """The brief as the bytes of a .docx, reproducible: same input, same bytes; with
-    ``redline`` (the old Markdown, author, date), a redline (``render_redline``)."""
-    ref = load_reference(reference)
+    ``redline`` (the old Markdown, author, date), a redline (``render_redline``); ``compact``,
+    on a one-page summary's tighter page (``compact``)."""
+    ref = load_reference(reference, compact)
     tree = parse_markdown(markdown)
     document = ref.new_document()
     writer = Writer(ref, document)

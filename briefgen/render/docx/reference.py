@@ -136,8 +136,9 @@ def freeze_shared(document_part: Any) -> None:
 
 
 @lru_cache(maxsize=8)
-def load_reference(path: Path | None) -> Reference:
-    """The reference document, read and prepared once per process."""
+def load_reference(path: Path | None, compact: bool = False) -> Reference:
+    """The reference document, read and prepared once per process; ``compact``, as a one-page
+    summary's page (``compact.tighten_page``)."""
     source = path if path is not None else default_templates_dir() / REFERENCE_NAME
     try:
         if not source.is_file():
@@ -162,12 +163,16 @@ def load_reference(path: Path | None) -> Reference:
         reason = (f"its main part is {detail[1]} (save it from Word as a .docx document)"
                   if len(detail) == 2 else str(exc))
         raise RenderError(f"{source}: not a Word document: {reason}") from exc
-    return prepare_reference(document)
+    return prepare_reference(document, compact)
 
 
-def prepare_reference(document: Any) -> Reference:
-    """``document`` made ready for briefs, in place."""
+def prepare_reference(document: Any, compact: bool = False) -> Reference:
+    """``document`` made ready for briefs, in place; ``compact``, for summaries."""
     left_out = keep_allowed(document)
+    if compact:
+        from briefgen.render.docx.compact import tighten_page
+
+        tighten_page(document)
     document.element.body.clear_content()
     sect_pr = document.element.body.sectPr
     if sect_pr is None:  # a reference without section properties: US Letter, 1" margins

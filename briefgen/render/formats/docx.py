@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 def render(brief: Loaded, markdown: str, options: Options) -> bytes:
     from briefgen.render.docx import render_docx
 
-    return render_docx(brief, markdown, options.reference)
+    return render_docx(brief, markdown, options.reference,
+                       compact=options.length == "summary")
 
 
 FORMAT = OutputFormat("docx", ".docx", "a Word document for distribution", default=True,
