@@ -98,7 +98,10 @@ def find_nearest(seed_text: str, quote: str) -> str:
                 best = (matcher.ratio(), window)
     matcher.set_seq1(best[1])
     marked = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    codes = matcher.get_opcodes()
+    while len(codes) > 1 and codes[-1][0] == "delete":
+        codes.pop()  # seed words after the passage, pulled in by a window as long as the quote
+    for tag, i1, i2, j1, j2 in codes:
         if tag == "equal":
             marked.extend(best[1][i1:i2])
         else:
@@ -187,7 +190,7 @@ _UNITS = {word: number for number, word in enumerate(
 _TENS = {word: 10 * number for number, word in enumerate(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000}
-_VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
+VAGUE_NUMBERS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 """Vague numbers read as ACLED does, at their conservative low: "dozens" is at least 12."""
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and", "dozen"],
                                key=len, reverse=True))
@@ -243,7 +246,7 @@ def parse_number(text: str) -> int | None:
 def read_count(text: str) -> Reading | None:
     """How a casualty figure's words read ("more than 40" as at least 41, with no upper
     figure); None where they hold no number this knows, or only an approximate one."""
-    for word, low in _VAGUE.items():
+    for word, low in VAGUE_NUMBERS.items():
         if re.search(rf"(?<![\w-]){word}(?![\w-])", text, re.I):
             return Reading(low, None, False, f"at least {low}", vague=True)
     for pattern, kind in _READINGS:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.document import format_path
 from briefgen.errors import ValidationError
-from briefgen.load import format_path, load_brief
+from briefgen.load import load_brief
 from conftest import BRIEFS, DATA
 from test_analysis import WARNINGS
 
