@@ -118,7 +118,7 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
     ``ValidationError`` with every problem. Where the schema refuses the file, the rules
     across fields still run over what it holds that is valid (``briefgen.salvage``)."""
     doc = read_document(path)
-    if doc.problems:
+    if doc.data is None and doc.problems:
         raise ValidationError(doc.problems)
     if isinstance(doc.data, dict) and "incidents" in doc.data:
         doc.root = Comparison
@@ -291,19 +291,30 @@ def read_document(path: Path) -> Document:
     try:
         found = composer.compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.problems.append(Problem(doc.file, line, column, "$",
-                                    f"YAML syntax error: {exc.problem or exc.context}",
-                                    "check indentation, colons and quotes on this line"))
+        report_syntax_error(doc, exc)
         return doc
-    if doc.problems:
-        return doc
+    if len(doc.problems) > composer.recoverable:
+        return doc  # what was refused is not kept: the schema would report it again
     if not found:
-        doc.problem((), "the file is empty", "start from `briefgen new ID`")
+        doc.problem((), "the file is empty", "start from briefgen new ID")
         return doc
-    doc.data = composer.result
+    doc.data = composer.result  # with duplicate keys' first values: the checks go on
     return doc
+
+
+def report_syntax_error(doc: Document, exc: yaml.MarkedYAMLError) -> None:
+    """A YAML syntax error at its place; a tab where YAML wants spaces named as such."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = doc.text.split("\n")
+    at = lines[line - 1][column - 1:column] if line <= len(lines) else ""
+    if at == "\t":
+        message, hint = "a tab character here", "indent with spaces; YAML allows no tabs there"
+    else:
+        message = str(exc.problem or exc.context)
+        hint = "check indentation, colons and quotes on this line"
+    doc.problems.append(Problem(doc.file, line, column, "$", f"YAML syntax error: {message}",
+                                hint))
 
 
 def read_brief_bytes(path: Path, doc: Document) -> bytes | None:
@@ -367,7 +378,7 @@ class _Open:
     a value under a bad key or tag), what it holds so far, and for a mapping the key whose
     value comes next (``(None,)`` for a key that was refused)."""
 
-    __slots__ = ("in_key", "is_map", "items", "key", "mark", "path")
+    __slots__ = ("flow", "in_key", "is_map", "items", "key", "mark", "path")
 
     def __init__(self, path: PathKey | None, items: Any, is_map: bool, in_key: bool,
                  mark: Any) -> None:
@@ -377,6 +388,8 @@ class _Open:
         self.in_key = in_key
         self.mark = mark
         self.key: tuple[str | None] | None = None
+        self.flow = False
+        """Written in braces or brackets, where a comma ends a value."""
 
 
 class Composer:
@@ -391,6 +404,9 @@ class Composer:
         self.open: list[_Open] = []
         self.result: Any = None
         self.refused = False
+        self.recoverable = 0
+        """Problems after which the data is still whole: a key given twice (its first value
+        is kept), a key that is not text (a field no schema has)."""
 
     def compose(self, text: str) -> bool:
         """Read ``text``; whether it held a document."""
@@ -537,7 +553,9 @@ class Composer:
             if tag is not None and tag != "!" and tag != _TAG + ("map" if is_map else "seq"):
                 self.refuse_tag(path, tag)
                 path = None  # its content is not kept
-        self.open.append(_Open(path, {} if is_map else [], is_map, in_key, event.start_mark))
+        opened = _Open(path, {} if is_map else [], is_map, in_key, event.start_mark)
+        opened.flow = bool(event.flow_style)
+        self.open.append(opened)
 
     def end(self) -> None:
         closed = self.open.pop()
@@ -556,14 +574,19 @@ class Composer:
             return
         key_path = (*top.path, str(key))
         doc = self.doc
+        self.recoverable += 1
         if not is_text:
+            split = find_split_value(top) if key is not None else None
             if key is not None:
                 doc.places[key_path] = (mark.line + 1, mark.column + 1)
+            hint = (f"inside {{ }} a comma ends a value: if {split},{shown} is one value, "
+                    f"quote it: '{split},{shown}'" if split is not None
+                    else f"quote it: '{shown}'" if key is not None else "write the key as text")
+            self.recoverable -= split is not None  # the value before it is cut: not whole
             doc.problems.append(Problem(
                 doc.file, mark.line + 1, mark.column + 1,
                 format_path(key_path if key is not None else top.path),
-                f"key {shown!r} is not text",
-                f"quote it: '{shown}'" if key is not None else "write the key as text"))
+                f"key {shown!r} is not text", hint))
         else:  # a key given twice
             first = doc.places[key_path]
             doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1,
@@ -584,6 +607,13 @@ class Composer:
                 top.items[key] = value
         else:
             top.items.append(value)
+
+
+def find_split_value(top: _Open) -> Any:
+    """In braces, the value before a key that is not text, which a comma may have cut
+    (``{min: 1200, text: 1,200}`` reads ``1`` as the value and ``200`` as a key); else None."""
+    before = next(reversed(top.items.values()), None) if top.flow and top.items else None
+    return before if isinstance(before, int | str) and not isinstance(before, bool) else None
 
 
 def check_scalar(value: str, path: PathKey, doc: Document) -> None:
@@ -608,7 +638,7 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
     """Stage 4: the data against the schema; ``None`` with problems recorded on failure."""
     if not isinstance(doc.data, dict):
         doc.problem((), "expected a mapping of fields (id: ..., title: ...)",
-                    "start from `briefgen new ID`")
+                    "start from briefgen new ID")
         return None
     model: type[Brief] | type[Comparison] = Comparison if "incidents" in doc.data else Brief
     try:
@@ -677,7 +707,7 @@ def describe_error(error: ErrorDetails, doc: Document) -> tuple[str, str] | None
     if kind == "too_short" and len(error["input"]) >= error["ctx"]["min_length"]:
         return None  # pydantic counts only the valid items; the others are reported
     if kind == "missing":
-        return f"required field '{name}' is missing", f"add `{name}:`"
+        return f"required field '{name}' is missing", f"add {name}:"
     if kind == "extra_forbidden":
         allowed = fields_at(path[:-1], doc.root)
         close = find_close(name, allowed)
@@ -814,7 +844,7 @@ def check_history(doc: Document, head: Head) -> None:
     if head.revisions is None and head.single_revision is None:
         if not any(doc.data.get(key) is not None for key in ("revisions", "revision")):
             doc.problem((), "required field 'revisions' is missing",
-                        "add `revisions:`, every revision oldest first, each with number, "
+                        "add revisions:, every revision oldest first, each with number, "
                         "date, authors and changes")
         return  # else the schema refused what is given
     if head.revisions is not None and head.single_revision is not None:

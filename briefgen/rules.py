@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from briefgen.document import Document, find_close, find_repeats, format_path
 from briefgen.errors import Problem, display_path
@@ -18,6 +19,7 @@ from briefgen.seeds import (
     MAX_CUT_GAP,
     MIN_FRAGMENT_CHARS,
     MIN_FRAGMENT_WORDS,
+    Reading,
     contains_quote,
     find_nearest,
     find_short_fragment,
@@ -36,6 +38,14 @@ def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
     check_figures(doc, brief)
     check_dates(doc, brief)
     check_quotes(doc, brief, seeds_dir)
+
+
+class Known(NamedTuple):
+    """The ids of a section, and the text in its items whose id the schema refused: a
+    reference to one of those may be to such an item, and is not reported."""
+
+    ids: list[str]
+    doubtful: frozenset[str] = frozenset()
 
 
 def check_references(doc: Document, brief: Brief) -> None:
@@ -57,30 +67,44 @@ def check_references(doc: Document, brief: Brief) -> None:
             check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
 
 
-def check_unique(doc: Document, section: str, ids: list[str | None]) -> list[str] | None:
-    """Report ids given twice in ``section``; return the ids, or None where the section or
-    one of its ids was refused by the schema (a reference to an id not seen may be to it)."""
+def check_unique(doc: Document, section: str, ids: list[str | None]) -> Known | None:
+    """Report ids given twice in ``section``; return its ids, or None where the section
+    itself was refused by the schema (a reference to an id not seen may be to any item)."""
     for i, first in find_repeats(ids):
         if ids[i] is None:
             continue
         line = doc.locate((section, first, "id"))[0]
         doc.problem((section, i, "id"), f"duplicate id '{ids[i]}'",
                     f"first used on line {line}; ids must be unique within {section}")
-    if doc.refused_at((section,)) or any(
-            doc.refused_at((section, i, "id")) for i in range(len(ids))):
+    if doc.refused_at((section,)):
         return None
-    return [i for i in ids if i is not None]
+    items = doc.data.get(section) if isinstance(doc.data, dict) else None
+    refused = [items[i] for i in range(len(ids))
+               if isinstance(items, list) and doc.refused_at((section, i, "id"))]
+    doubtful = frozenset(text.lower() for item in refused for text in list_texts(item))
+    return Known([i for i in ids if i is not None], doubtful)
 
 
-def check_ref(doc: Document, path: PathKey, value: str | None, known: list[str] | None,
+def list_texts(value: object) -> list[str]:
+    """Every scalar inside a value of the file, as text."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in list_texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in list_texts(item)]
+    return [] if value is None else [str(value)]
+
+
+def check_ref(doc: Document, path: PathKey, value: str | None, known: Known | None,
               what: str) -> None:
     """Report a reference to an id that is not defined (None: none given, or not a valid
-    id, which the schema reports; ``known`` None: the ids are not all known)."""
-    if value is None or known is None or value in known:
+    id, which the schema reports; ``known`` None: the ids are not known)."""
+    if value is None or known is None or value in known.ids:
         return
-    close = find_close(value, known)
+    if value.lower() in known.doubtful:
+        return
+    close = find_close(value, known.ids)
     hint = (f"did you mean '{close}'?" if close
-            else f"known {what}s: " + ", ".join(dict.fromkeys(known)) if known
+            else f"known {what}s: " + ", ".join(dict.fromkeys(known.ids)) if known.ids
             else f"add the {what} to {what}s:")
     doc.problem(path, f"unknown {what} '{value}'", hint)
 
@@ -172,6 +196,9 @@ def check_reading(doc: Document, here: PathKey, figure: Figure) -> None:
     reading = read_count(figure.text)
     if reading is None:
         return
+    if reading.approx:
+        check_approximate(doc, here, figure, reading)
+        return
     said = f"'{figure.text}' reads as {reading.words}"
     low = reading.min
     if low is not None and figure.min is not None and (
@@ -215,6 +242,23 @@ def read_seed_text(doc: Document, path: PathKey, seed: str, seeds_dir: Path) -> 
     except OSError as exc:
         doc.problem(path, f"seed file '{seed}': cannot read it: {exc.strerror or exc}")
     return None
+
+
+def check_approximate(doc: Document, here: PathKey, figure: Figure, reading: Reading) -> None:
+    """An approximate figure's range holds its number: "some 30" allows min 25 and max 35,
+    not min 300; "nearly 50" allows nothing above 50."""
+    said, number = f"'{figure.text}' reads as {reading.words}", reading.min or 0
+    if figure.min is not None and figure.min > number:
+        doc.problem((*here, "min"), f"{said}, but min is {figure.min}",
+                    f"set min: {number} or lower")
+    if figure.max is None or doc.refused_at((*here, "max")):
+        return
+    if reading.approx == "nearly" and figure.max > number:
+        doc.problem((*here, "max"), f"{said}, but max is {figure.max}",
+                    f"set max: {number} or lower")
+    elif reading.approx == "about" and figure.max < number:
+        doc.problem((*here, "max"), f"{said}, but max is {figure.max}",
+                    f"set max: {number} or higher, or remove max:")
 
 
 def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:

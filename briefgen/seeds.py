@@ -98,10 +98,7 @@ def find_nearest(seed_text: str, quote: str) -> str:
                 best = (matcher.ratio(), window)
     matcher.set_seq1(best[1])
     marked = []
-    codes = matcher.get_opcodes()
-    while len(codes) > 1 and codes[-1][0] == "delete":
-        codes.pop()  # seed words after the passage, pulled in by a window as long as the quote
-    for tag, i1, i2, j1, j2 in codes:
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             marked.extend(best[1][i1:i2])
         else:
@@ -201,7 +198,8 @@ _READINGS = [
     (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|at most) ({_NUMBER})", re.I), "most"),
-    (re.compile(rf"\b(?:about|around|nearly|almost|some|roughly|approximately) ({_NUMBER})",
+    (re.compile(rf"\b(?:nearly|almost|just under|close to) ({_NUMBER})", re.I), "nearly"),
+    (re.compile(rf"\b(?:about|around|some|roughly|approximately|an estimated) ({_NUMBER})",
                 re.I), "about"),
     (re.compile(rf"(?<![\w-])({_NUMBER})\+", re.I), "least"),
     (re.compile(rf"(?<![\w-])({_NUMBER})", re.I), "exact"),
@@ -219,6 +217,9 @@ class Reading(NamedTuple):
     """How the words read, for a message: ``100``, ``at least 41``, ``36 to 45``."""
     vague: bool = False
     """A vague number ("dozens"): min may be higher than its low, as review warns."""
+    approx: str = ""
+    """``about`` ("some 30": min at most 30, max if given at least 30) or ``nearly``
+    ("nearly 50": min and max, if given, at most 50); ``min`` is then the number said."""
 
 
 def parse_number(text: str) -> int | None:
@@ -245,7 +246,7 @@ def parse_number(text: str) -> int | None:
 
 def read_count(text: str) -> Reading | None:
     """How a casualty figure's words read ("more than 40" as at least 41, with no upper
-    figure); None where they hold no number this knows, or only an approximate one."""
+    figure; "some 30" as about 30); None where they hold no number this knows."""
     for word, low in VAGUE_NUMBERS.items():
         if re.search(rf"(?<![\w-]){word}(?![\w-])", text, re.I):
             return Reading(low, None, False, f"at least {low}", vague=True)
@@ -254,9 +255,11 @@ def read_count(text: str) -> Reading | None:
         if found is None:
             continue
         numbers = [parse_number(group) for group in found.groups()]
-        if None in numbers or kind == "about":
+        if None in numbers:
             return None
         first = numbers[0] or 0
+        if kind in ("about", "nearly"):
+            return Reading(first, None, False, f"{kind} {first:,}", approx=kind)
         if kind == "between":
             return Reading(first, numbers[1], False, f"{first:,} to {numbers[1]:,}")
         if kind == "more":

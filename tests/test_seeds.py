@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from briefgen.seeds import (
+    Reading,
     contains_quote,
     find_nearest,
     find_short_fragment,
@@ -90,6 +91,13 @@ def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int
     assert (reading.min, reading.max, reading.words) == (low, high, read)
 
 
-def test_approximate_and_unknown_figure_words_are_not_read() -> None:
-    assert read_count("about 30") is None
+def test_approximate_figure_words_read_as_their_number() -> None:
+    assert read_count("some 30") == Reading(30, None, False, "about 30", approx="about")
+    assert read_count("nearly fifty") == Reading(50, None, False, "nearly 50", approx="nearly")
+    assert read_count("around 20 fighters") == Reading(20, None, False, "about 20",
+                                                       approx="about")
+
+
+def test_unknown_figure_words_are_not_read() -> None:
     assert read_count("several") is None
+    assert read_count("a number of") is None
