@@ -4,10 +4,13 @@ Loading runs in stages and collects every problem of a stage before it stops:
 
 1. bytes: size limit, UTF-8, control characters;
 2. YAML events: syntax errors, anchors and aliases (refused: they make YAML bombs);
-3. nodes -> plain data with a location for every path: duplicate keys, foreign tags;
+3. nodes -> plain data with a location for every path: duplicate keys (which do not stop
+   the later stages: the first value is kept), foreign tags;
 4. the schema (pydantic, its errors worded here): missing and unknown fields, types,
    vocabularies, YAML 1.1 surprises;
-5. the rules across fields: references, unique ids, min <= max, quotes verbatim in the seeds.
+5. the revisions, the prose, and the rules across fields (``briefgen.rules``: references,
+   figures, dates, quotes verbatim in the seeds), over the valid model or, where the schema
+   refused the file, over what of it is valid (``briefgen.salvage``).
 """
 
 from __future__ import annotations
@@ -582,7 +585,8 @@ class Composer:
             hint = (f"inside {{ }} a comma ends a value: if {split},{shown} is one value, "
                     f"quote it: '{split},{shown}'" if split is not None
                     else f"quote it: '{shown}'" if key is not None else "write the key as text")
-            self.recoverable -= split is not None  # the value before it is cut: not whole
+            if split is not None:
+                self.recoverable -= 1  # the value before it is cut: the data is not whole
             doc.problems.append(Problem(
                 doc.file, mark.line + 1, mark.column + 1,
                 format_path(key_path if key is not None else top.path),
@@ -865,9 +869,9 @@ def check_revision(doc: Document, here: PathKey, before: Revision, now: Revision
                     f"{before.number}", f"number it {before.number + 1}: each revision's "
                     "number is one more than the last's")
     if None not in (now.date, before.date) and now.date < before.date:
-        doc.problem((*here, "date"), f"{now.date} is before the date of revision "
-                    f"{before.number}, {before.date}", "a revision is never dated before "
-                    "the one it follows")
+        which = f"revision {before.number}" if before.number is not None else "the revision"
+        doc.problem((*here, "date"), f"{now.date} is before the date of {which}, "
+                    f"{before.date}", "a revision is never dated before the one it follows")
 
 
 def check_handling(doc: Document, head: Head) -> None:
