@@ -189,15 +189,20 @@ _TENS = {word: 10 * number for number, word in enumerate(
 _SCALES = {"hundred": 100, "thousand": 1000}
 VAGUE_NUMBERS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 """Vague numbers read as ACLED does, at their conservative low: "dozens" is at least 12."""
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and", "dozen"],
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and", "dozen", "half"],
                                key=len, reverse=True))
-_NUMBER = (rf"\d[\d,]*|(?:(?:{_NUMBER_WORD})(?:[\s-]+|$))*(?:{'|'.join([*_UNITS, *_TENS])}"
+_DIGITS = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+"
+"""Digits, in any script, with groups of three apart by commas or spaces (1,200; 1 200)."""
+_NUMBER = (rf"{_DIGITS}|(?:(?:{_NUMBER_WORD})(?:[\s-]+|$))*(?:{'|'.join([*_UNITS, *_TENS])}"
            rf"|hundred|thousand|dozen)\b")
 _READINGS = [
+    (re.compile(r"\b(?:no one|nobody|none)\b", re.I), "none"),
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|at most) ({_NUMBER})", re.I), "most"),
+    (re.compile(rf"(?<![\w-])({_NUMBER}) (?:to|or) ({_NUMBER})", re.I), "between"),
+    (re.compile(rf"(?<![\w-])({_DIGITS}) ?[-–] ?({_DIGITS})(?![\w-])"), "between"),
     (re.compile(rf"\b(?:nearly|almost|just under|close to) ({_NUMBER})", re.I), "nearly"),
     (re.compile(rf"\b(?:about|around|some|roughly|approximately|an estimated) ({_NUMBER})",
                 re.I), "about"),
@@ -226,7 +231,10 @@ def parse_number(text: str) -> int | None:
     """Digits (``1,200``) or number words (``a hundred``, ``twenty-two``, ``a dozen``)."""
     text = text.strip().lower()
     if text[:1].isdigit():
-        return int(text.replace(",", ""))
+        return int(re.sub(r"[,\s]", "", text))
+    if text.startswith("half "):
+        whole = parse_number(text.removeprefix("half "))
+        return None if whole is None else whole // 2
     total = current = 0
     for word in re.split(r"[\s-]+", text):
         if word in _UNITS:
@@ -254,6 +262,8 @@ def read_count(text: str) -> Reading | None:
         found = pattern.search(text)
         if found is None:
             continue
+        if kind == "none":
+            return Reading(0, 0, False, "0")
         numbers = [parse_number(group) for group in found.groups()]
         if None in numbers:
             return None

@@ -251,6 +251,10 @@ EXPECTED = {
         "9:10: pattern: expected text, found a list (The analyst's reading of the pattern across "
         "the incidents, in Markdown)",
     ],
+    "figure-range-not-as-its-words-read.yaml": [
+        "43:30: claims[0].casualties.killed.max: '15 to 20' reads as 15 to 20, but max is 18 "
+        "(set max: 20)",
+    ],
     "yaml-syntax-error.yaml": [
         "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",

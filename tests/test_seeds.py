@@ -83,7 +83,12 @@ def test_the_nearest_passage_marks_the_words_that_differ() -> None:
     ("seven", 7, 7, "7"), ("more than 40", 41, None, "at least 41"),
     ("at least 19", 19, None, "at least 19"), ("up to 40", None, 40, "at most 40"),
     ("between 36 and 45", 36, 45, "36 to 45"), ("dozens", 12, None, "at least 12"),
-    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200")])
+    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200"),
+    ("1 200", 1200, 1200, "1,200"), ("half a dozen", 6, 6, "6"), ("three dozen", 36, 36, "36"),
+    ("two or three", 2, 3, "2 to 3"), ("15-20", 15, 20, "15 to 20"),
+    ("twenty to thirty", 20, 30, "20 to 30"), ("twenty-two", 22, 22, "22"),
+    ("no one", 0, 0, "0"), ("\u0663\u0666", 36, 36, "36"), ("scores", 20, None, "at least 20"),
+    ("more than a dozen", 13, None, "at least 13")])
 def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int | None,
                                           read: str) -> None:
     reading = read_count(words)
