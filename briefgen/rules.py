@@ -30,6 +30,9 @@ from briefgen.seeds import (
 )
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BARE_ELLIPSIS = re.compile(r"(?<!\[)(?:\.\.\.|…)(?!\])")
+"""An ellipsis that is not an editor's cut ``[…]``: the speaker's, unless the editor forgot
+the brackets."""
 
 
 def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
@@ -362,7 +365,9 @@ def check_quote(doc: Document, path: PathKey, quote: str, source_id: str, text: 
                     f"{MIN_FRAGMENT_CHARS} characters; quote more of the sentence, or cut less")
     elif not contains_quote(text, quote):
         nearest = find_nearest(text, quote)
+        bare = _BARE_ELLIPSIS.search(normalise_text(quote)) and not _BARE_ELLIPSIS.search(text)
         doc.problem(path, f"quote not found verbatim in the seed text of source '{source_id}'",
                     (f'nearest in the seed: "{nearest}"; ' if nearest else "")
+                    + ("an ellipsis without brackets is read as the speaker's; " if bare else "")
                     + "copy the words exactly from the article; mark your own cuts with […], "
                     f"each within one paragraph and {MAX_CUT_GAP} characters of the last")

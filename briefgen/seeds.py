@@ -27,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 _CUT = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 """An editor's cut in a quote: ``[…]`` or ``[...]``."""
 _PUNCTUATION = "\"'.,;:!?()[]…"
+_MARKS = "\"'"
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 """A blank line, which ends a paragraph of an article."""
 
@@ -82,34 +83,40 @@ def normalise_seed(text: str) -> str:
 
 def find_nearest(seed_text: str, quote: str) -> str:
     """The passage of the seed most like ``quote``, word by word, with the words that differ
-    marked ``[seed→quote]``: a one-line hint for a quote that is not found."""
+    marked ``[seed→quote]`` (a word that differs only in its punctuation too, as ``act.``
+    for the seed's ``act,``): a one-line hint for a quote that is not found."""
     import difflib
 
-    wanted = to_words(" ".join(split_quote(quote)))
-    best: tuple[float, list[str]] = (0.0, [])
+    wanted, wanted_raw = to_tokens(" ".join(split_quote(quote)))
+    best: tuple[float, list[str], list[str]] = (0.0, [], [])
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
     for paragraph in seed_text.split("\n"):
-        words = to_words(paragraph)
+        words, raw = to_tokens(paragraph)
         for start in range(max(1, len(words) - len(wanted) + 1)):
             window = words[start:start + len(wanted)]
             matcher.set_seq1(window)
             if matcher.real_quick_ratio() > best[0] and matcher.ratio() > best[0]:
-                best = (matcher.ratio(), window)
-    matcher.set_seq1(best[1])
+                best = (matcher.ratio(), window, raw[start:start + len(wanted)])
+    _, window, window_raw = best
+    matcher.set_seq1(window)
     marked = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            marked.extend(best[1][i1:i2])
-        else:
-            marked.append(f"[{' '.join(best[1][i1:i2])}→{' '.join(wanted[j1:j2])}]")
+        if tag != "equal":
+            marked.append(f"[{' '.join(window[i1:i2])}→{' '.join(wanted[j1:j2])}]")
+            continue
+        for seed_word, said, word in zip(window_raw[i1:i2], wanted_raw[j1:j2], window[i1:i2],
+                                         strict=True):
+            bare = said.strip(_MARKS)  # quote marks around the words are the editor's
+            marked.append(word if bare in seed_word else f"[{seed_word.strip(_MARKS)}→{bare}]")
     return " ".join(marked)
 
 
-def to_words(text: str) -> list[str]:
-    """The words of ``text``, without the punctuation around them, for comparing passages."""
-    words = (word.strip(_PUNCTUATION) for word in text.split())
-    return [word for word in words if word]
+def to_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` without the punctuation around them, and as written."""
+    tokens = [(word.strip(_PUNCTUATION), word) for word in text.split()]
+    kept = [token for token in tokens if token[0]]
+    return [word for word, _ in kept], [raw for _, raw in kept]
 
 
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"

@@ -255,6 +255,19 @@ EXPECTED = {
         "43:30: claims[0].casualties.killed.max: '15 to 20' reads as 15 to 20, but max is 18 "
         "(set max: 20)",
     ],
+    "quote-punctuation-differs.yaml": [
+        "39:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible for this [act,→act.]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
+    ],
+    "quote-cut-without-brackets.yaml": [
+        "39:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army [responsible→] for this [→act]"; an '
+        "ellipsis without brackets is read as the speaker's; copy the words exactly from the "
+        "article; mark your own cuts with […], each within one paragraph and 300 characters of "
+        "the last)",
+    ],
     "yaml-syntax-error.yaml": [
         "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",

@@ -78,6 +78,12 @@ def test_the_nearest_passage_marks_the_words_that_differ() -> None:
         "[The→the] reports [were→was] found untrue")
 
 
+def test_the_nearest_passage_marks_a_word_whose_punctuation_differs() -> None:
+    text = normalise_seed('"The reports were untrue," it said.')
+    assert find_nearest(text, "The reports were untrue.") == "The reports were [untrue,→untrue.]"
+    assert find_nearest(text, "The reports were untrue") == "The reports were untrue"
+
+
 @pytest.mark.parametrize(("words", "low", "high", "read"), [
     ("a hundred martyrs", 100, 100, "100"), ("twenty-two", 22, 22, "22"),
     ("seven", 7, 7, "7"), ("more than 40", 41, None, "at least 41"),
