@@ -113,13 +113,17 @@ def check_ref(doc: Document, path: PathKey, value: str | None, known: Known | No
 
 
 def check_dates(doc: Document, brief: Brief) -> None:
-    """Dates that agree: the incident starts no later than its earliest dated source, no
-    source is dated after the current revision, and a claim is dated between the incident's
-    start and its source's date."""
+    """Dates that agree: the incident ends no earlier than it starts and starts no later
+    than its earliest dated source, no source is dated after the current revision, and a
+    claim is dated between the incident's start and its source's date."""
     date = brief.incident.date if brief.incident is not None else None
     start = date.start if date is not None else None
     if start is not None:
         check_incident_start(doc, brief, start)
+        if date is not None and date.end is not None and date.end < start:
+            doc.problem(("incident", "date", "end"), f"the incident ends on {date.end}, before "
+                        f"it starts, on {start}", "end is the last day it may have happened "
+                        "on; check both dates")
     check_source_dates(doc, brief)
     published = {s.id: s.date for s in brief.sources if s.id is not None and s.date is not None}
     for i, claim in enumerate(brief.claims):

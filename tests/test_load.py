@@ -268,6 +268,10 @@ EXPECTED = {
         "article; mark your own cuts with […], each within one paragraph and 300 characters of "
         "the last)",
     ],
+    "incident-ends-before-it-starts.yaml": [
+        "13:34: incident.date.end: the incident ends on 2017-08-01, before it starts, on "
+        "2017-08-07 (end is the last day it may have happened on; check both dates)",
+    ],
     "yaml-syntax-error.yaml": [
         "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",
