@@ -651,6 +651,7 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
         errors = exc.errors(include_url=False)
         doc.refused.update(tuple(error["loc"]) for error in errors)
         misspelt = find_misspelt(errors, doc)
+        doc.refused.update(misspelt)
         for error in errors:
             path = tuple(error["loc"])
             if any(path[:end] in doc.todos for end in range(len(path) + 1)):
@@ -664,16 +665,16 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
 
 
 def find_misspelt(errors: list[ErrorDetails], doc: Document) -> set[PathKey]:
-    """The paths of missing fields that an unknown key beside them misspells (``bulf`` for
-    ``bluf``): only the unknown key is reported, with its did-you-mean."""
-    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    """The paths of fields that the file does not give and that an unknown key beside them
+    misspells (``bulf`` for ``bluf``): only the unknown key is reported, with its
+    did-you-mean, not the field as missing; and the rules that read the field are skipped."""
     found = set()
     for error in errors:
         path = tuple(error["loc"])
         if error["type"] != "extra_forbidden" or not path:
             continue
         close = find_close(str(path[-1]), fields_at(path[:-1], doc.root))
-        if close is not None and (*path[:-1], close) in missing:
+        if close is not None and (*path[:-1], close) not in doc.places:
             found.add((*path[:-1], close))
     return found
 

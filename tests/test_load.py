@@ -272,6 +272,9 @@ EXPECTED = {
         "13:34: incident.date.end: the incident ends on 2017-08-01, before it starts, on "
         "2017-08-07 (end is the last day it may have happened on; check both dates)",
     ],
+    "optional-key-misspelt.yaml": [
+        "39:12: claims[0].qoute: unknown field 'qoute' (did you mean 'quote'?)",
+    ],
     "yaml-syntax-error.yaml": [
         "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",
