@@ -275,6 +275,10 @@ EXPECTED = {
     "optional-key-misspelt.yaml": [
         "39:12: claims[0].qoute: unknown field 'qoute' (did you mean 'quote'?)",
     ],
+    "summary-not-text.yaml": [
+        "38:14: claims[0].summary: expected text, found a list (A neutral one-sentence summary "
+        "of the claim)",
+    ],
     "yaml-syntax-error.yaml": [
         "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",
