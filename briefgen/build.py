@@ -102,7 +102,8 @@ def validate_files(paths: Sequence[Path],
     """Every problem of every file, errors and warnings: the number of files read and the
     problems, file by file in the order given. Warnings come only from files without errors."""
     from briefgen.analysis import review_brief
-    from briefgen.load import load_document, locate_findings
+    from briefgen.document import locate_findings
+    from briefgen.load import load_document
     from briefgen.model import Brief
 
     files = find_briefs(paths)

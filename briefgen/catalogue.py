@@ -53,7 +53,7 @@ def add_seeds(articles: Sequence[Path], seeds: Path | None = None) -> list[Added
         seeds = shorten(found) if found else None
     if seeds is None or not seeds.is_dir():
         raise SeedError(f"{display_path(seeds) if seeds else 'seeds'}: no such folder here or "
-                        "above (start a briefing folder with `briefgen init DIR`, or pass "
+                        "above (start a briefing folder with briefgen init DIR, or pass "
                         "--seeds DIR)")
     index = seeds / INDEX_NAME
     text, entries = read_index(index)
@@ -86,7 +86,7 @@ def read_index(index: Path) -> tuple[str, list[dict[str, Any]]]:
         return text, []
     if not isinstance(data, list) or not all(isinstance(entry, dict) for entry in data):
         raise SeedError(f"{display_path(index)}: expected a list of entries (- file: ...), "
-                        "as `briefgen init` writes it")
+                        "as briefgen init writes it")
     return text, data
 
 

@@ -4,59 +4,56 @@ Loading runs in stages and collects every problem of a stage before it stops:
 
 1. bytes: size limit, UTF-8, control characters;
 2. YAML events: syntax errors, anchors and aliases (refused: they make YAML bombs);
-3. nodes -> plain data with a location for every path: duplicate keys, foreign tags;
+3. nodes -> plain data with a location for every path: duplicate keys (which do not stop
+   the later stages: the first value is kept), foreign tags;
 4. the schema (pydantic, its errors worded here): missing and unknown fields, types,
    vocabularies, YAML 1.1 surprises;
-5. the rules across fields: references, unique ids, min <= max, quotes verbatim in the seeds.
+5. the revisions, the prose, and the rules across fields (``briefgen.rules``: references,
+   figures, dates, quotes verbatim in the seeds), over the valid model or, where the schema
+   refused the file, over what of it is valid (``briefgen.salvage``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import typing
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic_core import ValidationError as SchemaError
 
+from briefgen.document import (
+    Document,
+    check_unique_values,
+    find_close,
+    format_path,
+    locate_in_value,
+)
 from briefgen.errors import Problem, ValidationError, display_path, resolved
-from briefgen.files import InputError, read_limited, resolve_inside
+from briefgen.files import InputError, read_limited
 from briefgen.model import (
     HANDLING_WORDS,
     ID_PATTERN,
     LIKELIHOOD_WORDS,
     BoundHint,
     Brief,
-    Claim,
     Comparison,
     ComparisonSet,
     FieldSpec,
-    Figure,
-    Finding,
     Head,
     Loaded,
     Model,
     PathKey,
+    Revision,
     field_by_key,
     fields_of,
     iter_models,
 )
+from briefgen.rules import check_rules
+from briefgen.salvage import salvage_model
 from briefgen.seeds import (
-    MAX_CUT_GAP,
-    MIN_FRAGMENT_CHARS,
-    MIN_FRAGMENT_WORDS,
-    contains_quote,
-    find_nearest,
     find_seeds_dir,
-    find_short_fragment,
-    normalise_text,
-    read_count,
-    read_seed,
-    split_quote,
 )
 from briefgen.text import ZERO_WIDTH, describe_bidi, find_unpaired_bidi, find_zero_width, fold_text
 
@@ -105,57 +102,6 @@ _LONGEST_WORD = 5
 a longer plain scalar that starts with a letter is text."""
 
 
-@dataclass
-class Document:
-    """A YAML file as plain data, with the 1-based line and column of every path in it."""
-
-    file: str
-    data: Any = None
-    places: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    surprises: dict[PathKey, str] = field(default_factory=dict)
-    """Unquoted scalars that YAML 1.1 read as something other than text, by path."""
-    problems: list[Problem] = field(default_factory=list)
-    todos: dict[PathKey, str] = field(default_factory=dict)
-    """Values an editor has still to fill in (``TODO ...``), by path."""
-    root: type[Model] = Brief
-    """The model the file is validated against: an incident, or a comparison."""
-    text: str = ""
-    """The file's text, to place problems found inside a value (a heading in prose)."""
-    warnings: list[Problem] = field(default_factory=list)
-    """What the loader found that an editor should look at but that does not stop the file
-    (an actor its sources do not name), printed with the review's warnings."""
-
-    def locate(self, path: PathKey) -> tuple[int, int]:
-        """The place of ``path``, or of its nearest ancestor that has one."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.places:
-                return self.places[path[:end]]
-        return (1, 1)
-
-    def problem(self, path: PathKey, message: str, hint: str = "",
-                severity: str = "error") -> None:
-        line, column = self.locate(path)
-        self.problems.append(Problem(self.file, line, column, format_path(path), message, hint,
-                                     severity))
-
-
-def find_close(word: str, options: Sequence[str]) -> str | None:
-    """The option most like ``word``, for a "did you mean" hint, if one is close enough.
-    (difflib is imported here, for errors only: it costs every start 3 ms.)"""
-    import difflib
-
-    close = difflib.get_close_matches(word, options, n=1)
-    return close[0] if close else None
-
-
-def format_path(path: PathKey) -> str:
-    """``("claims", 2, "quote")`` -> ``claims[2].quote``; the empty path is ``$``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "$"
-
-
 def load_brief(path: Path, seeds_dir: Path | None = None) -> Brief:
     """Load and validate one incident file, or raise ``ValidationError`` with every problem."""
     loaded = load_any(path, seeds_dir)
@@ -172,9 +118,10 @@ def load_any(path: Path, seeds_dir: Path | None = None) -> Loaded:
 
 def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Document]:
     """The validated brief and its document (for locating later findings), or
-    ``ValidationError`` with every problem."""
+    ``ValidationError`` with every problem. Where the schema refuses the file, the rules
+    across fields still run over what it holds that is valid (``briefgen.salvage``)."""
     doc = read_document(path)
-    if doc.problems:
+    if doc.data is None and doc.problems:
         raise ValidationError(doc.problems)
     if isinstance(doc.data, dict) and "incidents" in doc.data:
         doc.root = Comparison
@@ -182,45 +129,75 @@ def load_document(path: Path, seeds_dir: Path | None = None) -> tuple[Loaded, Do
         doc.problem(todo_path, f"still to fill in: {value}",
                     describe_field(todo_path, doc.root) or "replace the TODO with the value")
     model = validate_schema(doc)
-    if model is None:
-        check_raw(doc, seeds_dir or find_seeds_dir(resolved(path).parent))
+    checked = model if model is not None else salvage_document(doc)
+    incidents = check_model(doc, checked, path, seeds_dir) if checked is not None else ()
     if model is None or doc.problems:
         raise ValidationError(doc.problems)
+    return (ComparisonSet(model, incidents) if isinstance(model, Comparison) else model), doc
+
+
+def salvage_document(doc: Document) -> Brief | Comparison | None:
+    """What the schema refused, as a partial model; None if the file is not a mapping."""
+    if not isinstance(doc.data, dict):
+        return None
+    if doc.root is Comparison:
+        return salvage_model(Comparison, doc.data)
+    return salvage_model(Brief, doc.data)
+
+
+def check_model(doc: Document, model: Brief | Comparison, path: Path,
+                seeds_dir: Path | None) -> tuple[Brief, ...]:
+    """Every check after the schema, on a valid model or a partial one; a comparison's
+    incidents, loaded."""
     check_history(doc, model)
     check_prose_fields(doc, model)
     check_invisible(doc, model)
     if isinstance(model, Comparison):
-        incidents = load_incidents(doc, model, path.parent, seeds_dir)
-        if doc.problems:
-            raise ValidationError(doc.problems)
-        return ComparisonSet(model, incidents), doc
+        return load_incidents(doc, model, path.parent, seeds_dir)
     check_rules(doc, model, seeds_dir or find_seeds_dir(resolved(path).parent))
-    if doc.problems:
-        raise ValidationError(doc.problems)
-    return model, doc
+    return ()
 
 
 def load_incidents(doc: Document, comparison: Comparison, folder: Path,
                    seeds_dir: Path | None) -> tuple[Brief, ...]:
-    """The incident briefs a comparison names, each ``folder/ID.yaml`` and valid."""
-    check_unique_values(doc, ("incidents",), comparison.incidents)
+    """The incident briefs a comparison names, each ``folder/ID.yaml``, valid, and not
+    starting after the comparison's current revision."""
+    ids = [(i, name) for i, name in enumerate(comparison.incidents) if name is not None]
+    check_unique_values(doc, ("incidents",), [name for _, name in ids])
+    history = comparison.history
+    revised = history[-1].date if history else None
     incidents = []
-    for i, incident_id in enumerate(comparison.incidents):
-        path = folder / f"{incident_id}.yaml"
-        if not path.is_file():
-            known = sorted(p.stem for p in folder.glob("*.yaml"))
-            close = find_close(incident_id, known)
-            doc.problem(("incidents", i), f"no incident file {display_path(path)}",
-                        f"did you mean '{close}'?" if close else "give the id of a file "
-                        "beside this one")
+    for i, incident_id in ids:
+        incident = load_incident(doc, i, folder / f"{incident_id}.yaml", seeds_dir)
+        if incident is None:
             continue
-        try:
-            incidents.append(load_brief(path, seeds_dir))
-        except ValidationError as exc:
-            doc.problem(("incidents", i), f"incident '{incident_id}' is not valid "
-                        f"({len(exc.problems)} problem{'s' * (len(exc.problems) != 1)})",
-                        f"run briefgen validate {display_path(path)}")
+        incidents.append(incident)
+        start = incident.incident.date.start
+        if revised is not None and start > revised:
+            doc.problem(("incidents", i), f"incident '{incident_id}' starts on {start}, after "
+                        f"this comparison's current revision, {revised}",
+                        "a comparison cannot weigh what had not happened; check the "
+                        "revision's date")
     return tuple(incidents)
+
+
+def load_incident(doc: Document, i: int, path: Path, seeds_dir: Path | None) -> Brief | None:
+    """The valid incident brief at ``path`` that a comparison names at ``incidents[i]``;
+    None with the problem recorded."""
+    if not path.is_file():
+        known = sorted(p.stem for p in path.parent.glob("*.yaml"))
+        close = find_close(path.stem, known)
+        doc.problem(("incidents", i), f"no incident file {display_path(path)}",
+                    f"did you mean '{close}'?" if close else "give the id of a file "
+                    "beside this one")
+        return None
+    try:
+        return load_brief(path, seeds_dir)
+    except ValidationError as exc:
+        doc.problem(("incidents", i), f"incident '{path.stem}' is not valid "
+                    f"({len(exc.problems)} problem{'s' * (len(exc.problems) != 1)})",
+                    f"run briefgen validate {display_path(path)}")
+    return None
 
 
 def check_prose_fields(doc: Document, model: Model) -> None:
@@ -299,55 +276,6 @@ def find_prose(value: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:
     return found
 
 
-def locate_in_value(doc: Document, path: PathKey, value: str, offset: int) -> tuple[int, int]:
-    """The file's line and column of ``value[offset]``, the value being the scalar at
-    ``path``: the rest of that line of the value is looked for in the file from the
-    scalar's start (a block scalar keeps its lines; a quoted one with escapes may not be
-    found, and then the scalar's own place is given)."""
-    line, column = doc.locate(path)
-    start = value.rfind("\n", 0, offset) + 1
-    end = value.find("\n", offset)
-    snippet = value[offset:end if end >= 0 else len(value)].rstrip()[:60]
-    if not snippet.strip():
-        return line, column
-    lines = doc.text.split("\n")
-    for number in range(line - 1, len(lines)):
-        # the file's line holds the value's line at least as far in (indentation adds)
-        least = offset - start + (column - 1 if number == line - 1 else 0)
-        found = lines[number].find(snippet, least)
-        if found >= 0:
-            return number + 1, found + 1
-    return line, column
-
-
-def check_unique_values(doc: Document, path: PathKey, values: Sequence[str]) -> None:
-    """Report values listed twice in the list at ``path``."""
-    for i, _first in find_repeats(values):
-        doc.problem((*path, i), f"'{values[i]}' is listed twice", "list each once")
-
-
-def find_repeats(values: Sequence[str]) -> list[tuple[int, int]]:
-    """(index, index of its first occurrence) for every value seen before."""
-    first: dict[str, int] = {}
-    repeats = []
-    for i, value in enumerate(values):
-        if value in first:
-            repeats.append((i, first[value]))
-        else:
-            first[value] = i
-    return repeats
-
-
-def locate_findings(doc: Document, findings: list[Finding], severity: str) -> list[Problem]:
-    """Findings as located problems of the given severity."""
-    problems = []
-    for finding in findings:
-        line, column = doc.locate(finding.path)
-        problems.append(Problem(doc.file, line, column, format_path(finding.path),
-                                finding.message, finding.hint, severity))
-    return problems
-
-
 def read_document(path: Path) -> Document:
     """Stages 1 to 3: the file as plain data with places, or the problems that stop it."""
     doc = Document(display_path(path))
@@ -366,19 +294,30 @@ def read_document(path: Path) -> Document:
     try:
         found = composer.compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.problems.append(Problem(doc.file, line, column, "$",
-                                    f"YAML syntax error: {exc.problem or exc.context}",
-                                    "check indentation, colons and quotes on this line"))
+        report_syntax_error(doc, exc)
         return doc
-    if doc.problems:
-        return doc
+    if len(doc.problems) > composer.recoverable:
+        return doc  # what was refused is not kept: the schema would report it again
     if not found:
-        doc.problem((), "the file is empty", "start from `briefgen new ID`")
+        doc.problem((), "the file is empty", "start from briefgen new ID")
         return doc
-    doc.data = composer.result
+    doc.data = composer.result  # with duplicate keys' first values: the checks go on
     return doc
+
+
+def report_syntax_error(doc: Document, exc: yaml.MarkedYAMLError) -> None:
+    """A YAML syntax error at its place; a tab where YAML wants spaces named as such."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = doc.text.split("\n")
+    at = lines[line - 1][column - 1:column] if line <= len(lines) else ""
+    if at == "\t":
+        message, hint = "a tab character here", "indent with spaces; YAML allows no tabs there"
+    else:
+        message = str(exc.problem or exc.context)
+        hint = "check indentation, colons and quotes on this line"
+    doc.problems.append(Problem(doc.file, line, column, "$", f"YAML syntax error: {message}",
+                                hint))
 
 
 def read_brief_bytes(path: Path, doc: Document) -> bytes | None:
@@ -442,7 +381,7 @@ class _Open:
     a value under a bad key or tag), what it holds so far, and for a mapping the key whose
     value comes next (``(None,)`` for a key that was refused)."""
 
-    __slots__ = ("in_key", "is_map", "items", "key", "mark", "path")
+    __slots__ = ("flow", "in_key", "is_map", "items", "key", "mark", "path")
 
     def __init__(self, path: PathKey | None, items: Any, is_map: bool, in_key: bool,
                  mark: Any) -> None:
@@ -452,6 +391,8 @@ class _Open:
         self.in_key = in_key
         self.mark = mark
         self.key: tuple[str | None] | None = None
+        self.flow = False
+        """Written in braces or brackets, where a comma ends a value."""
 
 
 class Composer:
@@ -466,6 +407,9 @@ class Composer:
         self.open: list[_Open] = []
         self.result: Any = None
         self.refused = False
+        self.recoverable = 0
+        """Problems after which the data is still whole: a key given twice (its first value
+        is kept), a key that is not text (a field no schema has)."""
 
     def compose(self, text: str) -> bool:
         """Read ``text``; whether it held a document."""
@@ -612,7 +556,9 @@ class Composer:
             if tag is not None and tag != "!" and tag != _TAG + ("map" if is_map else "seq"):
                 self.refuse_tag(path, tag)
                 path = None  # its content is not kept
-        self.open.append(_Open(path, {} if is_map else [], is_map, in_key, event.start_mark))
+        opened = _Open(path, {} if is_map else [], is_map, in_key, event.start_mark)
+        opened.flow = bool(event.flow_style)
+        self.open.append(opened)
 
     def end(self) -> None:
         closed = self.open.pop()
@@ -631,14 +577,20 @@ class Composer:
             return
         key_path = (*top.path, str(key))
         doc = self.doc
+        self.recoverable += 1
         if not is_text:
+            split = find_split_value(top) if key is not None else None
             if key is not None:
                 doc.places[key_path] = (mark.line + 1, mark.column + 1)
+            hint = (f"inside {{ }} a comma ends a value: if {split},{shown} is one value, "
+                    f"quote it: '{split},{shown}'" if split is not None
+                    else f"quote it: '{shown}'" if key is not None else "write the key as text")
+            if split is not None:
+                self.recoverable -= 1  # the value before it is cut: the data is not whole
             doc.problems.append(Problem(
                 doc.file, mark.line + 1, mark.column + 1,
                 format_path(key_path if key is not None else top.path),
-                f"key {shown!r} is not text",
-                f"quote it: '{shown}'" if key is not None else "write the key as text"))
+                f"key {shown!r} is not text", hint))
         else:  # a key given twice
             first = doc.places[key_path]
             doc.problems.append(Problem(doc.file, mark.line + 1, mark.column + 1,
@@ -659,6 +611,13 @@ class Composer:
                 top.items[key] = value
         else:
             top.items.append(value)
+
+
+def find_split_value(top: _Open) -> Any:
+    """In braces, the value before a key that is not text, which a comma may have cut
+    (``{min: 1200, text: 1,200}`` reads ``1`` as the value and ``200`` as a key); else None."""
+    before = next(reversed(top.items.values()), None) if top.flow and top.items else None
+    return before if isinstance(before, int | str) and not isinstance(before, bool) else None
 
 
 def check_scalar(value: str, path: PathKey, doc: Document) -> None:
@@ -683,14 +642,16 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
     """Stage 4: the data against the schema; ``None`` with problems recorded on failure."""
     if not isinstance(doc.data, dict):
         doc.problem((), "expected a mapping of fields (id: ..., title: ...)",
-                    "start from `briefgen new ID`")
+                    "start from briefgen new ID")
         return None
     model: type[Brief] | type[Comparison] = Comparison if "incidents" in doc.data else Brief
     try:
         return model.model_validate(doc.data)
     except SchemaError as exc:
         errors = exc.errors(include_url=False)
+        doc.refused.update(tuple(error["loc"]) for error in errors)
         misspelt = find_misspelt(errors, doc)
+        doc.refused.update(misspelt)
         for error in errors:
             path = tuple(error["loc"])
             if any(path[:end] in doc.todos for end in range(len(path) + 1)):
@@ -704,16 +665,16 @@ def validate_schema(doc: Document) -> Brief | Comparison | None:
 
 
 def find_misspelt(errors: list[ErrorDetails], doc: Document) -> set[PathKey]:
-    """The paths of missing fields that an unknown key beside them misspells (``bulf`` for
-    ``bluf``): only the unknown key is reported, with its did-you-mean."""
-    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    """The paths of fields that the file does not give and that an unknown key beside them
+    misspells (``bulf`` for ``bluf``): only the unknown key is reported, with its
+    did-you-mean, not the field as missing; and the rules that read the field are skipped."""
     found = set()
     for error in errors:
         path = tuple(error["loc"])
         if error["type"] != "extra_forbidden" or not path:
             continue
         close = find_close(str(path[-1]), fields_at(path[:-1], doc.root))
-        if close is not None and (*path[:-1], close) in missing:
+        if close is not None and (*path[:-1], close) not in doc.places:
             found.add((*path[:-1], close))
     return found
 
@@ -751,7 +712,7 @@ def describe_error(error: ErrorDetails, doc: Document) -> tuple[str, str] | None
     if kind == "too_short" and len(error["input"]) >= error["ctx"]["min_length"]:
         return None  # pydantic counts only the valid items; the others are reported
     if kind == "missing":
-        return f"required field '{name}' is missing", f"add `{name}:`"
+        return f"required field '{name}' is missing", f"add {name}:"
     if kind == "extra_forbidden":
         allowed = fields_at(path[:-1], doc.root)
         close = find_close(name, allowed)
@@ -886,10 +847,11 @@ def check_history(doc: Document, head: Head) -> None:
     """The revisions: given once, numbered one up each time, dated in order, and the marking
     not lowered without a reason."""
     if head.revisions is None and head.single_revision is None:
-        doc.problem((), "required field 'revisions' is missing",
-                    "add `revisions:`, every revision oldest first, each with number, date, "
-                    "authors and changes")
-        return
+        if not any(doc.data.get(key) is not None for key in ("revisions", "revision")):
+            doc.problem((), "required field 'revisions' is missing",
+                        "add revisions:, every revision oldest first, each with number, "
+                        "date, authors and changes")
+        return  # else the schema refused what is given
     if head.revisions is not None and head.single_revision is not None:
         doc.problem(("revision",), "both revision: and revisions: are given",
                     "move this revision into the revisions: list, in the order of its number")
@@ -897,319 +859,31 @@ def check_history(doc: Document, head: Head) -> None:
     key = "revisions" if head.revisions is not None else "revision"
     history = head.history
     for i in range(1, len(history)):
-        before, now = history[i - 1], history[i]
-        if now.number != before.number + 1:
-            doc.problem((key, i, "number"), f"revision {now.number} follows revision "
-                        f"{before.number}", f"number it {before.number + 1}: each revision's "
-                        "number is one more than the last's")
-        if now.date < before.date:
-            doc.problem((key, i, "date"), f"{now.date} is before the date of revision "
-                        f"{before.number}, {before.date}", "a revision is never dated before "
-                        "the one it follows")
+        check_revision(doc, (key, i), history[i - 1], history[i])
+    check_handling(doc, head)
+
+
+def check_revision(doc: Document, here: PathKey, before: Revision, now: Revision) -> None:
+    """A revision numbered one more than the one before it, and not dated before it."""
+    if None not in (now.number, before.number) and now.number != before.number + 1:
+        doc.problem((*here, "number"), f"revision {now.number} follows revision "
+                    f"{before.number}", f"number it {before.number + 1}: each revision's "
+                    "number is one more than the last's")
+    if None not in (now.date, before.date) and now.date < before.date:
+        which = f"revision {before.number}" if before.number is not None else "the revision"
+        doc.problem((*here, "date"), f"{now.date} is before the date of {which}, "
+                    f"{before.date}", "a revision is never dated before the one it follows")
+
+
+def check_handling(doc: Document, head: Head) -> None:
+    """The marking not lowered below an earlier revision's without a reason."""
+    if head.handling is None:
+        return
     rank = {word: number for number, word in enumerate(HANDLING_WORDS)}
-    higher = next((r for r in history[:-1] if r.handling is not None
+    higher = next((r for r in head.history[:-1] if r.handling is not None
                    and rank[r.handling] > rank[head.handling]), None)
-    if higher is not None and history[-1].handling_reason is None:
+    if higher is not None and head.history[-1].handling_reason is None:
         doc.problem(("handling",), f"{head.handling} is lower than {higher.handling}, the "
                     f"marking of revision {higher.number}",
                     f"say why in the current revision's handling_reason, or keep "
                     f"{higher.handling}")
-
-
-def check_rules(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
-    """Stage 5: the rules that span fields, each failure located."""
-    check_references(doc, brief)
-    for i, claim in enumerate(brief.claims):
-        check_figures(doc, i, claim)
-    check_dates(doc, brief)
-    check_quotes(doc, brief, seeds_dir)
-
-
-def check_raw(doc: Document, seeds_dir: Path | None) -> None:
-    """Where the schema refused the file, the references and quotes of what it holds, read
-    from the plain data: a type error in one field does not hide an unknown actor or a quote
-    not in its seed elsewhere."""
-    if not isinstance(doc.data, dict) or doc.root is not Brief:
-        return
-    view = view_raw(doc.data)
-    check_references(doc, view)
-    check_quotes(doc, view, seeds_dir)
-
-
-def view_raw(data: dict[str, Any]) -> Any:
-    """The sections of an unvalidated brief that references and quotes read, each item with
-    the fields those checks use: text where the file gives text, else None (or an empty
-    list), so that what the schema reports, or a TODO, is not reported again."""
-    from types import SimpleNamespace
-
-    def text(item: dict[str, Any], key: str) -> str | None:
-        value = item.get(key)
-        return value if isinstance(value, str) and not is_todo(value) else None
-
-    def texts(item: dict[str, Any], key: str) -> tuple[str, ...]:
-        value = item.get(key)
-        return tuple(v for v in value if isinstance(v, str) and not is_todo(v)) \
-            if isinstance(value, list) else ()
-
-    def section(key: str, fields: tuple[str, ...], lists: tuple[str, ...]) -> tuple[Any, ...]:
-        value = data.get(key)
-        items = value if isinstance(value, list) else []
-        return tuple(SimpleNamespace(**{f: text(item, f) for f in fields},
-                                     **{f: texts(item, f) for f in lists})
-                     if isinstance(item, dict) else SimpleNamespace(
-                         **dict.fromkeys(fields), **{f: () for f in lists})
-                     for item in items)
-
-    return SimpleNamespace(
-        actors=section("actors", ("id", "parent"), ()),
-        sources=section("sources", ("id", "seed"), ()),
-        claims=section("claims", ("id", "actor", "via", "quote", "quote_source"),
-                       ("against", "sources")),
-        judgments=section("judgments", (), ("rests_on",)))
-
-
-def is_todo(value: str) -> bool:
-    """Whether a value is one still to fill in (``TODO ...``), reported as such."""
-    return value.lstrip().startswith("TODO")
-
-
-def check_references(doc: Document, brief: Brief) -> None:
-    """Every id given once in its section, and every reference to one resolving."""
-    actors = check_unique(doc, "actors", [a.id for a in brief.actors])
-    sources = check_unique(doc, "sources", [s.id for s in brief.sources])
-    claims = check_unique(doc, "claims", [c.id for c in brief.claims])
-    for i, actor in enumerate(brief.actors):
-        if actor.parent is not None:
-            check_ref(doc, ("actors", i, "parent"), actor.parent, actors, "actor")
-    for i, claim in enumerate(brief.claims):
-        check_ref(doc, ("claims", i, "actor"), claim.actor, actors, "actor")
-        for j, target in enumerate(claim.against):
-            check_ref(doc, ("claims", i, "against", j), target, actors, "actor")
-        for j, source in enumerate(claim.sources):
-            check_ref(doc, ("claims", i, "sources", j), source, sources, "source")
-        if claim.via is not None:
-            check_ref(doc, ("claims", i, "via"), claim.via, sources, "source")
-    for i, judgment in enumerate(brief.judgments):
-        for j, claim_id in enumerate(judgment.rests_on):
-            check_ref(doc, ("judgments", i, "rests_on", j), claim_id, claims, "claim")
-
-
-def check_dates(doc: Document, brief: Brief) -> None:
-    """Dates that agree: the incident starts no later than its earliest dated source, no
-    source is dated after the current revision, and a claim is dated between the incident's
-    start and its source's date."""
-    start = brief.incident.date.start
-    dated = [(i, s) for i, s in enumerate(brief.sources) if s.date is not None]
-    if dated:
-        earliest = min(dated, key=lambda item: item[1].date or start)[1]
-        if earliest.date is not None and start > earliest.date:
-            doc.problem(("incident", "date", "start"), f"the incident starts on {start}, after "
-                        f"source '{earliest.id}' was published on {earliest.date}",
-                        "an article cannot report what had not happened; check both dates")
-    revised = brief.history[-1].date if brief.history else None
-    for i, source in dated:
-        if revised is not None and source.date is not None and source.date > revised:
-            doc.problem(("sources", i, "date"), f"{source.date} is after the current "
-                        f"revision's date, {revised}", "a brief cannot cite what was "
-                        "published after it; check the date, or add a revision")
-    published = {s.id: s.date for s in brief.sources if s.date is not None}
-    for i, claim in enumerate(brief.claims):
-        if claim.date is None:
-            continue
-        if claim.date < start:
-            doc.problem(("claims", i, "date"), f"{claim.date} is before the incident's start, "
-                        f"{start}", "a claim about the incident is made on or after it")
-        latest = max((published[s] for s in claim.sources if s in published), default=None)
-        if latest is not None and claim.date > latest:
-            doc.problem(("claims", i, "date"), f"{claim.date} is after its sources were "
-                        f"published (the latest on {latest})",
-                        "a source reports a claim made on or before its own date")
-
-
-def check_figures(doc: Document, i: int, claim: Claim) -> None:
-    """A claim's casualty figures: min <= max, each figure's words in its quote or summary,
-    and min and max as those words read."""
-    if claim.casualties is None:
-        return
-    for what in ("killed", "wounded"):
-        figure = getattr(claim.casualties, what)
-        if figure is None:
-            continue
-        here: PathKey = ("claims", i, "casualties", what)
-        if figure.max is not None and figure.min > figure.max:
-            doc.problem((*here, "min"), f"min {figure.min} is greater than max {figure.max}",
-                        "min is the lowest number the claim supports")
-        if not any(holds_words(words, figure.text) for words in (claim.quote, claim.summary)):
-            where = "quote or summary" if claim.quote else "summary"
-            doc.problem((*here, "text"), f"'{figure.text}' is not in the claim's {where}",
-                        f"give the words of the {where} that state the figure, exactly")
-        check_reading(doc, here, figure)
-
-
-def holds_words(text: str | None, words: str) -> bool:
-    """Whether ``words`` occur in ``text`` as whole words, case and spacing aside."""
-    if text is None:
-        return False
-    wanted = re.escape(normalise_text(words).lower())
-    return re.search(rf"(?<!\w){wanted}(?!\w)", normalise_text(text).lower()) is not None
-
-
-def check_reading(doc: Document, here: PathKey, figure: Figure) -> None:
-    """min and max as the figure's words read: "more than 40" is min 41 and no max."""
-    reading = read_count(figure.text)
-    if reading is None:
-        return
-    said = f"'{figure.text}' reads as {reading.words}"
-    low = reading.min
-    if low is not None and (figure.min < low if reading.vague else figure.min != low):
-        doc.problem((*here, "min"), f"{said}, but min is {figure.min}", f"set min: {low}")
-    if reading.open and figure.max is not None:
-        doc.problem((*here, "max"), f"{said}, with no upper figure, but max is {figure.max}",
-                    "remove max:")
-    elif reading.max is not None and figure.max != reading.max:
-        given = "not given" if figure.max is None else figure.max
-        doc.problem((*here, "max"), f"{said}, but max is {given}", f"set max: {reading.max}")
-
-
-def check_unique(doc: Document, section: str, ids: list[str]) -> list[str]:
-    """Report ids given twice in ``section``; return the ids."""
-    for i, first in find_repeats(ids):
-        if ids[i] is None:
-            continue  # not text: the schema says so
-        line = doc.locate((section, first, "id"))[0]
-        doc.problem((section, i, "id"), f"duplicate id '{ids[i]}'",
-                    f"first used on line {line}; ids must be unique within {section}")
-    return ids
-
-
-def check_ref(doc: Document, path: PathKey, value: str | None, known: list[str],
-              what: str) -> None:
-    """Report a reference to an id that is not defined (None: not text, reported already)."""
-    if value is None or value in known:
-        return
-    close = find_close(value, known)
-    hint = (f"did you mean '{close}'?" if close
-            else f"known {what}s: " + ", ".join(dict.fromkeys(known)))
-    doc.problem(path, f"unknown {what} '{value}'", hint)
-
-
-def read_seed_text(doc: Document, path: PathKey, seed: str, seeds_dir: Path) -> str | None:
-    """The normalised text of the seed file ``seed``, which must resolve inside
-    ``seeds_dir`` (symlinks resolved first) and be a regular file within the size limit; else
-    None with the problem recorded. A name that leads out of the folder gets the same message
-    whether or not a file is there: nothing outside is looked at."""
-    shown = display_path(seeds_dir)
-    target = resolve_inside(seeds_dir, seed)
-    if target is None:
-        doc.problem(path, f"seed file '{seed}' is outside {shown}",
-                    "give the name of a file in seeds/; paths out of it are not followed")
-        return None
-    if not os.path.lexists(target):
-        names = sorted(p.name for p in seeds_dir.glob("*.txt"))
-        close = find_close(seed, names)
-        doc.problem(path, f"seed file '{seed}' not found in {shown}",
-                    f"did you mean '{close}'?" if close else "give a file name in seeds/")
-        return None
-    try:
-        return read_seed(target)
-    except InputError as exc:
-        too_big = exc.message.startswith("file is")
-        doc.problem(path, f"seed file '{seed}': {exc.message}",
-                    "a seed is the text of one article; keep only the article" if too_big
-                    else exc.hint if exc.hint.startswith("save") else
-                    "give the name of a text file in seeds/")
-    except OSError as exc:
-        doc.problem(path, f"seed file '{seed}': cannot read it: {exc.strerror or exc}")
-    return None
-
-
-def check_quotes(doc: Document, brief: Brief, seeds_dir: Path | None) -> None:
-    """Every seed file exists, and every quote appears verbatim in one of its claim's seeds."""
-    texts: dict[str, str] = {}
-    for i, source in enumerate(brief.sources):
-        if source.seed is None or source.id is None:
-            continue
-        if seeds_dir is None:
-            doc.problem(("sources", i, "seed"), "no seeds/ folder found above the file",
-                        "pass --seeds DIR")
-            continue
-        text = read_seed_text(doc, ("sources", i, "seed"), source.seed, seeds_dir)
-        if text is not None:
-            texts[source.id] = text
-    if isinstance(brief, Brief):
-        check_actors_named(doc, brief, texts)
-    for i, claim in enumerate(brief.claims):
-        if claim.quote is None or not claim.sources:
-            continue
-        source_id = claim.quote_source
-        if source_id is None:
-            if len(claim.sources) > 1:
-                doc.problem(("claims", i, "quote"),
-                            "the claim has several sources; say which one the quote is from",
-                            "add quote_source: with one of " + ", ".join(claim.sources))
-                continue
-            source_id = claim.sources[0]
-        elif source_id not in claim.sources:
-            doc.problem(("claims", i, "quote_source"),
-                        f"quote_source '{source_id}' is not one of the claim's sources",
-                        "add it to sources: or name one of " + ", ".join(claim.sources))
-            continue
-        quoted = next((s for s in brief.sources if s.id == source_id), None)
-        if quoted is None:
-            continue  # reported as an unknown source
-        if quoted.seed is None:
-            doc.problem(("claims", i, "quote"),
-                        f"source '{source_id}' has no seed text to check the quote against",
-                        "quote from a source that has a seed: file")
-        elif source_id in texts:
-            check_quote(doc, ("claims", i, "quote"), claim.quote, source_id, texts[source_id])
-
-
-def check_actors_named(doc: Document, brief: Brief, texts: dict[str, str]) -> None:
-    """A warning for a claim whose actor no source of it with a seed names, by name or
-    alias (in any case): the claim may be credited to the wrong party."""
-    actors = {actor.id: actor for actor in brief.actors}
-    for i, claim in enumerate(brief.claims):
-        actor = actors.get(claim.actor)
-        seen = [texts[s] for s in claim.sources if s in texts]
-        if actor is None or not seen:
-            continue
-        names = [fold_name(n) for n in (actor.name, *actor.aliases, actor.name_ar) if n]
-        if not any(holds_words(drop_stops(text), name) for text in seen for name in names):
-            line, column = doc.locate(("claims", i, "actor"))
-            doc.warnings.append(Problem(
-                doc.file, line, column, format_path(("claims", i, "actor")),
-                f"'{actor.name}' is not named in the text of the claim's sources",
-                "add the name the source uses to the actor's aliases:, or check the actor",
-                "warning"))
-
-
-def drop_stops(text: str) -> str:
-    """Full stops inside words dropped, as sources vary them: U.S.-led is US-led."""
-    return re.sub(r"(?<=\w)\.(?=\w|-)", "", text)
-
-
-def fold_name(name: str) -> str:
-    """A name as its sources may give it: without stops inside words, and only its head,
-    before a comma or ' of ' (Haider al-Abadi, Prime Minister of Iraq; War media cell of the
-    Iraqi defence ministry); bidirectional controls, which print nothing, left out."""
-    return re.split(r",| of ", drop_stops(_BIDI.sub("", name)), maxsplit=1)[0]
-
-
-def check_quote(doc: Document, path: PathKey, quote: str, source_id: str, text: str) -> None:
-    """A quote is verbatim in its seed, and each piece between its cuts long enough to be
-    the speaker's words rather than the editor's."""
-    if not split_quote(quote):
-        doc.problem(path, "the quote is only cuts", "quote the words the source gives")
-        return
-    short = find_short_fragment(quote)
-    if short is not None:
-        doc.problem(path, f"the piece '{short}' between cuts is too short",
-                    f"each piece holds at least {MIN_FRAGMENT_WORDS} words and "
-                    f"{MIN_FRAGMENT_CHARS} characters; quote more of the sentence, or cut less")
-    elif not contains_quote(text, quote):
-        nearest = find_nearest(text, quote)
-        doc.problem(path, f"quote not found verbatim in the seed text of source '{source_id}'",
-                    (f'nearest in the seed: "{nearest}"; ' if nearest else "")
-                    + "copy the words exactly from the article; mark your own cuts with […], "
-                    f"each within one paragraph and {MAX_CUT_GAP} characters of the last")

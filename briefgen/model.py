@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Annotated, Any, Literal, NamedTuple, TypeVar, get_args
 
@@ -317,6 +317,22 @@ class Claim(Model):
     """Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged)."""
     casualties: Casualties | None = None
     """The casualty figures the claim gives."""
+
+
+CountName = Literal["killed", "wounded"]
+COUNTS: tuple[CountName, ...] = ("killed", "wounded")
+
+
+def iter_figures(claims: Iterable[Claim]) -> Iterator[tuple[int, Claim, CountName, Figure]]:
+    """Every casualty figure the claims give, in file order: the claim's index, the claim,
+    which count (killed, then wounded) and the figure."""
+    for i, claim in enumerate(claims):
+        if claim.casualties is None:
+            continue
+        for count in COUNTS:
+            figure = getattr(claim.casualties, count)
+            if figure is not None:
+                yield i, claim, count, figure
 
 
 class Judgment(Model):

@@ -27,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 _CUT = re.compile(r"\s*\[(?:…|\.\.\.)\]\s*")
 """An editor's cut in a quote: ``[…]`` or ``[...]``."""
 _PUNCTUATION = "\"'.,;:!?()[]…"
+_MARKS = "\"'"
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 """A blank line, which ends a paragraph of an article."""
 
@@ -82,34 +83,40 @@ def normalise_seed(text: str) -> str:
 
 def find_nearest(seed_text: str, quote: str) -> str:
     """The passage of the seed most like ``quote``, word by word, with the words that differ
-    marked ``[seed→quote]``: a one-line hint for a quote that is not found."""
+    marked ``[seed→quote]`` (a word that differs only in its punctuation too, as ``act.``
+    for the seed's ``act,``): a one-line hint for a quote that is not found."""
     import difflib
 
-    wanted = to_words(" ".join(split_quote(quote)))
-    best: tuple[float, list[str]] = (0.0, [])
+    wanted, wanted_raw = to_tokens(" ".join(split_quote(quote)))
+    best: tuple[float, list[str], list[str]] = (0.0, [], [])
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
     for paragraph in seed_text.split("\n"):
-        words = to_words(paragraph)
+        words, raw = to_tokens(paragraph)
         for start in range(max(1, len(words) - len(wanted) + 1)):
             window = words[start:start + len(wanted)]
             matcher.set_seq1(window)
             if matcher.real_quick_ratio() > best[0] and matcher.ratio() > best[0]:
-                best = (matcher.ratio(), window)
-    matcher.set_seq1(best[1])
+                best = (matcher.ratio(), window, raw[start:start + len(wanted)])
+    _, window, window_raw = best
+    matcher.set_seq1(window)
     marked = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            marked.extend(best[1][i1:i2])
-        else:
-            marked.append(f"[{' '.join(best[1][i1:i2])}→{' '.join(wanted[j1:j2])}]")
+        if tag != "equal":
+            marked.append(f"[{' '.join(window[i1:i2])}→{' '.join(wanted[j1:j2])}]")
+            continue
+        for seed_word, said, word in zip(window_raw[i1:i2], wanted_raw[j1:j2], window[i1:i2],
+                                         strict=True):
+            bare = said.strip(_MARKS)  # quote marks around the words are the editor's
+            marked.append(word if bare in seed_word else f"[{seed_word.strip(_MARKS)}→{bare}]")
     return " ".join(marked)
 
 
-def to_words(text: str) -> list[str]:
-    """The words of ``text``, without the punctuation around them, for comparing passages."""
-    words = (word.strip(_PUNCTUATION) for word in text.split())
-    return [word for word in words if word]
+def to_tokens(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` without the punctuation around them, and as written."""
+    tokens = [(word.strip(_PUNCTUATION), word) for word in text.split()]
+    kept = [token for token in tokens if token[0]]
+    return [word for word, _ in kept], [raw for _, raw in kept]
 
 
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"
@@ -187,18 +194,24 @@ _UNITS = {word: number for number, word in enumerate(
 _TENS = {word: 10 * number for number, word in enumerate(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000}
-_VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
+VAGUE_NUMBERS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 """Vague numbers read as ACLED does, at their conservative low: "dozens" is at least 12."""
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and", "dozen"],
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and", "dozen", "half"],
                                key=len, reverse=True))
-_NUMBER = (rf"\d[\d,]*|(?:(?:{_NUMBER_WORD})(?:[\s-]+|$))*(?:{'|'.join([*_UNITS, *_TENS])}"
+_DIGITS = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+"
+"""Digits, in any script, with groups of three apart by commas or spaces (1,200; 1 200)."""
+_NUMBER = (rf"{_DIGITS}|(?:(?:{_NUMBER_WORD})(?:[\s-]+|$))*(?:{'|'.join([*_UNITS, *_TENS])}"
            rf"|hundred|thousand|dozen)\b")
 _READINGS = [
+    (re.compile(r"\b(?:no one|nobody|none)\b", re.I), "none"),
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|at most) ({_NUMBER})", re.I), "most"),
-    (re.compile(rf"\b(?:about|around|nearly|almost|some|roughly|approximately) ({_NUMBER})",
+    (re.compile(rf"(?<![\w-])({_NUMBER}) (?:to|or) ({_NUMBER})", re.I), "between"),
+    (re.compile(rf"(?<![\w-])({_DIGITS}) ?[-–] ?({_DIGITS})(?![\w-])"), "between"),
+    (re.compile(rf"\b(?:nearly|almost|just under|close to) ({_NUMBER})", re.I), "nearly"),
+    (re.compile(rf"\b(?:about|around|some|roughly|approximately|an estimated) ({_NUMBER})",
                 re.I), "about"),
     (re.compile(rf"(?<![\w-])({_NUMBER})\+", re.I), "least"),
     (re.compile(rf"(?<![\w-])({_NUMBER})", re.I), "exact"),
@@ -216,13 +229,19 @@ class Reading(NamedTuple):
     """How the words read, for a message: ``100``, ``at least 41``, ``36 to 45``."""
     vague: bool = False
     """A vague number ("dozens"): min may be higher than its low, as review warns."""
+    approx: str = ""
+    """``about`` ("some 30": min at most 30, max if given at least 30) or ``nearly``
+    ("nearly 50": min and max, if given, at most 50); ``min`` is then the number said."""
 
 
 def parse_number(text: str) -> int | None:
     """Digits (``1,200``) or number words (``a hundred``, ``twenty-two``, ``a dozen``)."""
     text = text.strip().lower()
     if text[:1].isdigit():
-        return int(text.replace(",", ""))
+        return int(re.sub(r"[,\s]", "", text))
+    if text.startswith("half "):
+        whole = parse_number(text.removeprefix("half "))
+        return None if whole is None else whole // 2
     total = current = 0
     for word in re.split(r"[\s-]+", text):
         if word in _UNITS:
@@ -242,18 +261,22 @@ def parse_number(text: str) -> int | None:
 
 def read_count(text: str) -> Reading | None:
     """How a casualty figure's words read ("more than 40" as at least 41, with no upper
-    figure); None where they hold no number this knows, or only an approximate one."""
-    for word, low in _VAGUE.items():
+    figure; "some 30" as about 30); None where they hold no number this knows."""
+    for word, low in VAGUE_NUMBERS.items():
         if re.search(rf"(?<![\w-]){word}(?![\w-])", text, re.I):
             return Reading(low, None, False, f"at least {low}", vague=True)
     for pattern, kind in _READINGS:
         found = pattern.search(text)
         if found is None:
             continue
+        if kind == "none":
+            return Reading(0, 0, False, "0")
         numbers = [parse_number(group) for group in found.groups()]
-        if None in numbers or kind == "about":
+        if None in numbers:
             return None
         first = numbers[0] or 0
+        if kind in ("about", "nearly"):
+            return Reading(first, None, False, f"{kind} {first:,}", approx=kind)
         if kind == "between":
             return Reading(first, numbers[1], False, f"{first:,} to {numbers[1]:,}")
         if kind == "more":

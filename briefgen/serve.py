@@ -37,7 +37,7 @@ from briefgen.errors import BriefgenError, OutputError, Problem, ValidationError
 from briefgen.render import Options, default_templates_dir
 
 if TYPE_CHECKING:
-    from briefgen.load import Document
+    from briefgen.document import Document
     from briefgen.model import Loaded
 
 HOST = "127.0.0.1"
@@ -84,7 +84,7 @@ class SourceMap:
 
     def __init__(self, documents: Iterable[tuple[Document, list[str]]],
                  labels: dict[str, str] | None = None) -> None:
-        from briefgen.load import format_path
+        from briefgen.document import format_path
 
         self.labels = labels or {}
         """A block that starts with one of these labels (a claim's number, ``C3``) comes

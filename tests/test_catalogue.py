@@ -167,8 +167,8 @@ def test_without_a_seeds_folder_it_says_how_to_get_one(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     result = run("seeds", "add", str(REUTERS))
     assert (result.exit_code, result.stderr) == (
-        1, "seeds: no such folder here or above (start a briefing folder with `briefgen init "
-           "DIR`, or pass --seeds DIR)\n")
+        1, "seeds: no such folder here or above (start a briefing folder with briefgen init "
+           "DIR, or pass --seeds DIR)\n")
 
 
 @pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="../shared/seeds is not beside this clone")

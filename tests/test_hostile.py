@@ -47,9 +47,9 @@ BOMB = (b'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
 
 HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "empty-file": (lambda: b"",
-                   "1:1: $: the file is empty (start from `briefgen new ID`)"),
+                   "1:1: $: the file is empty (start from briefgen new ID)"),
     "only-a-comment": (lambda: b"# nothing yet\n",
-                       "1:1: $: the file is empty (start from `briefgen new ID`)"),
+                       "1:1: $: the file is empty (start from briefgen new ID)"),
     "binary-file": (lambda: bytes(range(256)) * 4,
                     "2:118: $: invalid UTF-8 byte 0x80 (save the file as UTF-8)"),
     "png-image": (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
@@ -135,7 +135,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
                                       "paths out of it are not followed)"),
     "top-level-list": (lambda: b"- schema: 1\n- id: x\n",
                        "1:1: $: expected a mapping of fields (id: ..., title: ...) "
-                       "(start from `briefgen new ID`)"),
+                       "(start from briefgen new ID)"),
     "merge-key": (lambda: edit("  - id: coalition\n", "  - <<: {kind: coalition}\n"
                                                       "    id: coalition\n"),
                   "22:5: actors[1].<<: key '<<' is not text (quote it: '<<')"),

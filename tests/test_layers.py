@@ -16,7 +16,8 @@ PACKAGE = ROOT / "briefgen"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", ""),                        # "" is the package itself (__version__)
     ("model", "gazetteer", "syntax", "files", "text"),
-    ("seeds", "state", "skeleton", "git", "config", "prose"),
+    ("seeds", "state", "skeleton", "git", "config", "prose", "document", "salvage"),
+    ("rules",),                            # the rules across fields, run by load
     ("load", "docs", "draft"),
     ("analysis",),
     ("diff", "chart", "redline"),          # derived from the models, drawn or compared
@@ -79,7 +80,7 @@ def test_imports_run_one_way(path: Path) -> None:
 
 
 def test_the_shared_types_live_in_model() -> None:
-    from briefgen import load, model
+    from briefgen import document, load, model
 
-    assert load.ComparisonSet is model.ComparisonSet and load.Finding is model.Finding
+    assert load.ComparisonSet is model.ComparisonSet and document.Finding is model.Finding
     assert model.ComparisonSet.__module__ == model.Finding.__module__ == "briefgen.model"

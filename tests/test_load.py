@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.document import format_path
 from briefgen.errors import ValidationError
-from briefgen.load import format_path, load_brief
+from briefgen.load import load_brief
 from conftest import BRIEFS, DATA
 from test_analysis import WARNINGS
 
@@ -105,7 +106,7 @@ EXPECTED = {
         "revision's number is one more than the last's)",
     ],
     "revisions-missing.yaml": [
-        "2:1: $: required field 'revisions' is missing (add `revisions:`, every revision "
+        "2:1: $: required field 'revisions' is missing (add revisions:, every revision "
         "oldest first, each with number, date, authors and changes)",
     ],
     "anchor-and-alias.yaml": [
@@ -150,7 +151,7 @@ EXPECTED = {
         "'almost certain' (use one of the words exactly as listed)",
     ],
     "missing-required-field.yaml": [
-        "1:1: bluf: required field 'bluf' is missing (add `bluf:`)",
+        "1:1: bluf: required field 'bluf' is missing (add bluf:)",
     ],
     "quote-not-in-seed.yaml": [
         "37:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
@@ -184,6 +185,100 @@ EXPECTED = {
         "39:18: claims[0].credibility: expected a whole number, found 'high' "
         "(Admiralty-code credibility of the claim, 1 (confirmed) to 6 (cannot be judged))",
     ],
+    "type-error-hides-no-other-problem.yaml": [
+        "13:17: incident.date.start: the incident starts on 2017-08-09, after source 'reuters' "
+        "was published on 2017-08-08 (an article cannot report what had not happened; check both "
+        "dates)",
+        "39:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible for this [act→attack]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
+        "41:18: claims[0].credibility: expected a whole number, found 'high' (Admiralty-code "
+        "credibility of the claim, 1 (confirmed) to 6 (cannot be judged))",
+        "43:21: claims[0].casualties.killed.min: 'a hundred' reads as 100, but min is 70 (set "
+        "min: 100)",
+        "45:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
+    ],
+    "claims-not-a-list.yaml": [
+        "34:3: claims: expected a list, found a mapping (The competing claims, each carried by "
+        "one or more sources)",
+    ],
+    "items-of-the-wrong-type.yaml": [
+        "19:5: actors[0]: expected a mapping of fields, found a list (Everyone who acts or speaks "
+        "in the brief)",
+        "41:14: claims[0].sources: expected a list, found a mapping (Ids of the sources that "
+        "carry the claim)",
+        "46:12: claims[1].actor: unknown actor 'coalitoin' (did you mean 'coalition'?)",
+    ],
+    "duplicate-key-and-missing-field.yaml": [
+        "2:1: bluf: required field 'bluf' is missing (add bluf:)",
+        "5:1: title: duplicate key 'title' (first given on line 4; keep one)",
+    ],
+    "tab-in-indentation.yaml": [
+        "7:1: $: YAML syntax error: a tab character here (indent with spaces; YAML allows no tabs "
+        "there)",
+    ],
+    "comma-in-a-number-in-braces.yaml": [
+        "43:46: claims[0].casualties.killed.200: key '200' is not text (inside { } a comma ends a "
+        "value: if 1,200 is one value, quote it: '1,200')",
+    ],
+    "figure-about-with-a-higher-min.yaml": [
+        "43:21: claims[0].casualties.killed.min: 'some 30' reads as about 30, but min is 300 (set "
+        "min: 30 or lower)",
+    ],
+    "figure-nearly-with-a-higher-max.yaml": [
+        "43:30: claims[0].casualties.killed.max: 'nearly 50' reads as nearly 50, but max is 55 "
+        "(set max: 50 or lower)",
+    ],
+    "quote-cut-inside-a-word.yaml": [
+        "39:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the [American→Amer ican] army responsible for this act '
+        '[the→]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
+    ],
+    "comparison-incident-after-its-revision.yaml": [
+        "8:13: incidents[0]: incident 'actor-not-used' starts on 2017-08-07, after this "
+        "comparison's current revision, 2017-08-01 (a comparison cannot weigh what had not "
+        "happened; check the revision's date)",
+        "8:29: incidents[1]: incident 'source-not-cited' starts on 2017-08-07, after this "
+        "comparison's current revision, 2017-08-01 (a comparison cannot weigh what had not "
+        "happened; check the revision's date)",
+    ],
+    "comparison-wrong-type-and-unknown-incident.yaml": [
+        "8:29: incidents[1]: no incident file tests/data/invalid/actor-not-usd.yaml (did you mean "
+        "'actor-not-used'?)",
+        "9:10: pattern: expected text, found a list (The analyst's reading of the pattern across "
+        "the incidents, in Markdown)",
+    ],
+    "figure-range-not-as-its-words-read.yaml": [
+        "43:30: claims[0].casualties.killed.max: '15 to 20' reads as 15 to 20, but max is 18 "
+        "(set max: 20)",
+    ],
+    "quote-punctuation-differs.yaml": [
+        "39:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army responsible for this [act,→act.]"; '
+        "copy the words exactly from the article; mark your own cuts with […], each within one "
+        "paragraph and 300 characters of the last)",
+    ],
+    "quote-cut-without-brackets.yaml": [
+        "39:12: claims[0].quote: quote not found verbatim in the seed text of source 'reuters' "
+        '(nearest in the seed: "We hold the American army [responsible→] for this [→act]"; an '
+        "ellipsis without brackets is read as the speaker's; copy the words exactly from the "
+        "article; mark your own cuts with […], each within one paragraph and 300 characters of "
+        "the last)",
+    ],
+    "incident-ends-before-it-starts.yaml": [
+        "13:34: incident.date.end: the incident ends on 2017-08-01, before it starts, on "
+        "2017-08-07 (end is the last day it may have happened on; check both dates)",
+    ],
+    "optional-key-misspelt.yaml": [
+        "39:12: claims[0].qoute: unknown field 'qoute' (did you mean 'quote'?)",
+    ],
+    "summary-not-text.yaml": [
+        "38:14: claims[0].summary: expected text, found a list (A neutral one-sentence summary "
+        "of the claim)",
+    ],
     "yaml-syntax-error.yaml": [
         "4:9: $: YAML syntax error: did not find expected ',' or ']' "
         "(check indentation, colons and quotes on this line)",
@@ -213,6 +308,11 @@ def test_invalid_file_reports_located_problems(name: str) -> None:
         load_brief(INVALID / name)
     prefix = f"tests/data/invalid/{name}:"
     assert [str(p) for p in caught.value.problems] == [prefix + line for line in EXPECTED[name]]
+
+
+def test_hints_are_plain_text() -> None:
+    """No message or hint carries Markdown's backticks, single or doubled."""
+    assert not [line for lines in EXPECTED.values() for line in lines if "`" in line]
 
 
 @pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)

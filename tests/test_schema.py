@@ -15,8 +15,9 @@ import pytest
 from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter
 
 import briefgen.model
+from briefgen.document import Document
 from briefgen.errors import ValidationError
-from briefgen.load import Document, describe_error, load_brief, read_document
+from briefgen.load import describe_error, load_brief, read_document
 from briefgen.model import (
     Actor,
     BoundHint,

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from briefgen.seeds import (
+    Reading,
     contains_quote,
     find_nearest,
     find_short_fragment,
@@ -77,12 +78,23 @@ def test_the_nearest_passage_marks_the_words_that_differ() -> None:
         "[The→the] reports [were→was] found untrue")
 
 
+def test_the_nearest_passage_marks_a_word_whose_punctuation_differs() -> None:
+    text = normalise_seed('"The reports were untrue," it said.')
+    assert find_nearest(text, "The reports were untrue.") == "The reports were [untrue,→untrue.]"
+    assert find_nearest(text, "The reports were untrue") == "The reports were untrue"
+
+
 @pytest.mark.parametrize(("words", "low", "high", "read"), [
     ("a hundred martyrs", 100, 100, "100"), ("twenty-two", 22, 22, "22"),
     ("seven", 7, 7, "7"), ("more than 40", 41, None, "at least 41"),
     ("at least 19", 19, None, "at least 19"), ("up to 40", None, 40, "at most 40"),
     ("between 36 and 45", 36, 45, "36 to 45"), ("dozens", 12, None, "at least 12"),
-    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200")])
+    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200"),
+    ("1 200", 1200, 1200, "1,200"), ("half a dozen", 6, 6, "6"), ("three dozen", 36, 36, "36"),
+    ("two or three", 2, 3, "2 to 3"), ("15-20", 15, 20, "15 to 20"),
+    ("twenty to thirty", 20, 30, "20 to 30"), ("twenty-two", 22, 22, "22"),
+    ("no one", 0, 0, "0"), ("\u0663\u0666", 36, 36, "36"), ("scores", 20, None, "at least 20"),
+    ("more than a dozen", 13, None, "at least 13")])
 def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int | None,
                                           read: str) -> None:
     reading = read_count(words)
@@ -90,6 +102,13 @@ def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int
     assert (reading.min, reading.max, reading.words) == (low, high, read)
 
 
-def test_approximate_and_unknown_figure_words_are_not_read() -> None:
-    assert read_count("about 30") is None
+def test_approximate_figure_words_read_as_their_number() -> None:
+    assert read_count("some 30") == Reading(30, None, False, "about 30", approx="about")
+    assert read_count("nearly fifty") == Reading(50, None, False, "nearly 50", approx="nearly")
+    assert read_count("around 20 fighters") == Reading(20, None, False, "about 20",
+                                                       approx="about")
+
+
+def test_unknown_figure_words_are_not_read() -> None:
     assert read_count("several") is None
+    assert read_count("a number of") is None
