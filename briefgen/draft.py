@@ -21,7 +21,8 @@ from typing import Any
 
 from briefgen.errors import BriefgenError, display_path
 from briefgen.gazetteer import KNOWN_ACTORS, KNOWN_PUBLISHERS
-from briefgen.seeds import normalise_text, split_sentences
+from briefgen.seeds import normalise_text
+from briefgen.seeds import split_sentences as split_plain_sentences
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -197,16 +198,16 @@ LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|Whil
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"rejected|accused|dismissed|disputed|reports? of|who|while|although|"
+                           r"including|rejected|accused|dismissed|disputed|reports? of|who|while|although|"
                            r"whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
-    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?)?){AUX}\s+"
+    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
-    re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>{SHORT_WHO}"
+    re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
                re.I),
@@ -217,6 +218,33 @@ ATTRIBUTIONS = (
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X. The first that names a speaker wins."""
+
+
+GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+"""Two sentences a copied page glued together: 'he said.Qari Ahmadi denied ...'."""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences as ``seeds`` splits them, and split again where a page lost the space."""
+    return [piece for sentence in split_plain_sentences(paragraph)
+            for piece in GLUED.split(sentence) if piece.strip()]
+
+
+CLAIMS_BY = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|statements?|assertions?)\s+(?:by|from)\s+"
+    r"(?P<who>[^“\".;]{2,120}?)\s+(?:about|of|that|on|regarding)\b[^“\".;]{0,100}$")
+"""'refuted claims by X about the death of "...": the quoted words are X's."""
+DOER = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+[a-z]+ed\b[^“\"]*,\s*(?:saying|adding)\s*$")
+"""'X apologized to the families, saying "...": the one who did it says it."""
+
+
+def find_doer(opening: str) -> str | None:
+    """The subject of a sentence that ends in ', saying' before a quote."""
+    clause = LEADING_CLAUSE.match(opening)
+    match = DOER.match(opening[clause.end():] if clause else opening)
+    if match is None or NOT_A_SPEAKER.search(match.group("who")):
+        return None
+    return match.group("who")
 
 
 @dataclass(frozen=True)
@@ -433,9 +461,11 @@ def split_phrase(phrase: str) -> tuple[str, str]:
 
 
 def is_person(phrase: str, name: str) -> bool:
-    head = HEAD_CUT.split(f" {phrase.split(',')[0].strip()} ")[0].strip()
+    """Whether a phrase names one person: a full name, or a head such as 'official' in the
+    phrase or in its apposition ('Najibullah, an official with the ministry')."""
+    heads = [HEAD_CUT.split(f" {part.strip()} ")[0].strip() for part in phrase.split(",")]
     return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
-            and not MONITOR.search(phrase)) or bool(PERSON_HEADS.search(head))
+            and not MONITOR.search(phrase)) or any(PERSON_HEADS.search(h) for h in heads)
 
 
 def name_monitor(phrase: str) -> str:
@@ -589,7 +619,18 @@ class Reader:
     def make_mention(self, who: str, speaker: str, actor: str | None) -> Mention:
         phrase = clean_phrase(who)
         name, _ = split_phrase(phrase)
-        return Mention(phrase or speaker, speaker, actor, is_person(phrase, name))
+        person = is_person(phrase, name) or self.is_surname(phrase)
+        return Mention(phrase or speaker, speaker, actor, person)
+
+    def is_surname(self, word: str) -> bool:
+        """'Collins said': a single name the article has printed after a first name or a
+        title ('Col. Tom Collins'), so a person's second mention, not an organisation."""
+        if not re.fullmatch(NAME_WORD, word) or ORG_WORDS.search(word) \
+                or find_actors(word, self.names):
+            return False
+        return re.search(rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But|Of|To|From|With)\b)"
+                         rf"[A-Z][a-z][\w'’-]*\.?\s+{re.escape(word)}(?![\w-])",
+                         self.article.text) is not None
 
     def remember(self, who: str, speaker: str, actor: str | None) -> None:
         """Note a speaker for the pronouns and references that follow."""
@@ -637,7 +678,8 @@ class Reader:
                 continue
             after, before = paragraph[end:], paragraph[:start]
             relayed = re.search(rf"\b(?:{SPEECH_VERBS})\b[^“\"]{{0,60}}\bthat\s*$", before)
-            who = ((self.speaker_before(before) if relayed else None)
+            closed = quote.endswith((".", "!", "?")) and re.match(r"\W*\s[A-Z]", after)
+            who = ((self.speaker_before(before) if relayed or closed else None)
                    or self.speaker_after(after) or self.speaker_before(before)
                    or self.speaker_previous(before))
             sentence = self.sentence_around(paragraph, start, end)
@@ -695,9 +737,12 @@ class Reader:
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
         if match:
             return match.group("who")
+        match = CLAIMS_BY.search(tail)
+        if match:
+            return match.group("who")
         opening = (split_sentences(tail) or [""])[-1]
-        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging)\b", opening):
-            return find_attribution(opening)
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging|accus\w+|blam\w+)\b", opening):
+            return find_attribution(opening) or find_doer(opening)
         return None
 
     @staticmethod
