@@ -23,25 +23,13 @@ from briefgen.errors import BriefgenError, display_path
 from briefgen.gazetteer import KNOWN_ACTORS, KNOWN_PUBLISHERS
 from briefgen.seeds import normalise_text
 from briefgen.seeds import split_sentences as split_plain_sentences
+from briefgen.tolls import MONTH, Figures, read_figures
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
-MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-"""A month as news pages print it, whole or cut (``Nov``, ``Sept``)."""
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-     "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                                 "dozen": 12}
-TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-UNITS = "one|two|three|four|five|six|seven|eight|nine"
-VAGUE_NUMBERS = {"several": 3, "tens": 10, "dozens": 12, "scores": 40, "hundreds": 100}
-"""Vague words counted low, as ACLED does ("dozens" is 12)."""
 
 CLUTTER = re.compile(
     r"(?i)^(?:be the first to comment|leave a (?:comment|reply)|your email address will not "
@@ -60,36 +48,6 @@ STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|d
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
        r"now|still))*")
-QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|some|almost|"
-              r"fewer than")
-NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}) dozen|"
-          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
-FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
-ONE_DETERMINER = re.compile(
-    r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
-    r"thing|hand|area|house|village|town|road|car)\b", re.I)
-"""'one family', 'one of the drivers': 'one' that counts no one."""
-ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
-"""Where a number's words end: at the next number (not 'one', more often a determiner)."""
-KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
-                    r"corpses)\b", re.I)
-WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries)\b", re.I)
-ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
-                      r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
-"""A casualty verb right before the number: killing nine, claimed the lives of 11."""
-TOLL = re.compile(r"\b(?:toll|number of [^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
-                  r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
-                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
-                  re.I)
-"""The death toll rose to N, has risen to N, reached N, stood at N."""
-INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
-"""Those killed included five children: a killed figure after its verb."""
-SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
-                    r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
-                    r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
-"""A subset set off by commas (", including four children,"): not the toll itself."""
-NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
-                          re.I)
 DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
     r"refuted?|refuting)\s+"
@@ -115,9 +73,6 @@ STRIKE = re.compile(r"\b(?:struck|strikes?|airstrikes?|attacked|bombed|bombard\w
 """A sentence that reports a strike, kept as a report when it names an actor."""
 NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had not claimed|"
                      r"nobody|no one)\b", re.I)
-COUNTED_NOUNS = re.compile(
-    r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
-    r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
@@ -198,7 +153,8 @@ LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|Whil
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"including|rejected|accused|dismissed|disputed|reports? of|who|while|although|"
+                           r"including|rejected|accused|dismissed|disputed|reports? of|who|"
+                           r"while|although|"
                            r"whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
@@ -766,7 +722,8 @@ class Reader:
         """'X insisted five were killed, but Y said 90': each side read on its own, where
         each gives figures."""
         parts = re.split(r",\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
-        if len(parts) > 1 and sum(any(self.read_figures(p)[:2]) for p in parts) > 1:
+        counted = [read_figures(part) for part in parts] if len(parts) > 1 else []
+        if sum(bool(f.killed or f.wounded) for f in counted) > 1:
             return parts
         return [sentence]
 
@@ -779,7 +736,8 @@ class Reader:
         kind = next((k for k, cue in CUES if cue.search(sentence)), None)
         if kind == "claims-responsibility" and NEGATED.search(sentence):
             kind = None
-        killed, wounded, counted = self.read_figures(sentence)
+        figures = read_figures(sentence)
+        killed, wounded = figures.killed, figures.wounded
         if kind is None and killed is None and wounded is None and not (
                 STRIKE.search(sentence) and find_actors(sentence, self.names)):
             return []
@@ -803,13 +761,29 @@ class Reader:
             sources=[self.article.source_id], speaker=speaker or None,
             against=list(dict.fromkeys(o for o in objects if o != actor_id))
             if kind == "accuses" else [],
-            killed=killed, wounded=wounded, counted=counted, date=self.resolve_date(sentence))]
+            killed=killed, wounded=wounded, counted=figures.counted,
+            date=self.resolve_date(sentence))]
+        return self.credit_figures(claims, sentence, figures)
+
+    def credit_figures(self, claims: list[DraftClaim], sentence: str,
+                       figures: Figures) -> list[DraftClaim]:
+        """Figures of others' reports that the sentence denies go to them; figures no one is
+        named for go to the publisher, the writer's own; each further group killed ('and 410
+        fighters', 'up to 60 more') is a claim of its own, of the same claimant."""
+        claim = claims[0]
         denied = DENIED_REPORTS.search(sentence)
-        if denied and (killed or wounded) and (kind == "denies" or denied.start() < 60):
-            claims = self.split_denied(claims[0], denied)
-        elif (killed or wounded) and actor_id is None and not speaker and self.article.publisher:
-            speaker, claims[0].actor_id = self.resolve(self.article.publisher)  # the writer's
-            claims[0].speaker = speaker or None
+        if denied and (claim.killed or claim.wounded) and (claim.kind == "denies"
+                                                           or denied.start() < 60):
+            return self.split_denied(claim, denied)
+        if (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \
+                and self.article.publisher:
+            speaker, claim.actor_id = self.resolve(self.article.publisher)  # the writer's
+            claim.speaker = speaker or None
+        for count in figures.more:
+            claims.append(DraftClaim(
+                actor_id=claim.actor_id, kind="reports", quote=claim.quote,
+                sources=claim.sources, speaker=claim.speaker, date=claim.date,
+                killed=count.figure, counted=count.counted))
         return claims
 
     def split_mentions(self, sentence: str, kind: str | None) -> tuple[str | None, list[str]]:
@@ -839,45 +813,6 @@ class Reader:
                             sources=claim.sources, speaker=speaker or None, date=claim.date,
                             killed=killed, wounded=wounded, counted=counted)
         return [claim, theirs]
-
-    def read_figures(self, sentence: str) -> tuple[dict[str, Any] | None,
-                                                   dict[str, Any] | None, str | None]:
-        """Killed and wounded figures: numbers beside a casualty word, and the noun counted."""
-        killed = wounded = None
-        counted = None
-        for match in FIGURE.finditer(sentence):
-            number = match.group("num")
-            value = parse_number(number)
-            before, after = sentence[:match.start()], sentence[match.end():]
-            if value is None or (re.match(r"^\d{4}$", number) and 1900 < value < 2100) \
-                    or NOT_A_FIGURE.search(before) or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) \
-                    or (number.lower() == "one" and ONE_DETERMINER.match(after)) \
-                    or re.search(r"[A-Za-z]-$", before):
-                continue
-            ranged = read_range(match, after)
-            rest = after[ranged[1]:] if ranged else after
-            window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
-            what = (classify_figure(before, window) or classify_joined(window, rest)
-                    or classify_listed(window, rest))
-            if what is None or (number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before)
-                                and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
-                                                 rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
-                                                 rf"{WOUNDED.pattern})", window, re.I)):
-                continue
-            words = window.split()[:7]
-            noun = COUNTED_NOUNS.search(" ".join(words[:6]))
-            if noun and noun.group().lower() != "others":
-                phrase = re.search(rf"((?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(noun.group())}",
-                                   window)
-                counted = (phrase.group(0) if phrase else noun.group()).strip()
-            figure = ranged[0] if ranged else make_figure(
-                match.group("qual"), value, number, match.group(0))
-            if what == "killed" and (killed is None or TOLL.search(before)):
-                killed = figure  # 'bringing the total death toll to seven' outweighs 'three'
-
-            elif what == "wounded" and wounded is None:
-                wounded = figure
-        return killed, wounded, counted
 
     def resolve_date(self, sentence: str) -> dt.date | None:
         """A date the sentence gives relative to the article's: on Monday, last night by our
@@ -914,20 +849,6 @@ def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
     return parsed.date() if parsed is not None and parsed.date() <= base else None
 
 
-def parse_number(word: str) -> int | None:
-    """Digits, number words ("twenty-two", "dozen") or a vague word counted low."""
-    lowered = word.lower().replace(",", "")
-    if lowered.isdigit():
-        return int(lowered)
-    if lowered in NUMBER_WORDS:
-        return NUMBER_WORDS[lowered]
-    count, _, dozen = lowered.partition(" ")
-    if dozen == "dozen" and count in NUMBER_WORDS:
-        return NUMBER_WORDS[count] * 12
-    tens, _, unit = lowered.replace(" ", "-").partition("-")
-    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
-        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
-    return VAGUE_NUMBERS.get(lowered)
 
 
 def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
@@ -958,84 +879,14 @@ def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
     return next((s for s in spoken if opening in normalise_text(s.quote)), None)
 
 
-def classify_figure(before: str, window: str) -> str | None:
-    """Whether a number counts the killed or the wounded, from the words around it: a verb
-    just before (killing nine), the toll it is (the death toll rose to 25), or the nearest
-    casualty word after it and before the next number (seven bodies and 11 wounded)."""
-    adjacent = ADJACENT.search(before)
-    if adjacent:
-        verb = adjacent.group("verb").lower()
-        return "wounded" if verb.startswith(("wound", "injur")) else "killed"
-    if TOLL.search(before):
-        toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
-        return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
-    own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
-    own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
-    near = " ".join(own.split()[:10])
-    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
-                                          ("wounded", WOUNDED.search(near))) if m]
-    if hits:
-        return min(hits, key=lambda item: item[1])[0]
-    if INCLUDED.search(before):
-        return "wounded" if re.search(r"wounded|injured", INCLUDED.search(before).group(),  # type: ignore[union-attr]
-                                      re.I) else "killed"
-    short = before[-25:]
-    if KILLED.search(short):
-        return "killed"
-    if WOUNDED.search(short):
-        return "wounded"
-    return None
 
 
-def classify_listed(window: str, rest: str) -> str | None:
-    """'Fourteen members of my family including six women ... were killed': the count
-    before a list of whom it includes takes the casualty word after the list."""
-    if not re.search(r"\b(?:including|among them)\s*$", window):
-        return None
-    tail = re.split(r"[.;]", rest[len(window):len(window) + 160])[0]
-    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(tail)),
-                                          ("wounded", WOUNDED.search(tail))) if m]
-    return min(hits, key=lambda item: item[1])[0] if hits else None
 
 
-def classify_joined(window: str, rest: str) -> str | None:
-    """'62 insurgents and 45 civilians were killed': the first count is of the same kind as
-    the one it is joined to."""
-    if not re.fullmatch(r"\s*(?:[\w'’-]+\s+){1,3}and\s*", window):
-        return None
-    following = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=2)
-    return classify_figure("", following[1]) if len(following) > 1 else None
 
 
-def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
-    """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
-    and how far past the first number it runs."""
-    before = match.string[:match.start()]
-    if re.search(r"\b(?:rose|risen|climbed|increased|jumped|up|down|fell)\s+from\s+$", before,
-                 re.I):
-        return None  # the toll rose from 20 to 30: 30 is the figure
-    joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to"
-    second = re.match(rf"^\s+(?:{joiner})\s+(?P<num>{NUMBER})\b", after, re.I)
-    if second is None or match.group("qual"):
-        return None
-    low, high = parse_number(match.group("num")), parse_number(second.group("num"))
-    if low is None or high is None or high <= low:
-        return None
-    text = match.string[match.start():match.end() + second.end()]
-    return {"min": low, "max": high, "text": text}, second.end()
 
 
-def make_figure(qualifier: str | None, value: int, number: str, text: str) -> dict[str, Any]:
-    """A figure as min/max with the article's words: more than 40 is 41 and up."""
-    vague = number.lower() in VAGUE_NUMBERS
-    qual = (qualifier or "").lower()
-    if qual in ("more than", "over"):
-        return {"min": value + 1, "text": text}
-    if vague or qual in ("at least", "some"):
-        return {"min": value, "text": text}
-    if qual in ("up to", "as many as", "fewer than", "nearly", "almost"):
-        return {"min": 0, "max": value, "text": text}
-    return {"min": value, "max": value, "text": text}
 
 
 def resolve_incident_date(articles: list[Article]) -> dict[str, Any]:

@@ -336,10 +336,13 @@ def test_last_monday_is_read_by_dateparser_which_no_other_command_imports() -> N
 
 def test_qarin_joined_counts_said_a_witness_and_a_dateline_of_its_agency_alone() -> None:
     draft = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    by_start = {c["quote"][:20]: c for c in draft["claims"] if c.get("casualties")}
+    by_start = {c["quote"][:20]: c for c in reversed(draft["claims"]) if c.get("casualties")}
     joined = by_start["An inquiry found tha"]
     assert (joined["actor"], joined["casualties"]["killed"]) == (
         "two-officials", {"min": 8, "max": 8, "text": "8"})  # 8 fighters and 3 drivers killed
+    assert [(c["actor"], c["casualties"]) for c in draft["claims"]
+            if c["quote"].startswith("An inquiry found")][1:] == [
+        ("two-officials", {"killed": {"min": 3, "max": 3, "text": "3"}})]  # the 3: a claim too
     nurse = by_start["At least 30 people w"]
     assert (nurse["actor"], nurse["speaker"]) == ("nurse-at-the-clinic", "nurse at the clinic")
     assert draft["sources"][0]["publisher"] == "Associated Press"
