@@ -104,7 +104,7 @@ BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|surviv
 HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
                       r"quoted|published|based)\s")
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|representative|"
-                           r"envoy|member)\s+(?:for|of|from|with)\s+(?P<org>.+)$")
+                           r"envoy|member|statement)\s+(?:for|of|from|with|by)\s+(?P<org>.+)$")
 """A spokesman for X speaks for X."""
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|van|von|abu|abdul)-?[\w'’-]*)"
 TRAILING_NAME = re.compile(
@@ -477,6 +477,9 @@ class Reader:
     last_by_kind: dict[str, str] = field(default_factory=dict)
     recent: list[Mention] = field(default_factory=list)
     bystanders: set[str] = field(default_factory=set)
+    carried: Speech | None = None
+    """The speaker of a quote that ends a paragraph: the next paragraph's quote, opening
+    with no attribution, continues it."""
 
     def resolve(self, who: str, before: str = "") -> tuple[str, str | None]:
         """The speaker's words and actor: a pronoun or a word that points back ("it", "the
@@ -494,6 +497,9 @@ class Reader:
             return self.last_person or ("", None)
         if MONITOR.search(phrase):
             return name_monitor(phrase), None
+        earlier = self.find_named_before(phrase)
+        if earlier is not None:
+            return earlier
         name, _ = split_phrase(phrase)
         actor = self.find_phrase_actor(phrase)
         if actor is not None:
@@ -502,6 +508,17 @@ class Reader:
         if last in GENERIC and len(phrase.split()) == 1 and GENERIC[last] in self.last_by_kind:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
+
+    def find_named_before(self, surname: str) -> tuple[str, str | None] | None:
+        """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
+        full before, with the actor they speak for."""
+        if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
+            return None
+        for mention in reversed(self.recent):
+            name = split_phrase(mention.phrase)[0]
+            if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
+                return mention.speaker, mention.actor_id
+        return None
 
     def find_person_before(self, before: str) -> tuple[str, str | None] | None:
         """The last person the paragraph names before a quote, for 'he said'."""
@@ -640,13 +657,16 @@ class Reader:
                    or self.speaker_previous(before))
             sentence = self.sentence_around(paragraph, start, end)
             if who is None:
-                who_text, actor = (self.last_person if self.last_person else ("", None))
+                carried = found[-1] if found else (self.carried if not before.strip() else None)
+                who_text, actor = ((carried.who, carried.actor_id) if carried
+                                   else self.last_person or ("", None))
                 bystander = who_text in self.bystanders
             else:
                 who_text, actor = self.resolve(who, before)
                 self.remember(who, who_text, actor)
                 bystander = bool(BYSTANDER.search(who)) or who_text in self.bystanders
             found.append(Speech(quote, sentence, who_text, actor, bystander))
+        self.carried = found[-1] if found and len(paragraph) - end < 80 else None
         return found
 
     @staticmethod

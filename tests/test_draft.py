@@ -429,3 +429,79 @@ def test_dera_a_rejected_clause_hides_no_speaker_and_one_is_counted() -> None:
     night = claims["One labourer was"]  # ', one seriously, when ...,' is no speaker
     assert (night["actor"], night["casualties"]["killed"], night["casualties"]["wounded"]) == (
         "medics", {"min": 1, "max": 1, "text": "One"}, {"min": 2, "max": 2, "text": "two"})
+
+
+LORSK = DATA / "articles" / "lorsk-depot-strike.txt"
+"""Our own sentences, one per form: a second mention by surname, ', saying "..."', a quote
+continued in the next paragraph, 'claims by X about "..."', further groups killed, and
+numbers that count no one."""
+
+
+def lorsk_claims(start: str) -> list[dict[str, object]]:
+    """The drafted claims of LORSK whose quote begins with ``start``, in order."""
+    draft = draft_incident([LORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [LORSK])
+    return [c for c in draft["claims"] if str(c["quote"]).startswith(start)]
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker", "kind"), [
+    # 'NAME said ...' then '"...," she added': the full name given first
+    ("We have pulled families", "anna-vell", "the regional governor, Anna Vell", "reports"),
+    # 'TITLE NAME apologised to the families, saying "..."'
+    ("we never meant to harm", "us-forces", "U.S. military spokesman Col. Marek Dunn",
+     "reports"),
+    # 'Dunn said ...' in one paragraph, '"...," he told reporters' in the next
+    ("Our crews followed every rule", "us-forces", "U.S. military spokesman Col. Marek Dunn",
+     "reports"),
+    # a paragraph of a quote alone continues the quote before it
+    ("Every target was checked", "us-forces", "U.S. military spokesman Col. Marek Dunn",
+     "reports"),
+    # 'dismissed claims by X about the deaths of "..."': the words are X's
+    ("many women and children", "village-elders", "village elders", "reports"),
+    # 'X accused Y of ..., calling the strike "..."'
+    ("a crime against people", "the-governor", "The governor", "accuses"),
+    # 'said a spokesman for X' is X
+    ("No civilians were anywhere", "russia", None, "reports"),
+    # a resident who blames is still reporting
+    ("We blame the army", "piotr-kale", "Piotr Kale, a resident of the village", "reports"),
+    # '"...," NAME, TITLE, told AGENCY. He also claimed ... "..."': the speaker, not the agency
+    ("the night shift had gone", "ivan-rusk", "Ivan Rusk, the mayor of Lorsk", "reports"),
+])
+def test_lorsk_quotes_take_their_speakers(start: str, actor: str, speaker: str | None,
+                                          kind: str) -> None:
+    claim = lorsk_claims(start)[0]
+    assert (claim["actor"], claim.get("speaker"), claim["kind"]) == (actor, speaker, kind)
+
+
+@pytest.mark.parametrize(("start", "actor", "casualties"), [
+    ("The death toll rose to 19", "the-health-ministry",
+     [{"killed": {"min": 19, "max": 19, "text": "19"}}]),
+    ("Hospital records listed 7 dead", "lena-ostrova",  # N dead and M wounded, according to
+     [{"killed": {"min": 7, "max": 7, "text": "7"},
+       "wounded": {"min": 22, "max": 22, "text": "22"}}]),
+    ("Twenty-one people, including", "reuters",  # the writer's own words: the publisher's
+     [{"killed": {"min": 21, "max": 21, "text": "Twenty-one"}, "of": "people"}]),
+    ("The observatory said the raids", "northland-observatory-for-human-rights",
+     [{"killed": {"min": 12, "max": 12, "text": "12"}, "of": "civilians"},  # and 30 fighters
+      {"killed": {"min": 30, "max": 30, "text": "30"}, "of": "fighters"}]),
+    ("Officials said that, in addition", "officials",
+     [{"killed": {"min": 6, "max": 6, "text": "6"}, "of": "guards"},
+      {"killed": {"min": 3, "max": 4, "text": "three or four"}}]),
+    ("Local radio said the attack", "local-radio",
+     [{"killed": {"min": 16, "max": 16, "text": "16"}}]),  # claimed N lives
+    ("Four firefighters were hurt", "the-fire-service",
+     [{"wounded": {"min": 4, "max": 4, "text": "Four"}}]),
+    ("Two officials said the strike", "two-officials",  # two speakers are not two dead
+     [{"killed": {"min": 15, "max": 15, "text": "15"}, "of": "people"}]),
+])
+def test_lorsk_figures_and_who_gives_them(start: str, actor: str,
+                                          casualties: list[dict[str, object]]) -> None:
+    claims = lorsk_claims(start)
+    assert [(c["actor"], c.get("casualties")) for c in claims] == [
+        (actor, figures) for figures in casualties]
+
+
+def test_lorsk_a_time_span_is_no_toll_and_the_dateline_names_the_publisher() -> None:
+    assert [c.get("casualties") for c in lorsk_claims("It was the third strike")] in ([], [None])
+    draft = draft_incident([LORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert draft["sources"][0]["publisher"] == "Reuters"
