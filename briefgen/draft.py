@@ -645,7 +645,7 @@ class Reader:
     def find_speech(self, paragraph: str) -> list[Speech]:
         """Quoted words of four or more words, with the speaker the text names. A quotation
         still open at the paragraph's end runs to it, as news writing continues quotes."""
-        found = []
+        found: list[Speech] = []
         for start, end, quote in find_quotations(paragraph):
             if len(quote.split()) < 4:
                 continue
