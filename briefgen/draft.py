@@ -390,6 +390,8 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
+    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
+                    "", phrase)  # a statement from the Red Crescent: the Red Crescent
     return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
 
 
@@ -677,6 +679,10 @@ class Reader:
             return quoting.group("who")
         if re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s", after):
             return Reader.speaker_said_after(after)
+        according = re.match(rf"^[,\s]*according to (?P<who>{SHORT_WHO})\s*(?:{END_OF_WHO}|,)",
+                             after)
+        if according:
+            return according.group("who")
         quoted = re.match(rf"^[,\s]*{WHO}\s+(?:quoted|reported|cited)\s+(?P<who>{WHO}),?\s+"
                           r"as saying\b", after)
         if quoted:

@@ -113,6 +113,7 @@ def to_words(text: str) -> list[str]:
 
 
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"
+                          r"Brig|Adm|Cpl|Pvt|Prof|Cmdr|Insp|Supt|Rev|"
                           r"Rep|Sen|Gov|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
 """A word that ends in a full stop without ending a sentence: U.S., K.S.S., Col."""
 

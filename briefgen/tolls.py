@@ -37,7 +37,7 @@ ONE_DETERMINER = re.compile(
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner)."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
-                    r"corpses|lives|martyrs?|martyred)\b", re.I)
+                    r"corpses|martyrs?|martyred|lost (?:their|his|her) lives)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed)\b", re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
                       r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
@@ -97,6 +97,8 @@ def classify_figure(before: str, window: str) -> str | None:
     if TOLL.search(before):
         toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
         return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
+    if re.match(r"\s+(?:[a-z]+\s+)?lives\b", window):
+        return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
     own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
     near = " ".join(own.split()[:10])
@@ -189,7 +191,14 @@ def is_no_count(number: str, value: int | None, before: str, after: str) -> bool
             or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) is not None
             or (number.lower() == "one" and ONE_DETERMINER.match(after) is not None)
             or re.search(r"[A-Za-z]-$", before) is not None
-            or NOT_PEOPLE.match(after) is not None or SPEAKERS.match(after) is not None)
+            or NOT_PEOPLE.match(after) is not None or SPEAKERS.match(after) is not None
+            or is_age(before, after))
+
+
+def is_age(before: str, after: str) -> bool:
+    """'Mira Holt, 34, a teacher': a number set off by commas after a name is an age."""
+    return re.search(r"[A-Z][\w'’-]+,\s*$", before) is not None \
+        and re.match(r"\s*,", after) is not None
 
 
 def find_counts(sentence: str) -> list[Count]:

@@ -274,7 +274,7 @@ def test_sarn_draft_is_nothing_but_its_own_words() -> None:
     ("We need more surgeons", "ravi-sen", "The town doctor, Ravi Sen"),  # he: named just before
     ("Every road near the bridge", "northland-army", "Northland army"),  # whoever issued one
     ("No civilian traffic", "border-official", "border official"),  # the official: named before
-    ("false and made to harm", "us-forces", "Gen. Omar Tal"),  # he: the one who denied
+    ("false and made to harm", "us-forces", "Brig. Gen. Omar Tal"),  # he: the one who denied
     ("at least 19 civilians died", "the-council", "The council"),  # X said that "...", Y reported
 ])
 def test_quotes_of_sarn_take_their_speakers(start: str, actor: str, speaker: str) -> None:
@@ -316,7 +316,7 @@ def test_one_of_and_dates_are_no_figures_and_a_byline_beats_a_photo_credit() -> 
     draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert not any(c["quote"].startswith("One of the drivers") for c in draft["claims"])
     denial = next(c for c in draft["claims"] if c["kind"] == "denies")
-    assert (denial["actor"], denial["speaker"]) == ("us-forces", "Gen. Omar Tal")
+    assert (denial["actor"], denial["speaker"]) == ("us-forces", "Brig. Gen. Omar Tal")
     assert (draft["sources"][0]["publisher"], draft["sources"][0]["date"]) == ("Reuters",
                                                                                "2031-04-03")
 
@@ -505,3 +505,58 @@ def test_lorsk_a_time_span_is_no_toll_and_the_dateline_names_the_publisher() -> 
     assert [c.get("casualties") for c in lorsk_claims("It was the third strike")] in ([], [None])
     draft = draft_incident([LORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert draft["sources"][0]["publisher"] == "Reuters"
+
+
+BRENNA = DATA / "articles" / "brenna-market-strike.txt"
+"""More of our own sentences: titles with full stops, ages, 'according to' after a quote,
+'a statement from X', tolls in the writer's voice and numbers of lives."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    # a second quote in the paragraph continues the first's speaker
+    ("Our target was a rocket battery", "maj-gen-tor-hask",
+     "Maj. Gen. Tor Hask, the commander of the northern front"),
+    # 'Speaking to reporters ..., SURNAME said the army "..."'
+    ("took every precaution", "maj-gen-tor-hask",
+     "Maj. Gen. Tor Hask, the commander of the northern front"),
+    # 'said NAME, AGE, TITLE who ...'
+    ("We ran when we heard", "mira-holt", "Mira Holt, 34, a teacher who lives near the market"),
+    # '"...," according to a statement from X': X
+    ("The wounded were carried", "red-crescent", "Red Crescent"),
+    # plural speakers, 'told AGENCY by telephone'
+    ("We want to know who", "relatives-of-the-victims", "relatives of the victims"),
+    # 'SURNAME said ..., adding that "..."', after 'Army spokesman Brig. Gen. NAME'
+    ("the battery was moved", "army-spokesman-brig-gen-ola-frey",
+     "Army spokesman Brig. Gen. Ola Frey"),
+])
+def test_brenna_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [BRENNA])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "casualties"), [
+    ("A missile hit a crowded market", "afp",  # killing at least N and wounding M others
+     {"killed": {"min": 27, "text": "at least 27"}, "wounded": {"min": 60, "max": 60, "text": "60"},
+      "of": "people"}),
+    ("At least 12 people were killed and 30", "local-officials",
+     {"killed": {"min": 12, "text": "At least 12"}, "wounded": {"min": 30, "max": 30, "text": "30"},
+      "of": "people"}),
+    ("A doctor at the city hospital", "doctor-at-the-city-hospital",
+     {"killed": {"min": 14, "max": 14, "text": "14"}}),  # N bodies; who asked not to be named
+    ("Twenty-two people died and dozens", "red-crescent",
+     {"killed": {"min": 22, "max": 22, "text": "Twenty-two"},
+      "wounded": {"min": 12, "text": "dozens"}, "of": "people"}),
+    ("The number of dead has climbed", "the-civil-defence-service",
+     {"killed": {"min": 33, "max": 33, "text": "33"}}),
+    ("Army spokesman Brig. Gen. Ola Frey told", "army-spokesman-brig-gen-ola-frey",
+     {"killed": {"min": 11, "max": 11, "text": "11"}, "of": "fighters"}),
+])
+def test_brenna_figures_and_who_gives_them(start: str, actor: str,
+                                           casualties: dict[str, object]) -> None:
+    draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("casualties")) == (actor, casualties)
+    assert not any(c.get("casualties") for c in draft["claims"]
+                   if "Mira Holt" in c["quote"])  # an age is no toll
