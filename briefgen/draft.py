@@ -37,7 +37,10 @@ CLUTTER = re.compile(
     r"commenting|share this|related(?: story| stories| articles?)?:|read more|advertisement|"
     r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
 ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
-                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged")
+                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged|posted|"
+                     r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
+                     r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
+                     r"affirmed|insists|warns|explains|notes|claims|alleges|writes|argues|recalls")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"

@@ -42,7 +42,7 @@ WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maim
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
                       r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
-TOLL = re.compile(r"\b(?:toll|number of [^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
+TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
                   r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
                   re.I)
@@ -72,6 +72,8 @@ ADDITION = re.compile(r"\b(?:in addition to|besides|as well as|on top of)\s+$", 
 COUNTED_NOUNS = re.compile(
     r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
+
+
 def parse_number(word: str) -> int | None:
     """Digits, number words ("twenty-two", "dozen") or a vague word counted low."""
     lowered = word.lower().replace(",", "")
@@ -86,6 +88,8 @@ def parse_number(word: str) -> int | None:
     if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
         return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return VAGUE_NUMBERS.get(lowered)
+
+
 def classify_figure(before: str, window: str) -> str | None:
     """Whether a number counts the killed or the wounded, from the words around it: a verb
     just before (killing nine), the toll it is (the death toll rose to 25), or the nearest
@@ -115,6 +119,8 @@ def classify_figure(before: str, window: str) -> str | None:
     if WOUNDED.search(short):
         return "wounded"
     return None
+
+
 def classify_listed(window: str, rest: str) -> str | None:
     """'Fourteen members of my family including six women ... were killed': the count
     before a list of whom it includes takes the casualty word after the list."""
@@ -124,6 +130,8 @@ def classify_listed(window: str, rest: str) -> str | None:
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(tail)),
                                           ("wounded", WOUNDED.search(tail))) if m]
     return min(hits, key=lambda item: item[1])[0] if hits else None
+
+
 def classify_joined(window: str, rest: str) -> str | None:
     """'62 insurgents and 45 civilians were killed': the first count is of the same kind as
     the one it is joined to."""
@@ -131,6 +139,8 @@ def classify_joined(window: str, rest: str) -> str | None:
         return None
     following = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=2)
     return classify_figure("", following[1]) if len(following) > 1 else None
+
+
 def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
     """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
     and how far past the first number it runs."""
@@ -139,7 +149,8 @@ def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] |
                  re.I):
         return None  # the toll rose from 20 to 30: 30 is the figure
     joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to|or"
-    second = re.match(rf"^\s+(?:{joiner})\s+(?P<num>{NUMBER})\b", after, re.I)
+    second = re.match(rf"^\s+(?:{joiner})\s+(?:even\s+|perhaps\s+)?(?P<num>{NUMBER})\b", after,
+                      re.I) or re.match(r"^\s?[-–]\s?(?P<num>\d+)\b", after)  # 20-25
     if second is None or match.group("qual"):
         return None
     low, high = parse_number(match.group("num")), parse_number(second.group("num"))
@@ -147,6 +158,8 @@ def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] |
         return None
     text = match.string[match.start():match.end() + second.end()]
     return {"min": low, "max": high, "text": text}, second.end()
+
+
 def make_figure(qualifier: str | None, value: int, number: str, text: str) -> dict[str, Any]:
     """A figure as min/max with the article's words: more than 40 is 41 and up."""
     vague = number.lower() in VAGUE_NUMBERS
@@ -158,8 +171,6 @@ def make_figure(qualifier: str | None, value: int, number: str, text: str) -> di
     if qual in ("up to", "as many as", "as high as", "fewer than", "nearly", "almost"):
         return {"min": 0, "max": value, "text": text}
     return {"min": value, "max": value, "text": text}
-
-
 
 
 @dataclass
@@ -191,6 +202,7 @@ def is_no_count(number: str, value: int | None, before: str, after: str) -> bool
             or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) is not None
             or (number.lower() == "one" and ONE_DETERMINER.match(after) is not None)
             or re.search(r"[A-Za-z]-$", before) is not None
+            or re.match(r"^[- ](?:years?|months?|weeks?|days?)[- ]old\b", after) is not None
             or NOT_PEOPLE.match(after) is not None or SPEAKERS.match(after) is not None
             or is_age(before, after))
 
