@@ -656,7 +656,8 @@ class Reader:
                 continue
             after, before = paragraph[end:], paragraph[:start]
             relayed = re.search(rf"\b(?:{SPEECH_VERBS})\b[^“\"]{{0,60}}\bthat\s*$", before)
-            closed = quote.endswith((".", "!", "?")) and re.match(r"\W*\s[A-Z]", after)
+            closed = quote.endswith((".", "!", "?")) and re.match(r"\W*\s[A-Z]", after) \
+                and not re.search(r"(?:^|[.!?][”\"’]?)\s*$", before)  # 'X, saying "..." He ...
             who = ((self.speaker_before(before) if relayed or closed else None)
                    or self.speaker_after(after) or self.speaker_before(before)
                    or self.speaker_previous(before))

@@ -531,6 +531,8 @@ BRENNA = DATA / "articles" / "brenna-market-strike.txt"
     # more verbs of speech: 'X posted on social media: "..."', 'X described the scene as "..."'
     ("The people of Brenna", "the-governor-of-the-province", "The governor of the province"),
     ("a field of ash", "the-civil-defence", "The civil defence"),
+    # a quote between two sentences: the speaker named in the sentence after it
+    ("The whole row of shops", "eda-marr", "Eda Marr"),
 ])
 def test_brenna_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
