@@ -198,10 +198,14 @@ _READINGS = [
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
-    (re.compile(rf"\b(?:up to|as many as|at most) ({_NUMBER})", re.I), "most"),
+    (re.compile(rf"\b(?:up to|as many as|as high as|at most) ({_NUMBER})", re.I), "most"),
+    (re.compile(rf"\b(?:fewer than|less than) ({_NUMBER})", re.I), "about"),
     (re.compile(rf"\b(?:about|around|nearly|almost|some|roughly|approximately) ({_NUMBER})",
                 re.I), "about"),
     (re.compile(rf"(?<![\w-])({_NUMBER})\+", re.I), "least"),
+    (re.compile(rf"(?<![\w-])({_NUMBER})\s+(?:to|or)\s+(?:even\s+|perhaps\s+)?({_NUMBER})",
+                re.I), "between"),
+    (re.compile(r"(?<![\w-])(\d[\d,]*)\s?[-–]\s?(\d[\d,]*)(?![\w-])"), "between"),
     (re.compile(rf"(?<![\w-])({_NUMBER})", re.I), "exact"),
 ]
 
@@ -255,6 +259,8 @@ def read_count(text: str) -> Reading | None:
         if None in numbers or kind == "about":
             return None
         first = numbers[0] or 0
+        if kind == "between" and (numbers[1] or 0) <= first:
+            continue  # 'one or two' reads, 'seven or two' is no range
         if kind == "between":
             return Reading(first, numbers[1], False, f"{first:,} to {numbers[1]:,}")
         if kind == "more":

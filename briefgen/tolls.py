@@ -27,7 +27,11 @@ VAGUE_NUMBERS = {"several": 3, "tens": 10, "dozens": 12, "scores": 40, "hundreds
 """Vague words counted low, as ACLED does ("dozens" is 12)."""
 QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|as high as|some|"
               r"almost|fewer than|roughly|approximately|an estimated")
-NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}|a) (?:dozen|hundred)|"
+SMALL = rf"(?:{TENS})(?:[- ](?:{UNITS}))?|" + "|".join(
+    sorted((w for w, n in NUMBER_WORDS.items() if 0 < n < 20), key=len, reverse=True))
+"""A number in words below a hundred: 'fifty', 'twenty-two', 'fifteen'."""
+NUMBER = (r"\d[\d,]*|" + rf"(?:{UNITS}|a) hundred(?: and (?:{SMALL}))?|"
+          + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}|a) dozen|"
           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
 FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
 ONE_DETERMINER = re.compile(
@@ -81,6 +85,10 @@ def parse_number(word: str) -> int | None:
         return int(lowered)
     if lowered in NUMBER_WORDS:
         return NUMBER_WORDS[lowered]
+    hundreds, _, rest = lowered.partition(" and ")
+    if rest and hundreds.endswith(" hundred"):
+        low, high = parse_number(hundreds), parse_number(rest)
+        return low + high if low is not None and high is not None else None
     count, _, dozen = lowered.partition(" ")
     if dozen in ("dozen", "hundred") and (count in NUMBER_WORDS or count == "a"):
         return NUMBER_WORDS.get(count, 1) * NUMBER_WORDS[dozen]
@@ -156,7 +164,8 @@ def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] |
     low, high = parse_number(match.group("num")), parse_number(second.group("num"))
     if low is None or high is None or high <= low:
         return None
-    text = match.string[match.start():match.end() + second.end()]
+    between = re.search(r"\bbetween\s+$", before, re.I)
+    text = match.string[between.start() if between else match.start():match.end() + second.end()]
     return {"min": low, "max": high, "text": text}, second.end()
 
 

@@ -251,7 +251,7 @@ def test_a_toll_outweighs_the_count_before_it_and_a_range_keeps_both_ends() -> N
     toll = next(c for q, c in claims.items() if q.startswith("Doctors at the clinic"))
     assert toll["casualties"] == {"killed": {"min": 12, "max": 12, "text": "twelve"}}
     ranged = next(c for q, c in claims.items() if q.startswith("Council officials said"))
-    assert ranged["casualties"]["killed"] == {"min": 36, "max": 45, "text": "36 and 45"}
+    assert ranged["casualties"]["killed"] == {"min": 36, "max": 45, "text": "between 36 and 45"}
     assert ranged["speaker"] == "Council officials"
 
 
@@ -368,7 +368,7 @@ def test_tarsa_tolls_appositions_and_the_organisation_named_before() -> None:
                                                     "Northern Relief Committee")
     ranged = claims["Other officials estimate"]  # the toll to be between 70 and 100
     assert (ranged["actor"], ranged["casualties"]["killed"]) == (
-        "other-officials", {"min": 70, "max": 100, "text": "70 and 100"})
+        "other-officials", {"min": 70, "max": 100, "text": "between 70 and 100"})
     kano = claims["Meanwhile Yusuf Kano, an"]  # NAME, a long title, told AFP, the toll was 48
     assert (kano["actor"], kano["casualties"]["killed"]) == (
         "yusuf-kano", {"min": 48, "max": 48, "text": "48"})
@@ -570,3 +570,21 @@ def test_brenna_figures_and_who_gives_them(start: str, actor: str,
     assert (claim["actor"], claim.get("casualties")) == (actor, casualties)
     assert not any(c.get("casualties") for c in draft["claims"]
                    if "Mira Holt" in c["quote"] or "year-old" in c["quote"])  # ages: no tolls
+
+
+@pytest.mark.parametrize("article", [*SEEDS, *sorted((DATA / "articles").glob("*.txt"))],
+                         ids=lambda p: p.stem[:20])
+def test_drafted_figures_read_as_validate_reads_their_words(article: Path) -> None:
+    from briefgen.seeds import read_count
+
+    for claim in draft_incident([article], briefs_dir=ROOT / "briefs")["claims"]:
+        for what in ("killed", "wounded"):
+            figure = (claim.get("casualties") or {}).get(what)
+            reading = read_count(figure["text"]) if figure else None
+            if reading is None:
+                continue
+            if reading.vague:
+                assert figure["min"] >= reading.min, figure  # type: ignore[operator]
+            elif reading.min is not None:
+                assert figure["min"] == reading.min, figure
+            assert figure.get("max") == (None if reading.open else reading.max), figure

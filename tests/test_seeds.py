@@ -82,7 +82,10 @@ def test_the_nearest_passage_marks_the_words_that_differ() -> None:
     ("seven", 7, 7, "7"), ("more than 40", 41, None, "at least 41"),
     ("at least 19", 19, None, "at least 19"), ("up to 40", None, 40, "at most 40"),
     ("between 36 and 45", 36, 45, "36 to 45"), ("dozens", 12, None, "at least 12"),
-    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200")])
+    ("40+", 40, None, "at least 40"), ("1,200", 1200, 1200, "1,200"),
+    ("four or five", 4, 5, "4 to 5"), ("five to seven", 5, 7, "5 to 7"),
+    ("20-25", 20, 25, "20 to 25"), ("as high as 80", None, 80, "at most 80"),
+    ("50 or even 80", 50, 80, "50 to 80"), ("twenty-five", 25, 25, "25")])
 def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int | None,
                                           read: str) -> None:
     reading = read_count(words)
@@ -93,3 +96,4 @@ def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int
 def test_approximate_and_unknown_figure_words_are_not_read() -> None:
     assert read_count("about 30") is None
     assert read_count("several") is None
+    assert read_count("fewer than 10") is None
