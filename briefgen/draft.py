@@ -517,6 +517,8 @@ class Reader:
     def find_named_before(self, surname: str) -> tuple[str, str | None] | None:
         """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
         full before, with the actor they speak for."""
+        surname = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Adm|Prof|Sheikh)"
+                         r"\.?\s+(?=\S+$)", "", surname)  # 'Mr. Rusk', as some papers write
         if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
             return None
         for mention in reversed(self.recent):

@@ -466,6 +466,8 @@ def lorsk_claims(start: str) -> list[dict[str, object]]:
     ("We blame the army", "piotr-kale", "Piotr Kale, a resident of the village", "reports"),
     # '"...," NAME, TITLE, told AGENCY. He also claimed ... "..."': the speaker, not the agency
     ("the night shift had gone", "ivan-rusk", "Ivan Rusk, the mayor of Lorsk", "reports"),
+    # 'Mr. Rusk said ... "...," he said': the person named in full before
+    ("We want the names", "ivan-rusk", "Ivan Rusk, the mayor of Lorsk", "reports"),
 ])
 def test_lorsk_quotes_take_their_speakers(start: str, actor: str, speaker: str | None,
                                           kind: str) -> None:
