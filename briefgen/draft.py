@@ -40,7 +40,8 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"noted|revealed|announced|declared|stated|claimed|insisted|alleged|posted|"
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
-                     r"affirmed|insists|warns|explains|notes|claims|alleges|writes|argues|recalls")
+                     r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
+                     r"asserts")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
@@ -157,14 +158,15 @@ LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|Whil
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
-                           r"while|although|"
+                           r"while|although|but|targeted|targeting|"
                            r"whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
-    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
+    re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
+               rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
@@ -464,6 +466,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
+                    and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
                 if number == 5:
@@ -753,7 +756,7 @@ class Reader:
     def split_contrast(self, sentence: str) -> list[str]:
         """'X insisted five were killed, but Y said 90': each side read on its own, where
         each gives figures."""
-        parts = re.split(r",\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
+        parts = re.split(r",?\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
         counted = [read_figures(part) for part in parts] if len(parts) > 1 else []
         if sum(bool(f.killed or f.wounded) for f in counted) > 1:
             return parts

@@ -535,12 +535,23 @@ BRENNA = DATA / "articles" / "brenna-market-strike.txt"
     ("a field of ash", "the-civil-defence", "The civil defence"),
     # a quote between two sentences: the speaker named in the sentence after it
     ("The whole row of shops", "eda-marr", "Eda Marr"),
+    # 'A did this but TITLE NAME said ... "..."', then '"...," SURNAME added'
+    ("was full of families", "governor-rhea-lunn", "Governor Rhea Lunn"),
+    ("Nobody here had a weapon", "governor-rhea-lunn", "Governor Rhea Lunn"),
 ])
 def test_brenna_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert_nothing_invented(draft, [BRENNA])
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+def test_brenna_each_side_of_a_but_keeps_its_figure() -> None:
+    draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    sides = [(c["actor"], c["casualties"]["killed"]["text"]) for c in draft["claims"]
+             if c["quote"].startswith("The army said two soldiers")]
+    assert sides[1:] == [("health-officials", "12")]  # 'but health officials said 12'
+    assert sides[0][1] == "two"
 
 
 @pytest.mark.parametrize(("start", "actor", "casualties"), [
