@@ -69,6 +69,8 @@ SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured)\b)
 """'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead."""
 JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:and|,)\s*|\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+")
 """Between two counts of one list: '185 civilians and 410 fighters', '18 civilians, five'."""
+JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?and\s+")
+"""Between two groups killed: '185 civilians and 410 fighters' (not 'of the 20 dead, 12')."""
 BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\b|[—–(]", re.I)
 """'six of his relatives — four women and two boys —': counts of a subset, not further dead."""
 ADDITION = re.compile(r"\b(?:in addition to|besides|as well as|on top of)\s+$", re.I)
@@ -293,7 +295,7 @@ def read_figures(sentence: str) -> Figures:
     if first is not None:
         found.more = [c for c in found.more if c is not first and c.start > first.start
                       and not BREAKDOWN.search(sentence[first.end:c.start])]
-        found.counted = first.counted or found.counted
+        found.counted = first.counted
     return found
 
 
@@ -302,6 +304,6 @@ def is_more(sentence: str, counts: list[Count], at: int) -> bool:
     a comma, 'N more', or after 'in addition to'."""
     count, previous = counts[at], counts[at - 1]
     return (previous.what == "killed"
-            and (JOINED.fullmatch(sentence[previous.end:count.start]) is not None
+            and (JOINED_BY_AND.fullmatch(sentence[previous.end:count.start]) is not None
                  or re.match(r"\s+(?:more|others?|additional)\b", sentence[count.end:]) is not None
                  or ADDITION.search(sentence[:previous.start]) is not None))

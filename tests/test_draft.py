@@ -495,6 +495,8 @@ def test_lorsk_quotes_take_their_speakers(start: str, actor: str, speaker: str |
      [{"wounded": {"min": 4, "max": 4, "text": "Four"}}]),
     ("Two officials said the strike", "two-officials",  # two speakers are not two dead
      [{"killed": {"min": 15, "max": 15, "text": "15"}, "of": "people"}]),
+    ("Of the 19 dead, 8 were children", "the-health-ministry",  # a subset: no claim of its own
+     [{"killed": {"min": 19, "max": 19, "text": "19"}}]),
 ])
 def test_lorsk_figures_and_who_gives_them(start: str, actor: str,
                                           casualties: list[dict[str, object]]) -> None:
