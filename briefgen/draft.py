@@ -82,7 +82,8 @@ REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
     r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
-    r"leader|spokes(?:man|woman|person)))$")
+    r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
+    r"envoy|ambassador|secretary|doctor|colonel|general))$")
 """Words that point back at a speaker already named: it said, the statement added."""
 PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"

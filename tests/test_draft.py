@@ -458,8 +458,10 @@ def lorsk_claims(start: str) -> list[dict[str, object]]:
      "reports"),
     # 'dismissed claims by X about the deaths of "..."': the words are X's
     ("many women and children", "village-elders", "village elders", "reports"),
+    # '"...," the governor said': the governor named before
+    ("We will rebuild the depot", "anna-vell", "the regional governor, Anna Vell", "reports"),
     # 'X accused Y of ..., calling the strike "..."'
-    ("a crime against people", "the-governor", "The governor", "accuses"),
+    ("a crime against people", "anna-vell", "the regional governor, Anna Vell", "accuses"),
     # 'said a spokesman for X' is X
     ("No civilians were anywhere", "russia", None, "reports"),
     # a resident who blames is still reporting
