@@ -53,8 +53,8 @@ STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|d
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
        r"now|still))*")
 DENIED_REPORTS = re.compile(
-    r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
-    r"refuted?|refuting)\s+"
+    r"\b(?:denied|denies|denying|rejected|rejecting|disputed|disputing|disputes|dismissed|"
+    r"dismisses|dismissing|refuted?|refuting|countering|countered|contradicting|contradicted)\s+"
     r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+))\s+)?"
     r"(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
@@ -757,7 +757,8 @@ class Reader:
     def split_contrast(self, sentence: str) -> list[str]:
         """'X insisted five were killed, but Y said 90': each side read on its own, where
         each gives figures."""
-        parts = re.split(r",?\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
+        parts = re.split(r",?\s+(?=(?:but|while|whereas)\s)|;\s+|,\s+(?=(?:countering|"
+                         r"contradicting|rejecting|disputing|denying|dismissing)\s)", sentence)
         counted = [read_figures(part) for part in parts] if len(parts) > 1 else []
         if sum(bool(f.killed or f.wounded) for f in counted) > 1:
             return parts
@@ -810,7 +811,8 @@ class Reader:
         denied = DENIED_REPORTS.search(sentence)
         if denied and (claim.killed or claim.wounded) and (claim.kind == "denies"
                                                            or denied.start() < 60):
-            return self.split_denied(claim, denied)
+            return [c for c in self.split_denied(claim, denied)
+                    if c.kind != "reports" or c.killed or c.wounded or c.actor_id or c.speaker]
         if (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \
                 and self.article.publisher:
             speaker, claim.actor_id = self.resolve(self.article.publisher)  # the writer's

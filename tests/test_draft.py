@@ -507,6 +507,12 @@ def test_lorsk_figures_and_who_gives_them(start: str, actor: str,
         (actor, figures) for figures in casualties]
 
 
+def test_lorsk_countering_claims_by_others_gives_them_their_figure() -> None:
+    assert [(c["actor"], c.get("casualties")) for c in lorsk_claims("The army insisted")] == [
+        ("the-army", {"killed": {"min": 6, "max": 6, "text": "six"}, "of": "fighters"}),
+        ("villagers", {"killed": {"min": 14, "max": 14, "text": "14"}})]
+
+
 def test_lorsk_a_time_span_is_no_toll_and_the_dateline_names_the_publisher() -> None:
     assert [c.get("casualties") for c in lorsk_claims("It was the third strike")] in ([], [None])
     draft = draft_incident([LORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
