@@ -21,26 +21,15 @@ from typing import Any
 
 from briefgen.errors import BriefgenError, display_path
 from briefgen.gazetteer import KNOWN_ACTORS, KNOWN_PUBLISHERS
-from briefgen.seeds import normalise_text, split_sentences
+from briefgen.seeds import normalise_text
+from briefgen.seeds import split_sentences as split_plain_sentences
+from briefgen.tolls import MONTH, Figures, read_figures
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
-MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-"""A month as news pages print it, whole or cut (``Nov``, ``Sept``)."""
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-     "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                                 "dozen": 12}
-TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-UNITS = "one|two|three|four|five|six|seven|eight|nine"
-VAGUE_NUMBERS = {"several": 3, "tens": 10, "dozens": 12, "scores": 40, "hundreds": 100}
-"""Vague words counted low, as ACLED does ("dozens" is 12)."""
 
 CLUTTER = re.compile(
     r"(?i)^(?:be the first to comment|leave a (?:comment|reply)|your email address will not "
@@ -48,7 +37,11 @@ CLUTTER = re.compile(
     r"commenting|share this|related(?: story| stories| articles?)?:|read more|advertisement|"
     r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
 ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
-                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged")
+                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged|posted|"
+                     r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
+                     r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
+                     r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
+                     r"asserts")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
@@ -59,39 +52,9 @@ STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|d
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
        r"now|still))*")
-QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|some|almost|"
-              r"fewer than")
-NUMBER = (r"\d[\d,]*|" + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}) dozen|"
-          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
-FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
-ONE_DETERMINER = re.compile(
-    r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
-    r"thing|hand|area|house|village|town|road|car)\b", re.I)
-"""'one family', 'one of the drivers': 'one' that counts no one."""
-ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
-"""Where a number's words end: at the next number (not 'one', more often a determiner)."""
-KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
-                    r"corpses)\b", re.I)
-WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries)\b", re.I)
-ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
-                      r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
-"""A casualty verb right before the number: killing nine, claimed the lives of 11."""
-TOLL = re.compile(r"\b(?:toll|number of [^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
-                  r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
-                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
-                  re.I)
-"""The death toll rose to N, has risen to N, reached N, stood at N."""
-INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
-"""Those killed included five children: a killed figure after its verb."""
-SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
-                    r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
-                    r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
-"""A subset set off by commas (", including four children,"): not the toll itself."""
-NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
-                          re.I)
 DENIED_REPORTS = re.compile(
-    r"\b(?:denied|denies|denying|rejected|disputed|disputing|disputes|dismissed|dismisses|"
-    r"refuted?|refuting)\s+"
+    r"\b(?:denied|denies|denying|rejected|rejecting|disputed|disputing|disputes|dismissed|"
+    r"dismisses|dismissing|refuted?|refuting|countering|countered|contradicting|contradicted)\s+"
     r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+))\s+)?"
     r"(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
@@ -114,15 +77,13 @@ STRIKE = re.compile(r"\b(?:struck|strikes?|airstrikes?|attacked|bombed|bombard\w
 """A sentence that reports a strike, kept as a report when it names an actor."""
 NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had not claimed|"
                      r"nobody|no one)\b", re.I)
-COUNTED_NOUNS = re.compile(
-    r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
-    r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
     r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
-    r"leader|spokes(?:man|woman|person)))$")
+    r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
+    r"envoy|ambassador|secretary|doctor|colonel|general))$")
 """Words that point back at a speaker already named: it said, the statement added."""
 PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
@@ -148,7 +109,7 @@ BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|surviv
 HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
                       r"quoted|published|based)\s")
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|representative|"
-                           r"envoy|member)\s+(?:for|of|from|with)\s+(?P<org>.+)$")
+                           r"envoy|member|statement)\s+(?:for|of|from|with|by)\s+(?P<org>.+)$")
 """A spokesman for X speaks for X."""
 NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|van|von|abu|abdul)-?[\w'’-]*)"
 TRAILING_NAME = re.compile(
@@ -197,16 +158,18 @@ LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|Whil
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"rejected|accused|dismissed|disputed|reports? of|who|while|although|"
+                           r"including|rejected|accused|dismissed|disputed|reports? of|who|"
+                           r"while|although|but|targeted|targeting|"
                            r"whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
-    re.compile(rf"[,;][”\"’]?\s+(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?)?){AUX}\s+"
+    re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
+               rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
-    re.compile(rf"[,”\"]\s*(?:said|says|added|told)\s+(?P<who>{SHORT_WHO}"
+    re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
                re.I),
@@ -217,6 +180,33 @@ ATTRIBUTIONS = (
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X. The first that names a speaker wins."""
+
+
+GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+"""Two sentences a copied page glued together: 'he said.Qari Ahmadi denied ...'."""
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences as ``seeds`` splits them, and split again where a page lost the space."""
+    return [piece for sentence in split_plain_sentences(paragraph)
+            for piece in GLUED.split(sentence) if piece.strip()]
+
+
+CLAIMS_BY = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|statements?|assertions?)\s+(?:by|from)\s+"
+    r"(?P<who>[^“\".;]{2,120}?)\s+(?:about|of|that|on|regarding)\b[^“\".;]{0,100}$")
+"""'refuted claims by X about the death of "...": the quoted words are X's."""
+DOER = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+[a-z]+ed\b[^“\"]*,\s*(?:saying|adding)\s*$")
+"""'X apologized to the families, saying "...": the one who did it says it."""
+
+
+def find_doer(opening: str) -> str | None:
+    """The subject of a sentence that ends in ', saying' before a quote."""
+    clause = LEADING_CLAUSE.match(opening)
+    match = DOER.match(opening[clause.end():] if clause else opening)
+    if match is None or NOT_A_SPEAKER.search(match.group("who")):
+        return None
+    return match.group("who")
 
 
 @dataclass(frozen=True)
@@ -406,6 +396,8 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
+    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
+                    "", phrase)  # a statement from the Red Crescent: the Red Crescent
     return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
 
 
@@ -433,9 +425,11 @@ def split_phrase(phrase: str) -> tuple[str, str]:
 
 
 def is_person(phrase: str, name: str) -> bool:
-    head = HEAD_CUT.split(f" {phrase.split(',')[0].strip()} ")[0].strip()
+    """Whether a phrase names one person: a full name, or a head such as 'official' in the
+    phrase or in its apposition ('Najibullah, an official with the ministry')."""
+    heads = [HEAD_CUT.split(f" {part.strip()} ")[0].strip() for part in phrase.split(",")]
     return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
-            and not MONITOR.search(phrase)) or bool(PERSON_HEADS.search(head))
+            and not MONITOR.search(phrase)) or any(PERSON_HEADS.search(h) for h in heads)
 
 
 def name_monitor(phrase: str) -> str:
@@ -473,6 +467,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
+                    and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
                 if number == 5:
@@ -491,6 +486,9 @@ class Reader:
     last_by_kind: dict[str, str] = field(default_factory=dict)
     recent: list[Mention] = field(default_factory=list)
     bystanders: set[str] = field(default_factory=set)
+    carried: Speech | None = None
+    """The speaker of a quote that ends a paragraph: the next paragraph's quote, opening
+    with no attribution, continues it."""
 
     def resolve(self, who: str, before: str = "") -> tuple[str, str | None]:
         """The speaker's words and actor: a pronoun or a word that points back ("it", "the
@@ -508,6 +506,9 @@ class Reader:
             return self.last_person or ("", None)
         if MONITOR.search(phrase):
             return name_monitor(phrase), None
+        earlier = self.find_named_before(phrase)
+        if earlier is not None:
+            return earlier
         name, _ = split_phrase(phrase)
         actor = self.find_phrase_actor(phrase)
         if actor is not None:
@@ -516,6 +517,19 @@ class Reader:
         if last in GENERIC and len(phrase.split()) == 1 and GENERIC[last] in self.last_by_kind:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
+
+    def find_named_before(self, surname: str) -> tuple[str, str | None] | None:
+        """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
+        full before, with the actor they speak for."""
+        surname = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Adm|Prof|Sheikh)"
+                         r"\.?\s+(?=\S+$)", "", surname)  # 'Mr. Rusk', as some papers write
+        if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
+            return None
+        for mention in reversed(self.recent):
+            name = split_phrase(mention.phrase)[0]
+            if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
+                return mention.speaker, mention.actor_id
+        return None
 
     def find_person_before(self, before: str) -> tuple[str, str | None] | None:
         """The last person the paragraph names before a quote, for 'he said'."""
@@ -589,7 +603,18 @@ class Reader:
     def make_mention(self, who: str, speaker: str, actor: str | None) -> Mention:
         phrase = clean_phrase(who)
         name, _ = split_phrase(phrase)
-        return Mention(phrase or speaker, speaker, actor, is_person(phrase, name))
+        person = is_person(phrase, name) or self.is_surname(phrase)
+        return Mention(phrase or speaker, speaker, actor, person)
+
+    def is_surname(self, word: str) -> bool:
+        """'Collins said': a single name the article has printed after a first name or a
+        title ('Col. Tom Collins'), so a person's second mention, not an organisation."""
+        if not re.fullmatch(NAME_WORD, word) or ORG_WORDS.search(word) \
+                or find_actors(word, self.names):
+            return False
+        return re.search(rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But|Of|To|From|With)\b)"
+                         rf"[A-Z][a-z][\w'’-]*\.?\s+{re.escape(word)}(?![\w-])",
+                         self.article.text) is not None
 
     def remember(self, who: str, speaker: str, actor: str | None) -> None:
         """Note a speaker for the pronouns and references that follow."""
@@ -631,24 +656,29 @@ class Reader:
     def find_speech(self, paragraph: str) -> list[Speech]:
         """Quoted words of four or more words, with the speaker the text names. A quotation
         still open at the paragraph's end runs to it, as news writing continues quotes."""
-        found = []
+        found: list[Speech] = []
         for start, end, quote in find_quotations(paragraph):
             if len(quote.split()) < 4:
                 continue
             after, before = paragraph[end:], paragraph[:start]
             relayed = re.search(rf"\b(?:{SPEECH_VERBS})\b[^“\"]{{0,60}}\bthat\s*$", before)
-            who = ((self.speaker_before(before) if relayed else None)
+            closed = quote.endswith((".", "!", "?")) and re.match(r"\W*\s[A-Z]", after) \
+                and not re.search(r"(?:^|[.!?][”\"’]?)\s*$", before)  # 'X, saying "..." He ...
+            who = ((self.speaker_before(before) if relayed or closed else None)
                    or self.speaker_after(after) or self.speaker_before(before)
                    or self.speaker_previous(before))
             sentence = self.sentence_around(paragraph, start, end)
             if who is None:
-                who_text, actor = (self.last_person if self.last_person else ("", None))
+                carried = found[-1] if found else (self.carried if not before.strip() else None)
+                who_text, actor = ((carried.who, carried.actor_id) if carried
+                                   else self.last_person or ("", None))
                 bystander = who_text in self.bystanders
             else:
                 who_text, actor = self.resolve(who, before)
                 self.remember(who, who_text, actor)
                 bystander = bool(BYSTANDER.search(who)) or who_text in self.bystanders
             found.append(Speech(quote, sentence, who_text, actor, bystander))
+        self.carried = found[-1] if found and len(paragraph) - end < 80 else None
         return found
 
     @staticmethod
@@ -659,6 +689,10 @@ class Reader:
             return quoting.group("who")
         if re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s", after):
             return Reader.speaker_said_after(after)
+        according = re.match(rf"^[,\s]*according to (?P<who>{SHORT_WHO})\s*(?:{END_OF_WHO}|,)",
+                             after)
+        if according:
+            return according.group("who")
         quoted = re.match(rf"^[,\s]*{WHO}\s+(?:quoted|reported|cited)\s+(?P<who>{WHO}),?\s+"
                           r"as saying\b", after)
         if quoted:
@@ -695,9 +729,12 @@ class Reader:
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
         if match:
             return match.group("who")
+        match = CLAIMS_BY.search(tail)
+        if match:
+            return match.group("who")
         opening = (split_sentences(tail) or [""])[-1]
-        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging)\b", opening):
-            return find_attribution(opening)
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging|accus\w+|blam\w+)\b", opening):
+            return find_attribution(opening) or find_doer(opening)
         return None
 
     @staticmethod
@@ -720,8 +757,10 @@ class Reader:
     def split_contrast(self, sentence: str) -> list[str]:
         """'X insisted five were killed, but Y said 90': each side read on its own, where
         each gives figures."""
-        parts = re.split(r",\s+(?=(?:but|while|whereas)\s)|;\s+", sentence)
-        if len(parts) > 1 and sum(any(self.read_figures(p)[:2]) for p in parts) > 1:
+        parts = re.split(r",?\s+(?=(?:but|while|whereas)\s)|;\s+|,\s+(?=(?:countering|"
+                         r"contradicting|rejecting|disputing|denying|dismissing)\s)", sentence)
+        counted = [read_figures(part) for part in parts] if len(parts) > 1 else []
+        if sum(bool(f.killed or f.wounded) for f in counted) > 1:
             return parts
         return [sentence]
 
@@ -734,7 +773,8 @@ class Reader:
         kind = next((k for k, cue in CUES if cue.search(sentence)), None)
         if kind == "claims-responsibility" and NEGATED.search(sentence):
             kind = None
-        killed, wounded, counted = self.read_figures(sentence)
+        figures = read_figures(sentence)
+        killed, wounded = figures.killed, figures.wounded
         if kind is None and killed is None and wounded is None and not (
                 STRIKE.search(sentence) and find_actors(sentence, self.names)):
             return []
@@ -758,13 +798,30 @@ class Reader:
             sources=[self.article.source_id], speaker=speaker or None,
             against=list(dict.fromkeys(o for o in objects if o != actor_id))
             if kind == "accuses" else [],
-            killed=killed, wounded=wounded, counted=counted, date=self.resolve_date(sentence))]
+            killed=killed, wounded=wounded, counted=figures.counted,
+            date=self.resolve_date(sentence))]
+        return self.credit_figures(claims, sentence, figures)
+
+    def credit_figures(self, claims: list[DraftClaim], sentence: str,
+                       figures: Figures) -> list[DraftClaim]:
+        """Figures of others' reports that the sentence denies go to them; figures no one is
+        named for go to the publisher, the writer's own; each further group killed ('and 410
+        fighters', 'up to 60 more') is a claim of its own, of the same claimant."""
+        claim = claims[0]
         denied = DENIED_REPORTS.search(sentence)
-        if denied and (killed or wounded) and (kind == "denies" or denied.start() < 60):
-            claims = self.split_denied(claims[0], denied)
-        elif (killed or wounded) and actor_id is None and not speaker and self.article.publisher:
-            speaker, claims[0].actor_id = self.resolve(self.article.publisher)  # the writer's
-            claims[0].speaker = speaker or None
+        if denied and (claim.killed or claim.wounded) and (claim.kind == "denies"
+                                                           or denied.start() < 60):
+            return [c for c in self.split_denied(claim, denied)
+                    if c.kind != "reports" or c.killed or c.wounded or c.actor_id or c.speaker]
+        if (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \
+                and self.article.publisher:
+            speaker, claim.actor_id = self.resolve(self.article.publisher)  # the writer's
+            claim.speaker = speaker or None
+        for count in figures.more:
+            claims.append(DraftClaim(
+                actor_id=claim.actor_id, kind="reports", quote=claim.quote,
+                sources=claim.sources, speaker=claim.speaker, date=claim.date,
+                killed=count.figure, counted=count.counted))
         return claims
 
     def split_mentions(self, sentence: str, kind: str | None) -> tuple[str | None, list[str]]:
@@ -794,45 +851,6 @@ class Reader:
                             sources=claim.sources, speaker=speaker or None, date=claim.date,
                             killed=killed, wounded=wounded, counted=counted)
         return [claim, theirs]
-
-    def read_figures(self, sentence: str) -> tuple[dict[str, Any] | None,
-                                                   dict[str, Any] | None, str | None]:
-        """Killed and wounded figures: numbers beside a casualty word, and the noun counted."""
-        killed = wounded = None
-        counted = None
-        for match in FIGURE.finditer(sentence):
-            number = match.group("num")
-            value = parse_number(number)
-            before, after = sentence[:match.start()], sentence[match.end():]
-            if value is None or (re.match(r"^\d{4}$", number) and 1900 < value < 2100) \
-                    or NOT_A_FIGURE.search(before) or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) \
-                    or (number.lower() == "one" and ONE_DETERMINER.match(after)) \
-                    or re.search(r"[A-Za-z]-$", before):
-                continue
-            ranged = read_range(match, after)
-            rest = after[ranged[1]:] if ranged else after
-            window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
-            what = (classify_figure(before, window) or classify_joined(window, rest)
-                    or classify_listed(window, rest))
-            if what is None or (number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before)
-                                and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
-                                                 rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
-                                                 rf"{WOUNDED.pattern})", window, re.I)):
-                continue
-            words = window.split()[:7]
-            noun = COUNTED_NOUNS.search(" ".join(words[:6]))
-            if noun and noun.group().lower() != "others":
-                phrase = re.search(rf"((?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(noun.group())}",
-                                   window)
-                counted = (phrase.group(0) if phrase else noun.group()).strip()
-            figure = ranged[0] if ranged else make_figure(
-                match.group("qual"), value, number, match.group(0))
-            if what == "killed" and (killed is None or TOLL.search(before)):
-                killed = figure  # 'bringing the total death toll to seven' outweighs 'three'
-
-            elif what == "wounded" and wounded is None:
-                wounded = figure
-        return killed, wounded, counted
 
     def resolve_date(self, sentence: str) -> dt.date | None:
         """A date the sentence gives relative to the article's: on Monday, last night by our
@@ -869,20 +887,6 @@ def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
     return parsed.date() if parsed is not None and parsed.date() <= base else None
 
 
-def parse_number(word: str) -> int | None:
-    """Digits, number words ("twenty-two", "dozen") or a vague word counted low."""
-    lowered = word.lower().replace(",", "")
-    if lowered.isdigit():
-        return int(lowered)
-    if lowered in NUMBER_WORDS:
-        return NUMBER_WORDS[lowered]
-    count, _, dozen = lowered.partition(" ")
-    if dozen == "dozen" and count in NUMBER_WORDS:
-        return NUMBER_WORDS[count] * 12
-    tens, _, unit = lowered.replace(" ", "-").partition("-")
-    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
-        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
-    return VAGUE_NUMBERS.get(lowered)
 
 
 def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
@@ -913,84 +917,14 @@ def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
     return next((s for s in spoken if opening in normalise_text(s.quote)), None)
 
 
-def classify_figure(before: str, window: str) -> str | None:
-    """Whether a number counts the killed or the wounded, from the words around it: a verb
-    just before (killing nine), the toll it is (the death toll rose to 25), or the nearest
-    casualty word after it and before the next number (seven bodies and 11 wounded)."""
-    adjacent = ADJACENT.search(before)
-    if adjacent:
-        verb = adjacent.group("verb").lower()
-        return "wounded" if verb.startswith(("wound", "injur")) else "killed"
-    if TOLL.search(before):
-        toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
-        return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
-    own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
-    own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
-    near = " ".join(own.split()[:10])
-    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
-                                          ("wounded", WOUNDED.search(near))) if m]
-    if hits:
-        return min(hits, key=lambda item: item[1])[0]
-    if INCLUDED.search(before):
-        return "wounded" if re.search(r"wounded|injured", INCLUDED.search(before).group(),  # type: ignore[union-attr]
-                                      re.I) else "killed"
-    short = before[-25:]
-    if KILLED.search(short):
-        return "killed"
-    if WOUNDED.search(short):
-        return "wounded"
-    return None
 
 
-def classify_listed(window: str, rest: str) -> str | None:
-    """'Fourteen members of my family including six women ... were killed': the count
-    before a list of whom it includes takes the casualty word after the list."""
-    if not re.search(r"\b(?:including|among them)\s*$", window):
-        return None
-    tail = re.split(r"[.;]", rest[len(window):len(window) + 160])[0]
-    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(tail)),
-                                          ("wounded", WOUNDED.search(tail))) if m]
-    return min(hits, key=lambda item: item[1])[0] if hits else None
 
 
-def classify_joined(window: str, rest: str) -> str | None:
-    """'62 insurgents and 45 civilians were killed': the first count is of the same kind as
-    the one it is joined to."""
-    if not re.fullmatch(r"\s*(?:[\w'’-]+\s+){1,3}and\s*", window):
-        return None
-    following = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=2)
-    return classify_figure("", following[1]) if len(following) > 1 else None
 
 
-def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
-    """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
-    and how far past the first number it runs."""
-    before = match.string[:match.start()]
-    if re.search(r"\b(?:rose|risen|climbed|increased|jumped|up|down|fell)\s+from\s+$", before,
-                 re.I):
-        return None  # the toll rose from 20 to 30: 30 is the figure
-    joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to"
-    second = re.match(rf"^\s+(?:{joiner})\s+(?P<num>{NUMBER})\b", after, re.I)
-    if second is None or match.group("qual"):
-        return None
-    low, high = parse_number(match.group("num")), parse_number(second.group("num"))
-    if low is None or high is None or high <= low:
-        return None
-    text = match.string[match.start():match.end() + second.end()]
-    return {"min": low, "max": high, "text": text}, second.end()
 
 
-def make_figure(qualifier: str | None, value: int, number: str, text: str) -> dict[str, Any]:
-    """A figure as min/max with the article's words: more than 40 is 41 and up."""
-    vague = number.lower() in VAGUE_NUMBERS
-    qual = (qualifier or "").lower()
-    if qual in ("more than", "over"):
-        return {"min": value + 1, "text": text}
-    if vague or qual in ("at least", "some"):
-        return {"min": value, "text": text}
-    if qual in ("up to", "as many as", "fewer than", "nearly", "almost"):
-        return {"min": 0, "max": value, "text": text}
-    return {"min": value, "max": value, "text": text}
 
 
 def resolve_incident_date(articles: list[Article]) -> dict[str, Any]:

@@ -120,6 +120,7 @@ def to_tokens(text: str) -> tuple[list[str], list[str]]:
 
 
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"
+                          r"Brig|Adm|Cpl|Pvt|Prof|Cmdr|Insp|Supt|Rev|"
                           r"Rep|Sen|Gov|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
 """A word that ends in a full stop without ending a sentence: U.S., K.S.S., Col."""
 
@@ -207,8 +208,10 @@ _READINGS = [
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
-    (re.compile(rf"\b(?:up to|as many as|at most) ({_NUMBER})", re.I), "most"),
-    (re.compile(rf"(?<![\w-])({_NUMBER}) (?:to|or) ({_NUMBER})", re.I), "between"),
+    (re.compile(rf"\b(?:up to|as many as|as high as|at most) ({_NUMBER})", re.I), "most"),
+    (re.compile(rf"\b(?:fewer than|less than) ({_NUMBER})", re.I), "unchecked"),
+    (re.compile(rf"(?<![\w-])({_NUMBER})\s+(?:to|or)\s+(?:even\s+|perhaps\s+)?({_NUMBER})",
+                re.I), "between"),
     (re.compile(rf"(?<![\w-])({_DIGITS}) ?[-–] ?({_DIGITS})(?![\w-])"), "between"),
     (re.compile(rf"\b(?:nearly|almost|just under|close to) ({_NUMBER})", re.I), "nearly"),
     (re.compile(rf"\b(?:about|around|some|roughly|approximately|an estimated) ({_NUMBER})",
@@ -271,12 +274,16 @@ def read_count(text: str) -> Reading | None:
             continue
         if kind == "none":
             return Reading(0, 0, False, "0")
+        if kind == "unchecked":  # "fewer than 10": no figure the words fix
+            return None
         numbers = [parse_number(group) for group in found.groups()]
         if None in numbers:
             return None
         first = numbers[0] or 0
         if kind in ("about", "nearly"):
             return Reading(first, None, False, f"{kind} {first:,}", approx=kind)
+        if kind == "between" and (numbers[1] or 0) <= first:
+            continue  # 'one or two' reads, 'seven or two' is no range
         if kind == "between":
             return Reading(first, numbers[1], False, f"{first:,} to {numbers[1]:,}")
         if kind == "more":

@@ -94,7 +94,10 @@ def test_the_nearest_passage_marks_a_word_whose_punctuation_differs() -> None:
     ("two or three", 2, 3, "2 to 3"), ("15-20", 15, 20, "15 to 20"),
     ("twenty to thirty", 20, 30, "20 to 30"), ("twenty-two", 22, 22, "22"),
     ("no one", 0, 0, "0"), ("\u0663\u0666", 36, 36, "36"), ("scores", 20, None, "at least 20"),
-    ("more than a dozen", 13, None, "at least 13")])
+    ("more than a dozen", 13, None, "at least 13"),
+    ("four or five", 4, 5, "4 to 5"), ("five to seven", 5, 7, "5 to 7"),
+    ("20-25", 20, 25, "20 to 25"), ("as high as 80", None, 80, "at most 80"),
+    ("50 or even 80", 50, 80, "50 to 80"), ("twenty-five", 25, 25, "25")])
 def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int | None,
                                           read: str) -> None:
     reading = read_count(words)
@@ -112,3 +115,4 @@ def test_approximate_figure_words_read_as_their_number() -> None:
 def test_unknown_figure_words_are_not_read() -> None:
     assert read_count("several") is None
     assert read_count("a number of") is None
+    assert read_count("fewer than 10") is None

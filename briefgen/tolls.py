@@ -1,0 +1,309 @@
+"""Casualty figures in a sentence, by rules: numbers beside a casualty word, with the noun
+they count, as the min/max ranges of a claim's ``casualties``.
+
+'killing at least 16', 'the death toll rose to 25', 'seven bodies and 11 wounded', '62
+insurgents and 45 civilians were killed', 'four or five', 'between 36 and 45', 'dozens' (counted
+low, as ACLED does). Nothing here knows about speakers; ``draft`` credits the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+"""A month as news pages print it, whole or cut (``Nov``, ``Sept``)."""
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty"])} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                                 "dozen": 12}
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+VAGUE_NUMBERS = {"several": 3, "tens": 10, "dozens": 12, "scores": 40, "hundreds": 100}
+"""Vague words counted low, as ACLED does ("dozens" is 12)."""
+QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|as high as|some|"
+              r"almost|fewer than|roughly|approximately|an estimated")
+SMALL = rf"(?:{TENS})(?:[- ](?:{UNITS}))?|" + "|".join(
+    sorted((w for w, n in NUMBER_WORDS.items() if 0 < n < 20), key=len, reverse=True))
+"""A number in words below a hundred: 'fifty', 'twenty-two', 'fifteen'."""
+NUMBER = (r"\d[\d,]*|" + rf"(?:{UNITS}|a) hundred(?: and (?:{SMALL}))?|"
+          + rf"(?:{TENS})[- ](?:{UNITS})|(?:{UNITS}|a) dozen|"
+          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "|" + "|".join(VAGUE_NUMBERS))
+FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
+ONE_DETERMINER = re.compile(
+    r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
+    r"thing|hand|area|house|village|town|road|car)\b", re.I)
+"""'one family', 'one of the drivers': 'one' that counts no one."""
+ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
+"""Where a number's words end: at the next number (not 'one', more often a determiner)."""
+KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
+                    r"corpses|martyrs?|martyred|lost (?:their|his|her) lives)\b", re.I)
+WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed)\b", re.I)
+ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
+                      r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
+"""A casualty verb right before the number: killing nine, claimed the lives of 11."""
+TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
+                  r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
+                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
+                  re.I)
+"""The death toll rose to N, has risen to N, reached N, stood at N."""
+INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
+"""Those killed included five children: a killed figure after its verb."""
+SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
+                    r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
+                    r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
+"""A subset set off by commas (", including four children,"): not the toll itself."""
+NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
+                          re.I)
+NOT_PEOPLE = re.compile(
+    r"^\s+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|times|"
+    r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per cent|%|tons?|tonnes?|"
+    r"kg|pounds|dollars|euros)\b", re.I)
+"""'five weeks', '20 km', '40 percent': a number that measures, not one that counts people."""
+SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured)\b)[\w'’-]+\s+){0,2}?"
+                      r"(?:said|say|says|told|tell)\b", re.I)
+"""'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead."""
+JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:and|,)\s*|\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+")
+"""Between two counts of one list: '185 civilians and 410 fighters', '18 civilians, five'."""
+JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?and\s+")
+"""Between two groups killed: '185 civilians and 410 fighters' (not 'of the 20 dead, 12')."""
+BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\b|[—–(]", re.I)
+"""'six of his relatives — four women and two boys —': counts of a subset, not further dead."""
+ADDITION = re.compile(r"\b(?:in addition to|besides|as well as|on top of)\s+$", re.I)
+"""'in addition to 18 civilians, five militants were killed': the 18 were killed too."""
+COUNTED_NOUNS = re.compile(
+    r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
+    r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
+
+
+def parse_number(word: str) -> int | None:
+    """Digits, number words ("twenty-two", "dozen") or a vague word counted low."""
+    lowered = word.lower().replace(",", "")
+    if lowered.isdigit():
+        return int(lowered)
+    if lowered in NUMBER_WORDS:
+        return NUMBER_WORDS[lowered]
+    hundreds, _, rest = lowered.partition(" and ")
+    if rest and hundreds.endswith(" hundred"):
+        low, high = parse_number(hundreds), parse_number(rest)
+        return low + high if low is not None and high is not None else None
+    count, _, dozen = lowered.partition(" ")
+    if dozen in ("dozen", "hundred") and (count in NUMBER_WORDS or count == "a"):
+        return NUMBER_WORDS.get(count, 1) * NUMBER_WORDS[dozen]
+    tens, _, unit = lowered.replace(" ", "-").partition("-")
+    if unit and tens in NUMBER_WORDS and unit in NUMBER_WORDS:
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    return VAGUE_NUMBERS.get(lowered)
+
+
+def classify_figure(before: str, window: str) -> str | None:
+    """Whether a number counts the killed or the wounded, from the words around it: a verb
+    just before (killing nine), the toll it is (the death toll rose to 25), or the nearest
+    casualty word after it and before the next number (seven bodies and 11 wounded)."""
+    adjacent = ADJACENT.search(before)
+    if adjacent:
+        verb = adjacent.group("verb").lower()
+        return "wounded" if verb.startswith(("wound", "injur")) else "killed"
+    if TOLL.search(before):
+        toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
+        return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
+    if re.match(r"\s+(?:[a-z]+\s+)?lives\b", window):
+        return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
+    own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
+    own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
+    near = " ".join(own.split()[:10])
+    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
+                                          ("wounded", WOUNDED.search(near))) if m]
+    if hits:
+        return min(hits, key=lambda item: item[1])[0]
+    if INCLUDED.search(before):
+        return "wounded" if re.search(r"wounded|injured", INCLUDED.search(before).group(),  # type: ignore[union-attr]
+                                      re.I) else "killed"
+    short = before[-25:]
+    if KILLED.search(short):
+        return "killed"
+    if WOUNDED.search(short):
+        return "wounded"
+    return None
+
+
+def classify_listed(window: str, rest: str) -> str | None:
+    """'Fourteen members of my family including six women ... were killed': the count
+    before a list of whom it includes takes the casualty word after the list."""
+    if not re.search(r"\b(?:including|among them)\s*$", window):
+        return None
+    tail = re.split(r"[.;]", rest[len(window):len(window) + 160])[0]
+    hits = [(k, m.start()) for k, m in (("killed", KILLED.search(tail)),
+                                          ("wounded", WOUNDED.search(tail))) if m]
+    return min(hits, key=lambda item: item[1])[0] if hits else None
+
+
+def classify_joined(window: str, rest: str) -> str | None:
+    """'62 insurgents and 45 civilians were killed': the first count is of the same kind as
+    the one it is joined to."""
+    if not re.fullmatch(r"\s*(?:[\w'’-]+\s+){1,3}and\s*", window):
+        return None
+    following = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=2)
+    return classify_figure("", following[1]) if len(following) > 1 else None
+
+
+def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
+    """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
+    and how far past the first number it runs."""
+    before = match.string[:match.start()]
+    if re.search(r"\b(?:rose|risen|climbed|increased|jumped|up|down|fell)\s+from\s+$", before,
+                 re.I):
+        return None  # the toll rose from 20 to 30: 30 is the figure
+    joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to|or"
+    second = re.match(rf"^\s+(?:{joiner})\s+(?:even\s+|perhaps\s+)?(?P<num>{NUMBER})\b", after,
+                      re.I) or re.match(r"^\s?[-–]\s?(?P<num>\d+)\b", after)  # 20-25
+    if second is None or match.group("qual"):
+        return None
+    low, high = parse_number(match.group("num")), parse_number(second.group("num"))
+    if low is None or high is None or high <= low:
+        return None
+    between = re.search(r"\bbetween\s+$", before, re.I)
+    text = match.string[between.start() if between else match.start():match.end() + second.end()]
+    return {"min": low, "max": high, "text": text}, second.end()
+
+
+def make_figure(qualifier: str | None, value: int, number: str, text: str) -> dict[str, Any]:
+    """A figure as min/max with the article's words: more than 40 is 41 and up."""
+    vague = number.lower() in VAGUE_NUMBERS
+    qual = (qualifier or "").lower()
+    if qual in ("more than", "over"):
+        return {"min": value + 1, "text": text}
+    if vague or qual in ("at least", "some"):
+        return {"min": value, "text": text}
+    if qual in ("up to", "as many as", "as high as", "fewer than", "nearly", "almost"):
+        return {"min": 0, "max": value, "text": text}
+    return {"min": value, "max": value, "text": text}
+
+
+@dataclass
+class Count:
+    """One number a sentence gives for the killed or the wounded."""
+
+    what: str | None
+    figure: dict[str, Any]
+    start: int
+    end: int
+    counted: str | None = None
+
+
+@dataclass
+class Figures:
+    """What a sentence counts: its killed and wounded figures, the noun counted, and further
+    killed figures of other groups ('185 civilians and 410 fighters', 'up to 60 more')."""
+
+    killed: dict[str, Any] | None = None
+    wounded: dict[str, Any] | None = None
+    counted: str | None = None
+    more: list[Count] = field(default_factory=list)
+
+
+def is_no_count(number: str, value: int | None, before: str, after: str) -> bool:
+    """A number that counts no one: a year, a date, 'one of', a time span, a model name."""
+    return (value is None or (re.match(r"^\d{4}$", number) is not None and 1900 < value < 2100)
+            or NOT_A_FIGURE.search(before) is not None
+            or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) is not None
+            or (number.lower() == "one" and ONE_DETERMINER.match(after) is not None)
+            or re.search(r"[A-Za-z]-$", before) is not None
+            or re.match(r"^[- ](?:years?|months?|weeks?|days?)[- ]old\b", after) is not None
+            or NOT_PEOPLE.match(after) is not None or SPEAKERS.match(after) is not None
+            or is_age(before, after))
+
+
+def is_age(before: str, after: str) -> bool:
+    """'Mira Holt, 34, a teacher': a number set off by commas after a name is an age."""
+    return re.search(r"[A-Z][\w'’-]+,\s*$", before) is not None \
+        and re.match(r"\s*,", after) is not None
+
+
+def find_counts(sentence: str) -> list[Count]:
+    """Every number of the sentence that counts people, classified where the words around it
+    say killed or wounded (``what`` is None where they do not)."""
+    counts = []
+    for match in FIGURE.finditer(sentence):
+        number = match.group("num")
+        value = parse_number(number)
+        before, after = sentence[:match.start()], sentence[match.end():]
+        if value is None or is_no_count(number, value, before, after):
+            continue
+        ranged = read_range(match, after)
+        rest = after[ranged[1]:] if ranged else after
+        window = ANY_NUMBER.split(SUBSET.sub(" ", rest[:160]), maxsplit=1)[0]
+        what = (classify_figure(before, window) or classify_joined(window, rest)
+                or classify_listed(window, rest))
+        if number.lower() in VAGUE_NUMBERS and not ADJACENT.search(before) \
+                and not re.match(r"^\W*(?:\w+\W+)?(?:of\s+)?(?-i:[A-Z]\w*\s+)?"
+                                 rf"(?:{COUNTED_NOUNS.pattern}|{KILLED.pattern}|"
+                                 rf"{WOUNDED.pattern})", window, re.I):
+            continue
+        figure = ranged[0] if ranged else make_figure(
+            match.group("qual"), value, number, match.group(0))
+        end = match.end() + (ranged[1] if ranged else 0)
+        counts.append(Count(what, figure, match.start(), end, find_counted(window)))
+    return join_counts(sentence, counts)
+
+
+def find_counted(window: str) -> str | None:
+    """The noun a number counts, with the proper adjectives before it: 'Afghan soldiers'."""
+    noun = COUNTED_NOUNS.search(" ".join(window.split()[:6]))
+    if noun is None or noun.group().lower() == "others":
+        return None
+    phrase = re.search(rf"((?:[A-Z][\w'’-]*\s+){{0,3}}){re.escape(noun.group())}", window)
+    return (phrase.group(0) if phrase else noun.group()).strip()
+
+
+def join_counts(sentence: str, counts: list[Count]) -> list[Count]:
+    """Counts the words leave open take the kind of the count they are joined to: 'killed 185
+    civilians and 410 fighters', 'in addition to 18 civilians, five militants were killed'."""
+    for at, count in enumerate(counts):
+        if count.what is not None:
+            continue
+        previous = counts[at - 1] if at else None
+        following = counts[at + 1] if at + 1 < len(counts) else None
+        if previous is not None and previous.what and JOINED.fullmatch(
+                sentence[previous.end:count.start]):
+            count.what = previous.what
+        elif following is not None and following.what and ADDITION.search(
+                sentence[:count.start]) and JOINED.fullmatch(sentence[count.end:following.start]):
+            count.what = following.what
+    return [c for c in counts if c.what is not None]
+
+
+def read_figures(sentence: str) -> Figures:
+    """Killed and wounded figures: the first of each (a toll outweighs a count before it), the
+    noun counted, and the killed of other groups the sentence adds to the first."""
+    found = Figures()
+    first: Count | None = None
+    for at, count in enumerate(counts := find_counts(sentence)):
+        if count.counted:
+            found.counted = count.counted
+        if count.what == "killed" and (found.killed is None
+                                       or TOLL.search(sentence[:count.start])):
+            found.killed, first = count.figure, count
+        elif count.what == "wounded" and found.wounded is None:
+            found.wounded = count.figure
+        elif count.what == "killed" and first is not None and is_more(sentence, counts, at):
+            found.more.append(count)
+    if first is not None:
+        found.more = [c for c in found.more if c is not first and c.start > first.start
+                      and not BREAKDOWN.search(sentence[first.end:c.start])]
+        found.counted = first.counted
+    return found
+
+
+def is_more(sentence: str, counts: list[Count], at: int) -> bool:
+    """Whether a further killed count adds a group to the one before it: joined by 'and' or
+    a comma, 'N more', or after 'in addition to'."""
+    count, previous = counts[at], counts[at - 1]
+    return (previous.what == "killed"
+            and (JOINED_BY_AND.fullmatch(sentence[previous.end:count.start]) is not None
+                 or re.match(r"\s+(?:more|others?|additional)\b", sentence[count.end:]) is not None
+                 or ADDITION.search(sentence[:previous.start]) is not None))
