@@ -60,6 +60,27 @@ class BuildReport:
     skipped: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    since: str | None = None
+    """The git revision whose changes were written, if any."""
+    changed: int = 0
+    """The briefs changed since that revision, each written as a redline and a change list."""
+    changes_failed: list[BriefgenError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every brief, and every change list asked for, was written."""
+        return not self.failed and not self.changes_failed
+
+    def summarise(self) -> str:
+        """The line that sums the batch up: ``built 3 of 4 briefs, skipped 1 unchanged, ...``."""
+        text = (f"built {self.built} of {self.briefs} brief{'s' * (self.briefs != 1)}, "
+                f"skipped {self.skipped} unchanged, {len(self.failed)} failed, "
+                f"{self.seconds:.2f} s")
+        if self.skipped:
+            text += " (--force rebuilds unchanged briefs)"
+        if self.since is not None:
+            text += f"; {self.changed} changed since {self.since}, with redline and changes"
+        return text
 
 
 def find_briefs(paths: Sequence[Path]) -> list[Path]:
@@ -155,12 +176,17 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
             if markdown is None and fmt.markdown:
                 markdown = render_text(brief, options, formats)
             outputs[fmt.name] = data = fmt.render(brief, markdown or "", options)
-            if options.max_output is not None and len(data) > options.max_output:
-                raise LimitError(f"the {fmt.name} output is {len(data):,} bytes, more than "
-                                 f"the output limit of {options.max_output:,}",
-                                 "no real brief comes near it; look for a loop in the "
-                                 "templates, or raise --max-output")
+            check_size(fmt.name, data, options)
     return outputs
+
+
+def check_size(name: str, data: bytes, options: Options, file: str | None = None) -> None:
+    """Refuse an output past ``--max-output``, before it is written; ``file`` names the
+    brief where the build would not otherwise place the error."""
+    if options.max_output is not None and len(data) > options.max_output:
+        raise LimitError(f"the {name} output is {len(data):,} bytes, more than the output "
+                         f"limit of {options.max_output:,}", "no real brief comes near it; "
+                         "look for a loop in the templates, or raise --max-output", file)
 
 
 class Overtime(BaseException):
@@ -337,8 +363,12 @@ class Outcome:
 def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
                  formats: Sequence[str] = (), options: Options = Options(),
                  jobs: int | None = None, force: bool = False,
-                 progress: Progress | None = None) -> BuildReport:
+                 progress: Progress | None = None, since: str | None = None) -> BuildReport:
     """Build every brief named into ``out_dir/ID.FORMAT``; a failing brief fails alone.
+
+    With ``since``, first each changed brief's redline and change list against that git
+    revision (``build_changes``; outside a git checkout, ``OutputError`` before anything is
+    built).
 
     Briefs whose inputs are unchanged since the last build into ``out_dir`` are skipped
     unless ``force``; the rest are built ``jobs`` at a time (default: one per CPU). Formats
@@ -352,7 +382,13 @@ def build_briefs(paths: Sequence[Path], out_dir: Path = DEFAULT_OUT,
     from briefgen.state import BuildState
 
     began = time.perf_counter()
-    report = BuildReport()
+    report = BuildReport(since=since)
+    if since is not None:
+        written, report.changes_failed = build_changes(paths, out_dir, since, options)
+        report.changed = len(written) // 2
+        for target in written:
+            if progress is not None:
+                progress.wrote(target)
     files = find_brief_names(paths)
     report.briefs = len(files)
     formats = tuple(formats) or default_formats()
@@ -671,6 +707,7 @@ def write_converted(fmt: OutputFormat, documents: dict[str, tuple[Path, bytes]],
             if brief_id not in made:
                 raise OutputError(f"{display_path(path)}: the {fmt.name} conversion "
                                   "produced nothing")
+            check_size(fmt.name, made[brief_id], options, display_path(path))
             write_atomic(target, made[brief_id])
             written[brief_id] = target
         except BriefgenError as exc:

@@ -222,19 +222,10 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
       briefgen build -f pdf --pdf-a   # PDF/A-2b, for an archive
       briefgen build --length summary -f pdf   # out/ID.summary.pdf, one page each
     """
-    from briefgen.build import build_briefs, build_changes
+    from briefgen.build import build_briefs
     from briefgen.config import choose
 
     config = settings()
-    if since is not None:  # first: outside a git checkout, nothing is built
-        written, failed = build_changes(list(paths) or [config.briefs],
-                                        choose(out_dir, config.output), since,
-                                        options(config, templates, reference, seeds))
-        for error in failed:
-            click.echo(str(error), err=True)
-        if verbose:
-            for target in written:
-                click.echo(f"wrote {target}", err=True)
     progress = Listing() if verbose else Bar() if sys.stderr.isatty() else None
     try:
         report = build_briefs(list(paths) or [config.briefs], choose(out_dir, config.output),
@@ -242,24 +233,17 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
                                   time_limit=time_limit, max_output=max_output, strict=strict,
                                   pdf_a=choose(pdf_a, config.pdf_a),
                                   length=choose(length, config.length)),
-                              jobs, force, progress)
+                              jobs, force, progress, since)
     finally:
         if progress is not None:
             progress.close()
     for warning in report.warnings:
         click.echo(warning, err=True)
-    for _path, error in report.failed:
+    for error in [*report.changes_failed, *(error for _path, error in report.failed)]:
         click.echo(str(error), err=True)
-    summary = (f"built {report.built} of {report.briefs} brief{'s' * (report.briefs != 1)}, "
-               f"skipped {report.skipped} unchanged, {len(report.failed)} failed, "
-               f"{report.seconds:.2f} s")
-    if report.skipped:
-        summary += " (--force rebuilds unchanged briefs)"
-    if since is not None:
-        summary += f"; {len(written) // 2} changed since {since}, with redline and changes"
-    if report.failed or (since is not None and failed):
-        fail(summary)
-    click.echo(summary, err=True)
+    if not report.ok:
+        fail(report.summarise())
+    click.echo(report.summarise(), err=True)
 
 
 class Bar:

@@ -180,3 +180,22 @@ def test_a_libreoffice_that_runs_no_macro_is_an_error(tmp_path: Path,
         convert_to_pdf({"brief": b"not a docx"})
     assert str(caught.value) == ("LibreOffice did not run briefgen's conversion macro (is "
                                  "its Basic support installed?)")
+
+
+@needs_soffice
+def test_a_pdf_past_the_output_limit_fails_that_brief_and_is_not_written(
+        tmp_path: Path) -> None:
+    """--max-output holds the PDF too: it is measured after the conversion, before writing."""
+    brief = "briefs/2019-01-sarsar-lake.yaml"
+    result = CliRunner().invoke(main, ["build", brief, "-f", "docx", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    limit = len((tmp_path / "2019-01-sarsar-lake.docx").read_bytes()) + 1000
+    result = CliRunner().invoke(main, ["build", brief, "-f", "pdf", "-o", str(tmp_path),
+                                       "--max-output", str(limit)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(rf"{brief}:1:1: \$: the pdf output is [\d,]+ bytes, more than the "
+                        rf"output limit of {limit:,} \(no real brief comes near it; look for a "
+                        r"loop in the templates, or raise --max-output\)", lines[0]), lines[0]
+    assert lines[1].startswith("built 0 of 1 brief, skipped 0 unchanged, 1 failed, ")
+    assert not (tmp_path / "2019-01-sarsar-lake.pdf").exists()
