@@ -150,6 +150,38 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
     return outputs
 
 
+def render_companions(brief: Loaded, formats: Iterable[str],
+                      options: Options) -> dict[str, dict[str, bytes | None]]:
+    """The files that go with the brief's output in each format that has them (the
+    Markdown's chart), by format name and then by suffix; None for a file this brief has
+    not."""
+    made: dict[str, dict[str, bytes | None]] = {}
+    for fmt in map(find_format, formats):
+        if fmt.companions is not None:
+            made[fmt.name] = fmt.companions(brief, options)
+    return made
+
+
+def write_companions(brief_id: str, folder: Path,
+                     companions: dict[str, bytes | None]) -> dict[str, Path]:
+    """The files beside an output, ``folder/ID.SUFFIX``, each written atomically; one that
+    this brief has not is removed where an earlier build left it. The files written, by
+    suffix."""
+    written: dict[str, Path] = {}
+    for suffix, data in companions.items():
+        target = folder / f"{brief_id}{suffix}"
+        if data is None:
+            try:
+                target.unlink(missing_ok=True)
+            except OSError as exc:
+                raise OutputError(f"{display_path(target)}: cannot remove: "
+                                  f"{exc.strerror or exc}") from exc
+            continue
+        write_atomic(target, data)
+        written[suffix] = target
+    return written
+
+
 class Overtime(BaseException):
     """Raised in a brief's build when its time limit is up: a ``BaseException``, so that no
     ``except Exception`` on the way (a template's, a writer's) takes it for its own."""
@@ -219,6 +251,8 @@ def render_file(path: Path, output: Path | None, options: Options = Options(),
             write_atomic(output, fmt.collect(fmt.rows(brief)))
             return None
         outputs = render_outputs(brief, [fmt.name], options)
+        companions = render_companions(brief, [fmt.name], options)
+    write_companions(brief.id, output.parent, companions.get(fmt.name, {}))
     if fmt.source is not None:
         outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]})
         if brief.id not in outputs:
@@ -560,6 +594,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
         with limits_of(path, options):
             brief = load_any(path, options.seeds)
             outputs = render_outputs(brief, formats, options)
+            companions = render_companions(brief, formats, options)
         rows: dict[str, list[dict[str, Any]]] = {}
         for fmt in map(get_format, formats):
             if fmt.rows is not None:  # the brief's share of the batch's one file
@@ -568,6 +603,9 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             if fmt.source is not None:
                 outcome.to_convert[fmt.name] = (brief.id, outputs[fmt.source])
                 continue
+            for suffix, beside in write_companions(brief.id, out_dir,
+                                                 companions.get(fmt.name, {})).items():
+                outcome.written[f"{fmt.name}{suffix}"] = beside  # before the output names it
             target = out_dir / f"{brief.id}{fmt.suffix}"
             write_atomic(target, outputs[fmt.name])
             outcome.written[fmt.name] = target

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefgen.chart import draw_picture
 from briefgen.errors import RenderError
 from briefgen.model import Brief, Comparison, ComparisonSet, Loaded
 from briefgen.render.docx.blocks import Writer, share_width
@@ -76,6 +77,7 @@ def render_docx(brief: Loaded, markdown: str, reference: Path | None = None,
     tree = parse_markdown(markdown)
     document = ref.new_document()
     writer = Writer(ref, document)
+    writer.chart = draw_picture(brief, "png")
     if redline is not None:
         from briefgen.redline import merge_trees
         from briefgen.render.docx.redline import RevisedNotes

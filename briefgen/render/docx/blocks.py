@@ -12,6 +12,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from briefgen.chart import Picture
 from briefgen.render.docx.fields import Contents
 from briefgen.render.docx.notes import Notes
 from briefgen.render.docx.oxml import (
@@ -80,6 +81,8 @@ class Writer:
         self.links_part = self.part
         self.inline = Runs(self)
         self.notes = Notes(self)
+        self.chart: Picture | None = None
+        """The brief's chart, drawn from its data: the one image the Markdown may name."""
         self.change = ""
         """``ins`` or ``del`` while a block added or removed whole is written (a redline)."""
         self.changed: list[tuple[Any, str]] = []
