@@ -856,7 +856,8 @@ def diff_file(new: Path, old: Path | None = None, since: str | None = None,
     old_markdown, new_markdown = render_text(before, options), render_text(after, options)
     if suffix == ".docx":
         assert output is not None
-        write_atomic(output, render_redline(after, old_markdown, new_markdown, options))
+        write_atomic(output, render_redline(after, old_markdown, new_markdown, options,
+                                            before))
         return None
     text = format_diff(before, after, old_markdown, new_markdown)
     if output is None:
@@ -905,7 +906,8 @@ def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
                 + mark_changes("", new_markdown))
     targets = [out_dir / f"{after.id}.redline.docx", out_dir / f"{after.id}.changes.md"]
     make_folder(out_dir)
-    write_atomic(targets[0], render_redline(after, old_markdown, new_markdown, options))
+    write_atomic(targets[0], render_redline(after, old_markdown, new_markdown, options,
+                                            before))
     write_atomic(targets[1], text.encode("utf-8"))
     return targets
 
@@ -950,14 +952,15 @@ def load_revisions(new: Path, old: Path | None, since: str | None,
 
 
 def render_redline(after: Brief, old_markdown: str, new_markdown: str,
-                   options: Options) -> bytes:
-    """The new brief as a .docx with its changes since ``old_markdown`` as tracked
-    changes, by the new revision's authors on its date."""
+                   options: Options, before: Brief | None = None) -> bytes:
+    """The new brief as a .docx with its changes since ``old_markdown`` (of ``before``,
+    None for a brief new since) as tracked changes, by the new revision's authors on its
+    date."""
     from briefgen.render.docx import render_redline as write_redline
 
     revision = after.revision
     return write_redline(after, old_markdown, new_markdown, ", ".join(revision.authors),
-                         f"{revision.date.isoformat()}T00:00:00Z", options.reference)
+                         f"{revision.date.isoformat()}T00:00:00Z", options.reference, before)
 
 
 def format_diff(before: Brief, after: Brief, old_markdown: str, new_markdown: str) -> str:

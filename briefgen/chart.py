@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from briefgen import analysis
 from briefgen.files import find_cache_root
 from briefgen.model import Brief, ComparisonSet, Loaded
+from briefgen.text import typeset
 
 __all__ = ["CHART_SUFFIX", "Bar", "Chart", "ChartData", "Moment", "Picture", "TimelineData",
            "casualty_chart", "chart_name", "describe_chart", "draw_chart", "draw_picture",
@@ -146,10 +147,11 @@ def timeline_chart(loaded: ComparisonSet) -> TimelineData | None:
 
 
 def describe_chart(data: Chart) -> str:
-    """The alt text that states what the chart shows, every number in words."""
+    """The alt text that states what the chart shows, every number in words, typeset as
+    the brief's text is (names held together: al-Shuhada with U+2011)."""
     if isinstance(data, TimelineData):
-        return describe_timeline(data)
-    return describe_bars(data)
+        return typeset(describe_timeline(data))
+    return typeset(describe_bars(data))
 
 
 def describe_timeline(data: TimelineData) -> str:

@@ -403,7 +403,7 @@ body { margin: 0; color: var(--ink); background: #fff;
        font: 1.0625rem/1.55 Carlito, Calibri, "Segoe UI", "Helvetica Neue", Arial,
              "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
 main { max-width: 48rem; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; }
-svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart { display: block; width: 100%; height: auto; }
 .marking { background: #000; color: var(--tlp); text-align: center; letter-spacing: .06em;
            padding: .3rem 1rem; font-size: .95rem; }
 .marking p { margin: 0; }

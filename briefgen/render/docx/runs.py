@@ -140,9 +140,10 @@ def flatten(writer: Writer, nodes: Sequence[Block], look: Format,
         elif name == "footnote_ref":
             if not in_note:
                 events.append(("note", node.meta, look))
-        elif (name == "image" and writer.chart is not None and look.link is None
-              and node.meta.get("url") == writer.chart.name):
-            events.append(("chart", writer.chart, look))  # the brief's own, from its data
+        elif name == "image" and look.link is None and (
+                chart := writer.find_chart(str(node.meta.get("url")),
+                                           visible_text(node.children))) is not None:
+            events.append(("chart", chart, look))  # the brief's own, drawn from its data
         else:  # any other image shows its alt text: no file named in the Markdown is read
             flatten(writer, node.children, look, events, in_note)
 
