@@ -223,16 +223,16 @@ def draw_chart(data: Chart, kind: str = "png") -> bytes:
     return drawn
 
 
-DRAWING = 3
+DRAWING = 4
 """The version of the drawing code below: raised when it draws differently, so that the
 cache draws afresh."""
 BAR_COLOUR = "#1f4e79"
 MARK_COLOUR = "#c00000"
 
 
-def draw_bar(axes: object, y: int, bar: Bar, widest: int) -> None:
+def draw_bar(axes: object, y: int, bar: Bar, widest: int) -> Any:
     """A figure as a dot, a range as a bar, "more than" as a bar with an arrow; the
-    claimant and the claim's words beside it."""
+    claimant and the claim's words beside it (the label, returned)."""
     plot = axes  # a matplotlib Axes; typed loosely so that matplotlib loads only to draw
     end = float(bar.high)
     if bar.open_ended:
@@ -243,8 +243,21 @@ def draw_bar(axes: object, y: int, bar: Bar, widest: int) -> None:
         plot.barh(y, bar.high - bar.low, left=bar.low, height=0.45,  # type: ignore[attr-defined]
                   color=BAR_COLOUR, zorder=3)
     plot.plot([bar.low], [y], "o", color=BAR_COLOUR, markersize=4.5, zorder=4)  # type: ignore[attr-defined]
-    plot.text(end + widest * 0.04, y, f"{bar.claimant}: {bar.words}",  # type: ignore[attr-defined]
-              va="center", fontsize=7.5, zorder=4)
+    return plot.text(end + widest * 0.04, y, f"{bar.claimant}: {bar.words}",  # type: ignore[attr-defined]
+                     va="center", fontsize=7.5, zorder=4)
+
+
+def fit_labels(figure: Any, axes: Any, labels: list[Any]) -> None:
+    """Widen the axis so that every label, which starts at a number and runs a width of
+    text to the right, ends inside the axes: no label is cut off at the edge."""
+    renderer = figure.canvas.get_renderer()
+    box = axes.get_window_extent(renderer)
+    right = axes.get_xlim()[1]
+    for label in labels:
+        width = label.get_window_extent(renderer).width + 6  # a little air
+        if width < box.width * 0.8:
+            right = max(right, label.get_position()[0] * box.width / (box.width - width))
+    axes.set_xlim(0, right)
 
 
 def new_figure(height: float) -> Any:
@@ -273,8 +286,7 @@ def draw_bars(data: ChartData) -> Any:
         low = dict(data.conservative)[row]
         axes.vlines(low, min(ys) - 0.45, max(ys) + 0.45, colors=MARK_COLOUR,
                     linestyles="dashed", linewidth=1, zorder=2)
-    for y, bar in enumerate(rows):
-        draw_bar(axes, y, bar, widest)
+    labels = [draw_bar(axes, y, bar, widest) for y, bar in enumerate(rows)]
     axes.set_yticks([sum(ys) / len(ys) for ys in (
         [y for y, bar in enumerate(rows) if bar.row == row] for row in groups)], groups,
         fontsize=7.5)
@@ -286,6 +298,7 @@ def draw_bars(data: ChartData) -> Any:
     axes.spines[["top", "right", "left"]].set_visible(False)
     axes.set_title(data.title, fontsize=9, loc="left")
     figure.tight_layout()
+    fit_labels(figure, axes, labels)
     return figure
 
 
