@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -187,7 +188,8 @@ def cache_folder() -> Path:
     return find_cache_root() / "charts"
 
 
-def drawer_version() -> list[Any]:
+@lru_cache(maxsize=1)
+def drawer_version() -> tuple[Any, ...]:
     """What names the installed matplotlib, found without importing it (a third of a
     second): its package file's path, size and time. A new release is a new file, so the
     cache draws afresh; the same release installed anew draws the same bytes again."""
@@ -196,17 +198,25 @@ def drawer_version() -> list[Any]:
     spec = importlib.util.find_spec("matplotlib")
     origin = spec.origin if spec is not None else None
     if origin is None:
-        return ["matplotlib missing"]
+        return ("matplotlib missing",)
     status = os.stat(origin)
-    return [origin, status.st_size, status.st_mtime_ns]
+    return (origin, status.st_size, status.st_mtime_ns)
 
 
 def draw_chart(data: Chart, kind: str = "png") -> bytes:
     """The chart as PNG or SVG bytes, from the cache where this data was drawn before;
     matplotlib is imported only to draw one that is not there."""
+    return draw_cached(cache_folder(), data, kind)
+
+
+@lru_cache(maxsize=32)
+def draw_cached(folder: Path, data: Chart, kind: str) -> bytes:
+    """``draw_chart`` with the cache in ``folder``; the last charts are kept in memory too,
+    since a brief's Markdown image and its Word picture are the same PNG, and a batch has
+    few distinct charts (its briefs' figures repeat)."""
     key = hashlib.sha256(json.dumps([drawer_version(), DRAWING, type(data).__name__, kind,
                                      data], ensure_ascii=False).encode()).hexdigest()
-    cached = cache_folder() / f"{key}.{kind}"
+    cached = folder / f"{key}.{kind}"
     try:
         return cached.read_bytes()
     except OSError:
