@@ -189,6 +189,38 @@ def check_size(name: str, data: bytes, options: Options, file: str | None = None
                          "look for a loop in the templates, or raise --max-output", file)
 
 
+def render_companions(brief: Loaded, formats: Iterable[str],
+                      options: Options) -> dict[str, dict[str, bytes | None]]:
+    """The files that go with the brief's output in each format that has them (the
+    Markdown's chart), by format name and then by suffix; None for a file this brief has
+    not."""
+    made: dict[str, dict[str, bytes | None]] = {}
+    for fmt in map(find_format, formats):
+        if fmt.companions is not None:
+            made[fmt.name] = fmt.companions(brief, options)
+    return made
+
+
+def write_companions(brief_id: str, folder: Path,
+                     companions: dict[str, bytes | None]) -> dict[str, Path]:
+    """The files beside an output, ``folder/ID.SUFFIX``, each written atomically; one that
+    this brief has not is removed where an earlier build left it. The files written, by
+    suffix."""
+    written: dict[str, Path] = {}
+    for suffix, data in companions.items():
+        target = folder / f"{brief_id}{suffix}"
+        if data is None:
+            try:
+                target.unlink(missing_ok=True)
+            except OSError as exc:
+                raise OutputError(f"{display_path(target)}: cannot remove: "
+                                  f"{exc.strerror or exc}") from exc
+            continue
+        write_atomic(target, data)
+        written[suffix] = target
+    return written
+
+
 class Overtime(BaseException):
     """Raised in a brief's build when its time limit is up: a ``BaseException``, so that no
     ``except Exception`` on the way (a template's, a writer's) takes it for its own."""
@@ -258,6 +290,8 @@ def render_file(path: Path, output: Path | None, options: Options = Options(),
             write_atomic(output, fmt.collect(fmt.rows(brief)))
             return None
         outputs = render_outputs(brief, [fmt.name], options)
+        companions = render_companions(brief, [fmt.name], options)
+    write_companions(brief.id, output.parent, companions.get(fmt.name, {}))
     if fmt.source is not None:
         outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
         if brief.id not in outputs:
@@ -610,6 +644,7 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
         with limits_of(path, options):
             brief = load_any(path, options.seeds)
             outputs = render_outputs(brief, formats, options)
+            companions = render_companions(brief, formats, options)
         rows: dict[str, list[dict[str, Any]]] = {}
         for fmt in map(get_format, formats):
             if fmt.rows is not None:  # the brief's share of the batch's one file
@@ -619,6 +654,9 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
                 stem = fmt.file_name(brief.id, options.length).removesuffix(fmt.suffix)
                 outcome.to_convert[fmt.name] = (stem, outputs[fmt.source])
                 continue
+            for suffix, beside in write_companions(brief.id, out_dir,
+                                                 companions.get(fmt.name, {})).items():
+                outcome.written[f"{fmt.name}{suffix}"] = beside  # before the output names it
             target = out_dir / fmt.file_name(brief.id, options.length)
             write_atomic(target, outputs[fmt.name])
             outcome.written[fmt.name] = target
@@ -879,7 +917,8 @@ def diff_file(new: Path, old: Path | None = None, since: str | None = None,
     old_markdown, new_markdown = render_text(before, options), render_text(after, options)
     if suffix == ".docx":
         assert output is not None
-        write_atomic(output, render_redline(after, old_markdown, new_markdown, options))
+        write_atomic(output, render_redline(after, old_markdown, new_markdown, options,
+                                            before))
         return None
     text = format_diff(before, after, old_markdown, new_markdown)
     if output is None:
@@ -928,7 +967,8 @@ def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
                 + mark_changes("", new_markdown))
     targets = [out_dir / f"{after.id}.redline.docx", out_dir / f"{after.id}.changes.md"]
     make_folder(out_dir)
-    write_atomic(targets[0], render_redline(after, old_markdown, new_markdown, options))
+    write_atomic(targets[0], render_redline(after, old_markdown, new_markdown, options,
+                                            before))
     write_atomic(targets[1], text.encode("utf-8"))
     return targets
 
@@ -973,14 +1013,15 @@ def load_revisions(new: Path, old: Path | None, since: str | None,
 
 
 def render_redline(after: Brief, old_markdown: str, new_markdown: str,
-                   options: Options) -> bytes:
-    """The new brief as a .docx with its changes since ``old_markdown`` as tracked
-    changes, by the new revision's authors on its date."""
+                   options: Options, before: Brief | None = None) -> bytes:
+    """The new brief as a .docx with its changes since ``old_markdown`` (of ``before``,
+    None for a brief new since) as tracked changes, by the new revision's authors on its
+    date."""
     from briefgen.render.docx import render_redline as write_redline
 
     revision = after.revision
     return write_redline(after, old_markdown, new_markdown, ", ".join(revision.authors),
-                         f"{revision.date.isoformat()}T00:00:00Z", options.reference)
+                         f"{revision.date.isoformat()}T00:00:00Z", options.reference, before)
 
 
 def format_diff(before: Brief, after: Brief, old_markdown: str, new_markdown: str) -> str:

@@ -140,10 +140,11 @@ def describe_link(url: str) -> tuple[str, str] | None:
     return message, f"only http, https and mailto links and #anchors are kept; {why}"
 
 
-def check_links(markdown: str) -> list[ProseFault]:
+def check_links(markdown: str, chart: str | None = None) -> list[ProseFault]:
     """The links and images in a whole brief's Markdown that no output may carry: what a
     user's templates write is checked as the prose is (a house template passed around a
-    team is an input like any other)."""
+    team is an input like any other). The one image allowed is the brief's own chart, the
+    file named ``chart`` (``ID.chart.png``), which the writers draw from the data."""
     encoded = markdown.encode("utf-8")
     faults = []
     for event, span in pyromark.events_with_range(markdown, options=OPTIONS):
@@ -151,7 +152,7 @@ def check_links(markdown: str) -> list[ProseFault]:
         if isinstance(tag, dict):
             (kind, value), = tag.items()
             fault: tuple[str, str] | None = None
-            if kind == "Image":
+            if kind == "Image" and (chart is None or str(value["dest_url"]) != chart):
                 fault = ("an image is not allowed", "a brief carries no images, and an image "
                          "from the web is fetched by every reader who opens it")
             elif kind == "Link" and value["link_type"] != "Email":

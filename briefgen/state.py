@@ -166,10 +166,12 @@ class BuildState:
             for fmt in formats:
                 if fmt in rows:  # its share of the batch's one file (the CSV) is kept here
                     continue
-                path, size, mtime_ns = outputs[fmt]
-                status = os.stat(path)
-                if status.st_size != size or status.st_mtime_ns != mtime_ns:
-                    return False
+                # the output, and the files beside it (``md.chart.png``: the Markdown's chart)
+                for key in [fmt, *(key for key in outputs if key.startswith(f"{fmt}."))]:
+                    path, size, mtime_ns = outputs[key]
+                    status = os.stat(path)
+                    if status.st_size != size or status.st_mtime_ns != mtime_ns:
+                        return False
             return all(self.input_unchanged(input_name, stamp, remember=input_name != name)
                        for input_name, stamp in entry["inputs"].items())
         except (OSError, InputError, ValueError, KeyError, IndexError, TypeError,

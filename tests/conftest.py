@@ -101,11 +101,32 @@ ALLOWED_PART = re.compile(
 writes, and pictures (the casualty chart, a header's logo)."""
 HYPERLINK = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
              "hyperlink")
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def find_unsafe_pictures(package: zipfile.ZipFile) -> list[str]:
+    """The pictures of the body that are not the brief's own chart: the body may hold one
+    image, a PNG inside the package (a header's or footer's logo is the reference's)."""
+    name = "word/_rels/document.xml.rels"
+    if name not in package.namelist():
+        return []
+    images = [rel for rel in etree.fromstring(package.read(name)) if rel.get("Type") == IMAGE]
+    found = [f"{len(images)} images in the body"] if len(images) > 1 else []
+    for rel in images:
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External" or not re.fullmatch(r"media/image\d+\.png",
+                                                                    target):
+            found.append(f"body image {target}")
+        elif not package.read(f"word/{target}").startswith(PNG):
+            found.append(f"body image {target} is not a PNG")
+    return found
 
 
 def find_unsafe_parts(data: bytes) -> list[str]:
     """What a .docx holds that no brief may: a part outside the allow-list, a macro-enabled
-    content type, or an external relationship other than an http(s) or mailto hyperlink."""
+    content type, an external relationship other than an http(s) or mailto hyperlink, or a
+    picture in the body other than the one PNG of its chart."""
     found = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
@@ -120,6 +141,7 @@ def find_unsafe_parts(data: bytes) -> list[str]:
                         found.append(f"external {rel.get('Type')} {target} in {name}")
         if b"macroEnabled" in package.read("[Content_Types].xml"):
             found.append("a macro-enabled content type")
+        found.extend(find_unsafe_pictures(package))
     return found
 
 

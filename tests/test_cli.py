@@ -111,7 +111,8 @@ def test_build_default_writes_md_and_docx_for_every_brief(tmp_path: Path,
     monkeypatch.chdir(copy_curated(tmp_path))
     result = run("build")
     assert result.exit_code == 0, result.stderr
-    expected = sorted(f"{p.stem}.{fmt}" for p in ALL_BRIEFS for fmt in ("md", "docx"))
+    expected = sorted(f"{p.stem}.{fmt}" for p in ALL_BRIEFS
+                      for fmt in ("md", "chart.png", "docx"))
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".briefgen-state.db",
                                                                       *expected]
     assert result.stdout == ""
@@ -123,7 +124,8 @@ def test_build_verbose_lists_every_file_written(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(copy_curated(tmp_path))
     result = run("build", "-v", "-f", "md", "briefs/2019-01-sarsar-lake.yaml")
-    assert result.stdout == f"wrote {Path('out', '2019-01-sarsar-lake.md')}\n"
+    assert result.stdout == (f"wrote {Path('out', '2019-01-sarsar-lake.chart.png')}\n"
+                             f"wrote {Path('out', '2019-01-sarsar-lake.md')}\n")
 
 
 def summary(result: click.testing.Result) -> str:
@@ -149,8 +151,9 @@ def test_rebuild_skips_unchanged_briefs_and_rebuilds_what_an_edit_touches(
     result = run("build", "-v")
     assert summary(result) == ("built 2 of 4 briefs, skipped 2 unchanged, 0 failed "
                                "(--force rebuilds unchanged briefs)")
-    assert sorted(Path(line.split()[1]).stem for line in result.stdout.splitlines()) == [
-        "2017-2019-denied-strikes-on-iraqi-militias"] * 2 + ["2019-01-sarsar-lake"] * 2
+    assert sorted(Path(line.split()[1]).name.split(".")[0]
+                  for line in result.stdout.splitlines()) == [
+        "2017-2019-denied-strikes-on-iraqi-militias"] * 3 + ["2019-01-sarsar-lake"] * 3
 
 
 def test_a_damaged_build_record_costs_one_full_build(tmp_path: Path,
@@ -202,7 +205,7 @@ def test_build_in_parallel_gives_the_same_bytes(tmp_path: Path) -> None:
     result = run("build", str(briefs), "-o", str(two), "-j", "2", *seeds)
     assert summary(result) == "built 10 of 10 briefs, skipped 0 unchanged, 0 failed"
     names = sorted(p.name for p in one.iterdir() if not p.name.startswith("."))
-    assert len(names) == 20
+    assert len(names) == 30  # .md, .chart.png and .docx each
     assert all((one / name).read_bytes() == (two / name).read_bytes() for name in names)
 
 

@@ -92,7 +92,8 @@ def test_init_into_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_a_briefing_folder_builds_and_validates_with_no_options(folder: Path) -> None:
     assert run("validate").stdout == "1 file valid\n"
     result = run("build", "-f", "md", "-v")
-    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.md\n")
+    assert (result.exit_code, result.stdout) == (
+        0, "wrote out/2019-01-sarsar-lake.chart.png\nwrote out/2019-01-sarsar-lake.md\n")
 
 
 def test_config_is_found_from_a_subfolder_and_its_paths_are_its_folders(
@@ -104,7 +105,9 @@ def test_config_is_found_from_a_subfolder_and_its_paths_are_its_folders(
     assert load_config() == Config(folder / "briefgen.toml", briefs=Path("../../briefs"),
                                    seeds=Path("../../seeds"), output=Path("../../out"))
     result = run("build", "-f", "md", "-v")
-    assert (result.exit_code, result.stdout) == (0, "wrote ../../out/2019-01-sarsar-lake.md\n")
+    assert (result.exit_code, result.stdout) == (
+        0, "wrote ../../out/2019-01-sarsar-lake.chart.png\n"
+           "wrote ../../out/2019-01-sarsar-lake.md\n")
     assert (folder / "out" / "2019-01-sarsar-lake.md").is_file()
     assert run("validate").stdout == "1 file valid\n"
 
@@ -116,7 +119,8 @@ def test_defaults_not_set_in_the_config_are_its_folders_too(
     assert load_config() == Config(folder / "briefgen.toml", briefs=Path("../briefs"),
                                    output=Path("../out"), handling="TLP:GREEN")
     result = run("build", "-f", "md", "-v")
-    assert (result.exit_code, result.stdout) == (0, "wrote ../out/2019-01-sarsar-lake.md\n")
+    assert (result.exit_code, result.stdout) == (
+        0, "wrote ../out/2019-01-sarsar-lake.chart.png\nwrote ../out/2019-01-sarsar-lake.md\n")
 
 
 def test_outside_a_briefing_folder_the_defaults_hold(tmp_path: Path,
@@ -132,7 +136,9 @@ def test_options_on_the_command_line_win(folder: Path) -> None:
     assert run("build", "-f", "md").exit_code == 0
     assert [p.name for p in (folder / "published").glob("*.md")] == ["2019-01-sarsar-lake.md"]
     result = run("build", "-f", "md", "-v", "-o", "draft-out")
-    assert (result.exit_code, result.stdout) == (0, "wrote draft-out/2019-01-sarsar-lake.md\n")
+    assert (result.exit_code, result.stdout) == (
+        0, "wrote draft-out/2019-01-sarsar-lake.chart.png\n"
+           "wrote draft-out/2019-01-sarsar-lake.md\n")
     assert not (folder / "out").exists()
     # the folder's handling marking goes into a new skeleton; -d wins over its briefs
     assert run("new", "2019-08-balad", "-d", "drafts").stdout == "wrote drafts/2019-08-balad.yaml\n"
@@ -144,17 +150,20 @@ def test_options_on_the_command_line_win(folder: Path) -> None:
 def test_length_comes_from_the_config_and_the_command_line_wins(folder: Path) -> None:
     (folder / "briefgen.toml").write_text('length = "summary"\n', encoding="utf-8")
     result = run("build", "-f", "md", "-v")
-    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.summary.md\n")
+    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.chart.png\n"
+                                                    "wrote out/2019-01-sarsar-lake.summary.md\n")
     text = (folder / "out" / "2019-01-sarsar-lake.summary.md").read_text(encoding="utf-8")
     assert text.endswith("\n\n*The full brief: 2019-01-sarsar-lake.md. Claims are numbered as "
                          "there, where each cites its sources.*\n")
     result = run("build", "-f", "md", "-v", "--length", "full")
-    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.md\n")
+    assert (result.exit_code, result.stdout) == (0, "wrote out/2019-01-sarsar-lake.chart.png\n"
+                                                    "wrote out/2019-01-sarsar-lake.md\n")
     assert "## Competing claims\n" in (folder / "out" / "2019-01-sarsar-lake.md").read_text(
         encoding="utf-8")
     (folder / "briefgen.toml").write_text('length = "full"\n', encoding="utf-8")
     result = run("build", "-f", "md", "-v", "-o", "short", "--length", "summary")
-    assert (result.exit_code, result.stdout) == (0, "wrote short/2019-01-sarsar-lake.summary.md\n")
+    assert (result.exit_code, result.stdout) == (0, "wrote short/2019-01-sarsar-lake.chart.png\n"
+                                                    "wrote short/2019-01-sarsar-lake.summary.md\n")
     assert Config(None).length == "full"  # outside a briefing folder, or with no length key
     assert load_config(folder).length == "full"
 

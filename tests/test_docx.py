@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from briefgen.cli import main
@@ -415,7 +416,6 @@ def hostile_reference(tmp_path: Path) -> Path:
     an external attached template and an external link added to it."""
     reference = docx.Document(str(ROOT / "templates" / "reference.docx"))
     package = reference.part.package
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
@@ -593,6 +593,27 @@ def test_the_suite_wide_safety_check_finds_what_a_hostile_package_holds(tmp_path
     for path in BRIEFS:
         brief = load_brief(path)
         assert find_unsafe_parts(render_docx(brief, render_markdown(brief))) == []
+
+
+def test_the_safety_check_allows_the_charts_one_png_and_no_other_picture(
+        tmp_path: Path) -> None:
+    from conftest import find_unsafe_parts
+
+    brief = load_brief(BRIEFS[0])
+    data = render_docx(brief, render_markdown(brief))
+    assert find_unsafe_parts(data) == []
+    document = open_docx(data)
+    run = document.add_paragraph().add_run()
+    chart = next(rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype == RT.IMAGE)
+    run.add_picture(io.BytesIO(chart.blob + b"another"))  # a second picture
+    document.part.relate_to("https://tracker.example/p.png", RT.IMAGE, is_external=True)
+    path = tmp_path / "two.docx"
+    document.save(str(path))
+    found = find_unsafe_parts(path.read_bytes())
+    assert "3 images in the body" in found
+    assert "body image https://tracker.example/p.png" in found
+    path.unlink()  # not a brief briefgen wrote: the suite-wide check is not for it
 
 
 def test_word_2013_mode_table_alt_text_and_no_title_bookmark(minimal: Brief) -> None:

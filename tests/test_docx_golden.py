@@ -32,6 +32,8 @@ from conftest import ALL_BRIEFS, ROOT
 GOLDEN = ROOT / "tests" / "golden"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = qn("r:id")
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def style_names(document: Any) -> dict[str, str]:
@@ -59,8 +61,9 @@ def list_kinds(document: Any) -> dict[str, tuple[str, str | None]]:
     return kinds
 
 
-def describe_run(run: Any, styles: dict[str, str]) -> dict[str, Any]:
-    """A run's text and look; only what is set."""
+def describe_run(run: Any, styles: dict[str, str],
+                 rels: dict[str, str] | None = None) -> dict[str, Any]:
+    """A run's text and look, and a picture's alt text, size and part; only what is set."""
     r_pr = run.find(qn("w:rPr"))
     look: dict[str, Any] = {}
     if r_pr is not None:
@@ -88,6 +91,16 @@ def describe_run(run: Any, styles: dict[str, str]) -> dict[str, Any]:
             pieces.append(f"{{{child.get(qn('w:fldCharType'))}}}")
         elif child.tag == qn("w:instrText"):
             pieces.append(f"{{instr:{child.text}}}")
+        elif child.tag == qn("w:drawing"):
+            pieces.append("[picture]")
+            properties = child.find(f".//{{{WP}}}docPr")
+            extent = child.find(f".//{{{WP}}}extent")
+            blip = child.find(f".//{{{A}}}blip")
+            look["picture"] = {
+                "inline": child.find(f"{{{WP}}}inline") is not None,
+                "title": properties.get("title"), "descr": properties.get("descr"),
+                "extent": [int(extent.get("cx")), int(extent.get("cy"))],
+                "part": (rels or {}).get(blip.get(qn("r:embed")), "?")}
     return {"text": "".join(pieces), **look}
 
 
@@ -119,7 +132,7 @@ def describe_paragraph(p: Any, context: dict[str, Any]) -> dict[str, Any]:
     runs, links, bookmarks = [], [], []
     for child in p.iter(qn("w:r"), qn("w:hyperlink"), qn("w:bookmarkStart")):
         if child.tag == qn("w:r"):
-            run = describe_run(child, styles)
+            run = describe_run(child, styles, rels)
             if child.getparent().tag == qn("w:hyperlink"):
                 run["link"] = True
             runs.append(run)

@@ -517,8 +517,9 @@ def test_output_folder_that_is_a_file(project: Path) -> None:
     (project / "taken").write_text("not a folder", encoding="utf-8")
     result = run("build", NAME, "-o", "taken")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == ("taken/minimal.md: cannot write: taken is a "
-                                              "file, not a folder")
+    # the chart first, so that no .md ever names a chart not yet written
+    assert result.stderr.splitlines()[0] == ("taken/minimal.chart.png: cannot write: taken "
+                                              "is a file, not a folder")
     assert (project / "taken").read_text(encoding="utf-8") == "not a folder"
 
 
@@ -565,7 +566,7 @@ def test_disk_full_mid_write_keeps_the_last_good_file(project: Path,
                                 encoding="utf-8")
     result = run("build", NAME)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == ("out/minimal.md: cannot write: "
+    assert result.stderr.splitlines()[0] == ("out/minimal.chart.png: cannot write: "
                                              "No space left on device")
     assert snapshot(out) == before  # no half-written file, no temporary file left behind
 

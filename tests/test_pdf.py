@@ -102,7 +102,7 @@ def test_pdfs_of_a_batch_are_converted_a_few_at_a_time_and_recorded(
     assert runs == [["2017-08-al-tanf-kss"], ["2019-01-sarsar-lake"]]
     assert result.stdout.splitlines() == [
         f"wrote {tmp_path / f'{Path(brief).stem}.{fmt}'}" for brief in briefs
-        for fmt in ("md", "pdf")]
+        for fmt in ("chart.png", "md", "pdf")]
     assert all((tmp_path / f"{Path(b).stem}.pdf").read_bytes()[:5] == b"%PDF-" for b in briefs)
     again = CliRunner().invoke(main, command)
     assert again.stderr.startswith("built 0 of 2 briefs, skipped 2 unchanged, 0 failed")

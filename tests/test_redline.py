@@ -217,12 +217,13 @@ def test_build_since_writes_a_redline_beside_each_changed_brief(
     result = run("build", str(folder / "briefs"), "-o", str(out), "-f", "md", "--since", "HEAD")
     assert result.exit_code == 0, result.output
     made = sorted(path.name for path in out.iterdir() if not path.name.startswith("."))
-    assert made == ["2017-08-al-tanf-kss.changes.md", "2017-08-al-tanf-kss.md",
-                    "2017-08-al-tanf-kss.redline.docx",
+    assert made == ["2017-08-al-tanf-kss.changes.md", "2017-08-al-tanf-kss.chart.png",
+                    "2017-08-al-tanf-kss.md", "2017-08-al-tanf-kss.redline.docx",
+                    "2017-2019-denied-strikes-on-iraqi-militias.chart.png",
                     "2017-2019-denied-strikes-on-iraqi-militias.md",
-                    "2018-06-albu-kamal-kh.changes.md",
+                    "2018-06-albu-kamal-kh.changes.md", "2018-06-albu-kamal-kh.chart.png",
                     "2018-06-albu-kamal-kh.md", "2018-06-albu-kamal-kh.redline.docx",
-                    "2019-01-sarsar-lake.md"]
+                    "2019-01-sarsar-lake.chart.png", "2019-01-sarsar-lake.md"]
     changes = (out / "2017-08-al-tanf-kss.changes.md").read_text(encoding="utf-8")
     assert "- KSS fighters killed: 35–41+ to 36–41+." in changes
     added = (out / "2018-06-albu-kamal-kh.changes.md").read_text(encoding="utf-8")
@@ -245,7 +246,7 @@ def test_even_two_different_briefs_accept_and_reject_exactly(old: str, new: str)
     briefs = [load_brief(ROOT / "briefs" / f"{name}.yaml") for name in (old, new)]
     markdown = [render_markdown(brief) for brief in briefs]
     data = render_redline(briefs[1], markdown[0], markdown[1], "An Editor",
-                          "2026-11-21T00:00:00Z")
+                          "2026-11-21T00:00:00Z", before=briefs[0])
     for keep, want in (("ins", 1), ("del", 0)):
         body, notes = parts(data)
         resolve(body, keep)

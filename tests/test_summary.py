@@ -132,7 +132,7 @@ def test_summary_sits_beside_the_full_brief_and_data_exports_are_the_same(
     assert run("build", AL_TANF, *formats, "-o", str(summary), "--length", "summary"
                ).exit_code == 0
     assert sorted(p.name for p in summary.iterdir() if not p.name.startswith(".")) == [
-        "2017-08-al-tanf-kss.geojson", "2017-08-al-tanf-kss.stix.json",
+        "2017-08-al-tanf-kss.chart.png", "2017-08-al-tanf-kss.geojson", "2017-08-al-tanf-kss.stix.json",
         "2017-08-al-tanf-kss.summary.docx", "2017-08-al-tanf-kss.summary.md", "incidents.csv"]
     for name in ("2017-08-al-tanf-kss.geojson", "2017-08-al-tanf-kss.stix.json",
                  "incidents.csv"):
@@ -141,8 +141,10 @@ def test_summary_sits_beside_the_full_brief_and_data_exports_are_the_same(
     before = {p.name: p.read_bytes() for p in full.glob("2017-08-al-tanf-kss.*")}
     result = run("build", AL_TANF, "-f", "md", "-f", "docx", "-o", str(full), "--length",
                  "summary", "-v")
-    assert result.stdout.splitlines() == [f"wrote {full}/2017-08-al-tanf-kss.summary.{suffix}"
-                                          for suffix in ("md", "docx")]
+    assert result.stdout.splitlines() == [f"wrote {full}/2017-08-al-tanf-kss.{suffix}"
+                                          for suffix in ("chart.png", "summary.md",
+                                                         "summary.docx")]
+    # the chart the summary shows is the full brief's, the same bytes
     assert {p.name: p.read_bytes() for p in full.glob("2017-08-al-tanf-kss.*")
             if ".summary." not in p.name} == before
     # a record holds one build's outputs: the full build, after the summary, builds again

@@ -69,6 +69,10 @@ Rows = Callable[["Loaded"], list[dict[str, Any]]]
 """A brief to its share of a batch's one file: rows of plain (JSON) values."""
 Collect = Callable[[Iterable[dict[str, Any]]], bytes]
 """Every row of a batch, in the order of its briefs, to the bytes of the batch's one file."""
+Companions = Callable[["Loaded", Options], dict[str, bytes | None]]
+"""A brief to the files written beside its output, ``ID.SUFFIX``, by suffix (``.chart.png``):
+their bytes, or None where this brief has no such file (one an earlier build left is
+removed)."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,9 @@ class OutputFormat:
     one LibreOffice run: starting it costs seconds; or writes one file for the whole batch,
     ``COLLECTED.SUFFIX``, from rows that each brief contributes (``rows`` and ``collect``),
     as the CSV of incidents does. A brief's rows are kept in the build record, so that a
-    brief skipped as unchanged still has its rows in the batch's file."""
+    brief skipped as unchanged still has its rows in the batch's file. A rendered format
+    may write files beside each output (``companions``), as the Markdown writes its chart,
+    ``ID.chart.png``."""
 
     name: str
     suffix: str
@@ -97,6 +103,9 @@ class OutputFormat:
     markdown: bool = True
     """Whether ``render`` reads the brief's Markdown: a data export does not, and a build
     of data exports alone then runs no template."""
+    companions: Companions | None = None
+    """Files that go with each brief's output, written beside it and before it, each as
+    atomically: the Markdown's chart image, which its text names."""
 
     @property
     def has_length(self) -> bool:

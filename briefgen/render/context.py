@@ -6,13 +6,31 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from briefgen import analysis
-from briefgen.model import Brief, Claim, ComparisonSet, Model, Source, fields_of
+from briefgen.model import Brief, Claim, ComparisonSet, Loaded, Model, Source, fields_of
 
 
 class Prose(str):
     """Text the model types as Markdown prose: printed as Markdown, not escaped."""
 
     __slots__ = ()
+
+
+class Exact(str):
+    """Text printed escaped for Markdown but not typeset: the chart's alt text, which says
+    word for word what the Word and HTML charts say, and its file name."""
+
+    __slots__ = ()
+
+
+def view_chart(loaded: Loaded) -> dict[str, Exact] | None:
+    """The template's ``chart``: its alt text and file name (``ID.chart.png``), or None
+    where the brief has nothing to chart."""
+    from briefgen.chart import chart_name, describe_chart, find_chart
+
+    data = find_chart(loaded)
+    if data is None:
+        return None
+    return {"alt": Exact(describe_chart(data)), "file": Exact(chart_name(loaded.id))}
 
 
 def cite_notes(labels: Iterable[str]) -> Prose:
@@ -122,6 +140,7 @@ def build_context(brief: Brief) -> dict[str, Any]:
         "spread_sentences": [
             analysis.describe_spread(spread, names) for spread in spreads if spread is not None
         ],
+        "chart": view_chart(brief),
         "credibility_words": analysis.CREDIBILITY_WORDS,
         "reliability_words": analysis.RELIABILITY_WORDS,
         "format_date": analysis.format_date,
@@ -168,6 +187,7 @@ def build_comparison_context(loaded: ComparisonSet) -> dict[str, Any]:
              "name": analysis.label_source(source)}
             for label, source in sources.items()
         ],
+        "chart": view_chart(loaded),
         "reliability_words": analysis.RELIABILITY_WORDS,
         "format_date": analysis.format_date,
         "cite_notes": cite_notes,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from briefgen.syntax import Block, cue_of, parse_markdown, slugify
 
 if TYPE_CHECKING:
+    from briefgen.chart import Picture
     from briefgen.model import Loaded
 
 Locate = Callable[[str], dict[str, str] | None]
@@ -58,20 +59,23 @@ class Page(NamedTuple):
     """Markup added to ``<head>`` (the preview's script)."""
     top: str = ""
     """Markup shown above the brief (the preview's problems)."""
+    chart: Picture | None = None
+    """The brief's chart as SVG, drawn in place of the image the Markdown names."""
 
 
 def page_of(brief: Loaded, locate: Locate | None = None, head: str = "",
             top: str = "") -> Page:
     """The page of a brief or a comparison: its title and handling marking."""
+    from briefgen.chart import draw_picture
     from briefgen.model import ComparisonSet
 
     main = brief.comparison if isinstance(brief, ComparisonSet) else brief
-    return Page(main.title, main.handling, locate, head, top)
+    return Page(main.title, main.handling, locate, head, top, draw_picture(brief, "svg"))
 
 
 def render_html(markdown: str, page: Page) -> str:
     """The Markdown brief as a complete HTML document."""
-    writer = HtmlWriter(page.locate)
+    writer = HtmlWriter(page.locate, page.chart)
     body = writer.write(parse_markdown(markdown))
     marking = escape(page.handling)
     tlp = _NOT_ID.sub("-", page.handling.lower()).strip("-") or "marking"
@@ -90,8 +94,9 @@ def render_html(markdown: str, page: Page) -> str:
 class HtmlWriter:
     """One brief's tree to HTML: note numbers, heading anchors and the table captions."""
 
-    def __init__(self, locate: Locate | None = None) -> None:
+    def __init__(self, locate: Locate | None = None, chart: Picture | None = None) -> None:
         self.locate = locate
+        self.chart = chart
         self.note_numbers: dict[str, int] = {}
         self.note_refs: dict[str, int] = {}
         self.notes: dict[str, Block] = {}
@@ -264,6 +269,9 @@ class HtmlWriter:
                     out.append(f'<a href="{escape(url)}">{inner}</a>')
                 else:
                     out.append(inner)
+            elif (name == "image" and self.chart is not None
+                  and node.meta.get("url") == self.chart.name):
+                out.append(inline_svg(self.chart))  # the brief's own, drawn from its data
             elif name == "image":  # no remote resource: the image's text stands for it
                 out.append(self.inlines(node.children))
             elif name == "footnote_ref":
@@ -320,6 +328,27 @@ BLOCK_NAMES = frozenset(("paragraph", "heading", "bullet_list", "ordered_list", 
                          "table", "code_block", "hr", "html_block"))
 
 
+_SVG_START = re.compile(r"<svg\b")
+_SVG_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+
+
+def inline_svg(chart: Picture) -> str:
+    """The chart's SVG as markup in the page: the XML prolog and the metadata left out,
+    ``role="img"`` with its alt text as ``aria-label`` and ``<title>``, scaled to the
+    column, its style rule kept to itself. Everything in it is drawn in place: no link,
+    no font, no image is fetched."""
+    text = chart.data.decode("utf-8")
+    start = _SVG_START.search(text)
+    if start is None:  # not the SVG matplotlib writes: its text stands for it
+        return escape(chart.alt)
+    svg = _SVG_METADATA.sub("", text[start.start():], count=1).rstrip()
+    svg = svg.replace('<style type="text/css">*{', '<style>svg.chart *{', 1)  # its own only
+    alt = escape(chart.alt)
+    head, rest = svg.split(">", 1)
+    return (f'{head} role="img" aria-label="{alt}" class="chart">'
+            f"<title>{alt}</title>{rest}")
+
+
 def note_id(label: str) -> str:
     return _NOT_ID.sub("-", label.lower()).strip("-") or "note"
 
@@ -374,6 +403,7 @@ body { margin: 0; color: var(--ink); background: #fff;
        font: 1.0625rem/1.55 Carlito, Calibri, "Segoe UI", "Helvetica Neue", Arial,
              "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
 main { max-width: 48rem; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; }
+svg.chart { display: block; width: 100%; height: auto; }
 .marking { background: #000; color: var(--tlp); text-align: center; letter-spacing: .06em;
            padding: .3rem 1rem; font-size: .95rem; }
 .marking p { margin: 0; }

@@ -24,7 +24,7 @@ from briefgen.files import (
 )
 from briefgen.model import ComparisonSet, Loaded
 from briefgen.render import default_templates_dir
-from briefgen.render.context import Prose, build_comparison_context, build_context
+from briefgen.render.context import Exact, Prose, build_comparison_context, build_context
 from briefgen.render.sandbox import CODE_VERSION, LimitedSandbox
 from briefgen.syntax import slugify
 from briefgen.text import typeset
@@ -72,9 +72,12 @@ def clean_prose(text: str) -> str:
 
 
 def finalize_value(value: Any) -> str:
-    """Jinja2's finalize hook: prose passes as Markdown, everything else is escaped."""
+    """Jinja2's finalize hook: prose passes as Markdown, everything else is escaped (and,
+    but for ``Exact`` text, typeset)."""
     if isinstance(value, Prose):
         return clean_prose(value)
+    if isinstance(value, Exact):
+        return escape_markdown(value)
     return typeset(escape_markdown(str(value)))
 
 
@@ -253,16 +256,19 @@ def render_markdown(brief: Loaded, templates: Path | None = None,
                           f"{exc_message(exc)}") from exc
     text = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
     if templates is not None:
-        check_template_links(text, templates, brief.id)
+        chart = context["chart"]
+        check_template_links(text, templates, brief.id, chart["file"] if chart else None)
     return text
 
 
-def check_template_links(text: str, templates: Path, brief_id: str) -> None:
+def check_template_links(text: str, templates: Path, brief_id: str,
+                         chart: str | None = None) -> None:
     """Refuse what a user's templates wrote that no output may carry: links other than
-    http, https, mailto and #anchors, and images (``briefgen.prose``)."""
+    http, https, mailto and #anchors, and images but the brief's own chart, ``chart``
+    (``briefgen.prose``)."""
     from briefgen.prose import check_links
 
-    faults = check_links(text)
+    faults = check_links(text, chart)
     if faults:
         raise RenderError("\n".join(
             f"{display_path(templates)}: line {fault.offset} of the Markdown the templates "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefgen.chart import draw_picture
 from briefgen.errors import RenderError
 from briefgen.model import Brief, Comparison, ComparisonSet, Loaded
 from briefgen.render.docx.blocks import Writer, share_width
@@ -63,21 +64,25 @@ def left_out_of(reference: Path | None = None) -> list[str]:
 
 
 def render_redline(brief: Brief, old_markdown: str, markdown: str, author: str, date: str,
-                   reference: Path | None = None) -> bytes:
-    """The new brief with its changes since ``old_markdown`` as Word tracked changes by
-    ``author`` at ``date`` (``2026-11-21T00:00:00Z``): a .docx, reproducible."""
-    return render_docx(brief, markdown, reference, (old_markdown, author, date))
+                   reference: Path | None = None, before: Brief | None = None) -> bytes:
+    """The new brief with its changes since ``old_markdown`` (the Markdown of ``before``,
+    whose chart it shows) as Word tracked changes by ``author`` at ``date``
+    (``2026-11-21T00:00:00Z``): a .docx, reproducible."""
+    return render_docx(brief, markdown, reference, (old_markdown, author, date), before)
 
 
 def render_docx(brief: Loaded, markdown: str, reference: Path | None = None,
-                redline: tuple[str, str, str] | None = None, compact: bool = False) -> bytes:
+                redline: tuple[str, str, str] | None = None,
+                before: Brief | None = None, compact: bool = False) -> bytes:
     """The brief as the bytes of a .docx, reproducible: same input, same bytes; with
-    ``redline`` (the old Markdown, author, date), a redline (``render_redline``); ``compact``,
-    on a one-page summary's tighter page (``compact``)."""
+    ``redline`` (the old Markdown, author, date), a redline (``render_redline``) against
+    ``before``; ``compact``, on a one-page summary's tighter page (``compact``)."""
     ref = load_reference(reference, compact)
     tree = parse_markdown(markdown)
     document = ref.new_document()
     writer = Writer(ref, document)
+    writer.charts = [chart for chart in (draw_picture(item, "png") for item in (brief, before)
+                                         if item is not None) if chart is not None]
     if redline is not None:
         from briefgen.redline import merge_trees
         from briefgen.render.docx.redline import RevisedNotes

@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.parfmt import ParagraphFormat
 
+from briefgen.chart import Picture
 from briefgen.render.docx.fields import Contents
 from briefgen.render.docx.notes import Notes
 from briefgen.render.docx.oxml import (
@@ -81,6 +82,9 @@ class Writer:
         self.links_part = self.part
         self.inline = Runs(self)
         self.notes = Notes(self)
+        self.charts: list[Picture] = []
+        """The brief's chart, drawn from its data: the one image the Markdown may name (a
+        redline has the old revision's too)."""
         self.change = ""
         """``ins`` or ``del`` while a block added or removed whole is written (a redline)."""
         self.changed: list[tuple[Any, str]] = []
@@ -101,6 +105,12 @@ class Writer:
         for node in tree.children:
             self.block(node)
         self.body.append(section)
+
+    def find_chart(self, url: str, alt: str) -> Picture | None:
+        """The chart an image of the Markdown names, or None: by its file name and, where a
+        redline has two of that name, its alt text (the revision whose figures it states)."""
+        named = [chart for chart in self.charts if chart.name == url]
+        return next((chart for chart in named if chart.alt == alt), named[0] if named else None)
 
     def block(self, node: Block) -> None:
         """One block node, as the walk stands."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from briefgen.chart import Picture
 from briefgen.render.docx.oxml import XML_SPACE, add_hyperlink, sub
 from briefgen.render.docx.reference import CHARACTER
 from briefgen.syntax import Block
@@ -139,7 +140,11 @@ def flatten(writer: Writer, nodes: Sequence[Block], look: Format,
         elif name == "footnote_ref":
             if not in_note:
                 events.append(("note", node.meta, look))
-        else:  # an image shows its alt text
+        elif name == "image" and look.link is None and (
+                chart := writer.find_chart(str(node.meta.get("url")),
+                                           visible_text(node.children))) is not None:
+            events.append(("chart", chart, look))  # the brief's own, drawn from its data
+        else:  # any other image shows its alt text: no file named in the Markdown is read
             flatten(writer, node.children, look, events, in_note)
 
 
@@ -184,6 +189,8 @@ class Runs:
                 self.add_styled(container, value, look._replace(style="Verbatim Char"))
             elif kind == "break":
                 sub(self.new_run(container, look), W_BR)
+            elif kind == "chart":
+                self.add_chart(container, value)
             elif kind == "note":
                 side = look.change or self.writer.change
                 label = (str(value.get("label", "")), side)
@@ -199,6 +206,21 @@ class Runs:
             previous = kind
         if pending:
             self.add_styled(container, "".join(pending), pending_look)
+
+    def add_chart(self, container: Any, chart: Picture) -> None:
+        """The chart as an inline picture, the width of the text column, its PNG a part of
+        the package; its alt text (``wp:docPr`` ``descr``) states every figure."""
+        import io
+
+        from docx.shared import Emu
+        from docx.text.run import Run
+
+        run = Run(self.new_run(container, PLAIN), self.writer.document)
+        shape = run.add_picture(io.BytesIO(chart.data), width=Emu(self.ref.text_width))
+        properties = shape._inline.docPr  # python-docx has no API for the alt text
+        properties.set("name", chart.title)
+        properties.set("descr", chart.alt)
+        properties.set("title", chart.title)
 
     def add_link(self, paragraph: Any, url: str) -> Any:
         """A hyperlink at the end of ``paragraph``: to a heading's bookmark, or to ``url``

@@ -1,4 +1,5 @@
-"""The Markdown brief: GitHub-flavoured Markdown, the text every other format starts from."""
+"""The Markdown brief: GitHub-flavoured Markdown, the text every other format starts from,
+and beside it the chart its text shows, ``ID.chart.png``."""
 
 from __future__ import annotations
 
@@ -15,5 +16,14 @@ def render(_brief: Loaded, markdown: str, _options: Options) -> bytes:
     return markdown.encode("utf-8")
 
 
-FORMAT = OutputFormat("md", ".md", "GitHub-flavoured Markdown, for the web and for diffs",
-                      default=True, render=render)
+def companions(brief: Loaded, _options: Options) -> dict[str, bytes | None]:
+    """The chart the Markdown names, as PNG; none for a brief without figures."""
+    from briefgen.chart import CHART_SUFFIX, draw_chart, find_chart
+
+    data = find_chart(brief)
+    return {CHART_SUFFIX: draw_chart(data, "png") if data is not None else None}
+
+
+FORMAT = OutputFormat("md", ".md", "GitHub-flavoured Markdown, for the web and for diffs, "
+                      "and its chart (ID.chart.png)", default=True, render=render,
+                      companions=companions)
