@@ -89,7 +89,8 @@ PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
     r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
     r"secretary|adviser|advisor|envoy|president|director|deputy|head|member|surgeon|"
-    r"spokesperson)\b", re.I)
+    r"spokesperson|father|mother|son|daughter|brother|sister|wife|husband|widow|teacher|"
+    r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
 POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
 """Words that point back at the last organisation named, whatever its name."""
@@ -104,7 +105,8 @@ MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitor(?:ing)?|Airwars|Amnesty|Human
 """A monitoring group: its count is its own, not the state's it reports on."""
 BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|survivors?|"
                        r"villagers?|bystanders?|neighbou?rs?|passers?-by|locals?|relatives?|"
-                       r"shopkeepers?|passengers?)\b", re.I)
+                       r"shopkeepers?|passengers?|fathers?|mothers?|sons?|daughters?|brothers?|sisters?|"
+                       r"widows?)\b", re.I)
 """Speakers who saw or suffered the strike: what they say is a report, never an accusation."""
 HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
                       r"quoted|published|based)\s")
@@ -156,6 +158,11 @@ SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
 LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
                             r"Later|On |Asked )[^,]{0,160}|Meanwhile|However),"
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
+TIME_OPENING = re.compile(
+    r"^(?:(?:Earlier|Later|Late|Early)(?:\s+on)?\s+(?:" + "|".join(d.title() for d in WEEKDAYS)
+    + r"|" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later)\s+(?=[a-zA-Z])")
+"""'Earlier on Sunday the governor said': a time opening with no comma, not a speaker."""
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
@@ -177,9 +184,14 @@ ATTRIBUTIONS = (
                r"(?:said|say|says|told|reported)\b"),
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
                r"count|tally|toll)\s+of\b"),
+    re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
+               r"claiming|putting|counting)\b"),
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
+               r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
-TITLE; according to X. The first that names a speaker wins."""
+TITLE; according to X; ..., with X saying ...; X did ..., saying .... The first that names
+a speaker wins."""
 
 
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -196,7 +208,8 @@ CLAIMS_BY = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|statements?|assertions?)\s+(?:by|from)\s+"
     r"(?P<who>[^“\".;]{2,120}?)\s+(?:about|of|that|on|regarding)\b[^“\".;]{0,100}$")
 """'refuted claims by X about the death of "...": the quoted words are X's."""
-DOER = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+[a-z]+ed\b[^“\"]*,\s*(?:saying|adding)\s*$")
+DOER = re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*,"
+                  r"\s*(?:saying|adding|stating),?\s*$")
 """'X apologized to the families, saying "...": the one who did it says it."""
 
 
@@ -358,12 +371,14 @@ MONTHS_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 
 
 def find_publisher(lines: list[str]) -> str | None:
-    """A known publisher named in the top lines (``Reuters|``) or the closing note, or the
+    """A known publisher named in the top lines (``Reuters|``, a byline ``By The New York
+    Times``) or the closing note, or the
     news agency of a dateline (``KYIV, Ukraine (AP) —``), a byline (``By Reuters``) or a
     credit (``reports the AP``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
-            if re.search(rf"^\(?{re.escape(publisher)}\)?\s*(?:\||\(|$|is an?\b)", line):
+            if re.search(rf"^(?:By\s+)?\(?{re.escape(publisher)}\)?\s*(?:\||•|\(|$|is an?\b)",
+                         line):  # 'Reuters |', 'By The New York Times •'
                 return publisher
     for line in lines[:12] + lines[-6:]:
         for pattern in AGENCY_LINE:
@@ -393,7 +408,7 @@ def clean_phrase(who: str) -> str:
     days = "|".join(WEEKDAYS)
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
                     flags=re.I)
-    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
+    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing|asking)\b.*$", "", phrase)
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
@@ -461,10 +476,13 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     clause = LEADING_CLAUSE.match(sentence)
     body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
         else sentence
-    body = body.lstrip("“\"‘' ")
+    body = TIME_OPENING.sub("", body.lstrip("“\"‘' "))
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
             who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
+            who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
+            if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
+                who = who.split(",")[0]  # 'according to the statement, 30 were killed'
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
@@ -504,6 +522,11 @@ class Reader:
         phrase = clean_phrase(raw)
         if not phrase:
             return self.last_person or ("", None)
+        if phrase != light and phrase.startswith("the ") and REFERENCE.match(phrase):
+            # 'a statement from the agency': the agency named before
+            found = self.find_referent(phrase, before)
+            if found is not None:
+                return found
         if MONITOR.search(phrase):
             return name_monitor(phrase), None
         earlier = self.find_named_before(phrase)
@@ -701,6 +724,8 @@ class Reader:
         if match:
             who = match.group("who")
             parts = who.split(",")
+            if who.rstrip().endswith(",") and parts[0].strip()[:1].islower():
+                return Reader.speaker_said_after(after[match.end("who"):])  # '," aside, said X'
             if len(parts) > 1 and parts[0].strip()[:1].islower():
                 who = parts[-1]  # '" on a market, a volunteer group said': the last part
             if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
@@ -722,18 +747,22 @@ class Reader:
         tail = before[-200:]
         match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
-                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}\s+(?:{ATTRIBUTION_VERBS})"
+                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}\s+(?:{ATTRIBUTION_VERBS}|put it)"
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
         if match and not NOT_A_SPEAKER.search(match.group("who")):
             return match.group("who")
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
         if match:
             return match.group("who")
+        match = re.search(r"(?:^|[.!?]\s+)According to (?P<who>[^,.“\"]{2,80}),[^.“\"]*$", tail)
+        if match:  # 'According to X, the site served as "..."'
+            return match.group("who")
         match = CLAIMS_BY.search(tail)
         if match:
             return match.group("who")
         opening = (split_sentences(tail) or [""])[-1]
-        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging|accus\w+|blam\w+)\b", opening):
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+)\b",
+                     opening):
             return find_attribution(opening) or find_doer(opening)
         return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -616,3 +617,66 @@ def test_drafted_figures_read_as_validate_reads_their_words(article: Path) -> No
             elif reading.min is not None:
                 assert figure["min"] == reading.min, figure
             assert figure.get("max") == (None if reading.open else reading.max), figure
+
+
+KESSEL = DATA / "articles" / "kessel-school-strike.txt"
+"""Our own sentences in further forms of news writing: a time opening with no comma, 'with X
+stating', 'a statement from the agency', a father and a teacher as speakers, an aside between
+a quote and 'said NAME', 'stating, "..."', 'According to X, ... "..."', 'as X put it', a
+relative clause after the speaker, 'X did ..., saying that N', a byline naming the paper."""
+
+
+def kessel_draft() -> dict[str, Any]:
+    return draft_incident([KESSEL], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    # 'He said ... "..."' after 'Earlier on Monday TITLE NAME said'
+    ("brought down over the fields", "the-head-of-the-regional-administration-piet-varn",
+     "the head of the regional administration Piet Varn"),
+    # '"...," a statement from the agency said': the agency named before
+    ("Two bodies were recovered", "the-city-s-rescue-agency", "The city's rescue agency"),
+    # 'A father told the paper ...', then '"...," he said', then a quote of its own paragraph
+    ("We heard the whistle", "father", "father"),
+    ("Why would anyone aim", "father", "father"),
+    # 'said a 41-year-old teacher ..., asking not to be named', then '"...," she added'
+    ("For now nine pupils", "41-year-old-teacher-at-the-school",
+     "41-year-old teacher at the school"),
+    ("We moved the children", "41-year-old-teacher-at-the-school",
+     "41-year-old teacher at the school"),
+    # '"...," a village east of Kessel, said NAME, TITLE': the aside is the quote's
+    ("Shells landed on several houses", "ana-colt", "Ana Colt, head of the Drel village council"),
+    # 'NAME, TITLE, described ..., stating, "..."' before a sentence with a verb of its own
+    ("The wards filled", "lev-sorn", "Lev Sorn, the regional health commissioner"),
+    # 'According to TITLE NAME, the school served as "..."'; 'as SURNAME put it, "..."'
+    ("a store for rockets", "the-ministry-s-spokesman-oren-dace",
+     "the ministry's spokesman Oren Dace"),
+    ("to park launchers", "the-ministry-s-spokesman-oren-dace",
+     "the ministry's spokesman Oren Dace"),
+])
+def test_kessel_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = kessel_draft()
+    assert_nothing_invented(draft, [KESSEL])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("A rocket hit a block", "regional-officials", {"min": 14, "max": 14, "text": "14"}),
+    ("Earlier on Monday", "the-head-of-the-regional-administration-piet-varn",
+     {"min": 9, "text": "at least 9"}),
+    # 'According to the statement, N': the one said to issue a statement
+    ("According to the statement", "ministry-of-defence", {"min": 8, "text": "at least 8"}),
+    # 'A police officer who is based in ... said N'
+    ("A police officer who", "police-officer", {"min": 11, "max": 11, "text": "eleven"}),
+    # 'NAME, TITLE and ..., revised her account ..., saying that N'
+    ("Mara Quell, chair", "mara-quell", {"min": 30, "max": 30, "text": "30"}),
+])
+def test_kessel_figures_and_who_gives_them(start: str, actor: str,
+                                           killed: dict[str, object]) -> None:
+    claim = next(c for c in kessel_draft()["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+def test_kessel_the_byline_names_the_paper_as_publisher() -> None:
+    assert kessel_draft()["sources"][0]["publisher"] == "The New York Times"
