@@ -188,10 +188,12 @@ ATTRIBUTIONS = (
                r"claiming|putting|counting)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
                r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
+               r"\b(?:it|they|he|she)\s+(?:said|says)\s+(?:were|was|had been|have been)\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
-TITLE; according to X; ..., with X saying ...; X did ..., saying .... The first that names
-a speaker wins."""
+TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
+people it said were killed. The first that names a speaker wins."""
 
 
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -483,10 +485,15 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
                 who = who.split(",")[0]  # 'according to the statement, 30 were killed'
+            if number == 2 and any(re.search(r"\d", part)
+                                   and not re.fullmatch(r"\s*\d{1,3}\s*", part)
+                                   for part in who.split(",")[1:]):
+                continue  # ', a group ..., published a list of 19 people it said': no speaker
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
+                    and not re.search(r"\s(?:it|they|he|she)$", head) \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
                 if number == 5:
                     who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses

@@ -65,11 +65,13 @@ NOT_PEOPLE = re.compile(
     r"kg|pounds|dollars|euros)\b", re.I)
 """'five weeks', '20 km', '40 percent': a number that measures, not one that counts people."""
 SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured)\b)[\w'’-]+\s+){0,2}?"
-                      r"(?:said|say|says|told|tell)\b", re.I)
-"""'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead."""
+                      r"(?:said|say|says|told|tell)\b(?!\s+(?:were|was|had been|have been)\b)",
+                      re.I)
+"""'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead; but
+'19 people it said were killed' counts the dead."""
 JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:and|,)\s*|\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+")
 """Between two counts of one list: '185 civilians and 410 fighters', '18 civilians, five'."""
-JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?and\s+")
+JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,4}?and\s+")
 """Between two groups killed: '185 civilians and 410 fighters' (not 'of the 20 dead, 12')."""
 BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\b|[—–(]", re.I)
 """'six of his relatives — four women and two boys —': counts of a subset, not further dead."""
@@ -115,6 +117,8 @@ def classify_figure(before: str, window: str) -> str | None:
         return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
     own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
+    own = re.split(r"\b(?:killing|wounding|injuring)\s+(?:one|an?)\b", own, flags=re.I)[0]
+    # 'two cities, killing one person': the verb is one's
     near = " ".join(own.split()[:10])
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
                                           ("wounded", WOUNDED.search(near))) if m]

@@ -678,5 +678,27 @@ def test_kessel_figures_and_who_gives_them(start: str, actor: str,
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
+@pytest.mark.parametrize(("start", "actor", "casualties"), [
+    # 'X, TITLE, released a list of N people it said were killed, and M more it said were
+    # wounded': the dead are counted, and X gives them
+    ("The Kessel Families Union", "kessel-families-union",
+     {"killed": {"min": 23, "max": 23, "text": "23"},
+      "wounded": {"min": 6, "max": 6, "text": "six"}, "of": "people"}),
+    # 'fallen on two farms, killing one man': the verb is one's, not two's
+    ("Officials in the northern", "officials-in-the-northern-district",
+     {"killed": {"min": 1, "max": 1, "text": "one"}}),
+])
+def test_kessel_tolls_in_relative_clauses(start: str, actor: str,
+                                          casualties: dict[str, object]) -> None:
+    claim = next(c for c in kessel_draft()["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]) == (actor, casualties)
+
+
+def test_kessel_a_toll_and_a_further_group_after_a_comma_and() -> None:
+    found = [(c["actor"], c["casualties"]["killed"]["text"]) for c in kessel_draft()["claims"]
+             if c["quote"].startswith("Authorities put the toll")]
+    assert found == [("authorities", "12"), ("authorities", "four")]
+
+
 def test_kessel_the_byline_names_the_paper_as_publisher() -> None:
     assert kessel_draft()["sources"][0]["publisher"] == "The New York Times"
