@@ -536,7 +536,7 @@ class Reader:
                 return found
         if MONITOR.search(phrase):
             return name_monitor(phrase), None
-        earlier = self.find_named_before(phrase)
+        earlier = self.find_named_before(phrase, before)
         if earlier is not None:
             return earlier
         name, _ = split_phrase(phrase)
@@ -548,14 +548,16 @@ class Reader:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
 
-    def find_named_before(self, surname: str) -> tuple[str, str | None] | None:
+    def find_named_before(self, surname: str, before: str = "") -> tuple[str, str | None] | None:
         """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
-        full before, with the actor they speak for."""
+        full before (earlier in the article, or in the paragraph before the quote), with the
+        actor they speak for."""
         surname = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Adm|Prof|Sheikh)"
                          r"\.?\s+(?=\S+$)", "", surname)  # 'Mr. Rusk', as some papers write
         if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
             return None
-        for mention in reversed(self.recent):
+        here = [m for m in map(self.find_subject, split_sentences(before)) if m is not None]
+        for mention in reversed(self.recent + here):
             name = split_phrase(mention.phrase)[0]
             if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
                 return mention.speaker, mention.actor_id
@@ -602,10 +604,15 @@ class Reader:
         chosen = None
         if head == "statement":  # the statement: whoever was said to issue one
             chosen = next((m for m in reversed(mentions) if "statement" in m.context), None)
-        if chosen is None:
+        if head == "monitor":  # the monitor: the monitoring group named before
+            chosen = next((m for m in reversed(mentions) if MONITOR.search(m.phrase)), None)
+        words = reference.lower().split()
+        modifier = words[-2] if len(words) > 1 and words[-2] not in ("the", "a", "an") else ""
+        if chosen is None:  # 'the interior ministry' is not the health ministry named before
             chosen = next((m for m in reversed(mentions)
                            if (head in POINTING_WORDS and not m.person)
-                           or head in m.phrase.lower()), None)
+                           or (head in m.phrase.lower() and modifier in m.phrase.lower())),
+                          None)
         if chosen is None:
             return None
         if chosen not in self.recent:

@@ -702,3 +702,35 @@ def test_kessel_a_toll_and_a_further_group_after_a_comma_and() -> None:
 
 def test_kessel_the_byline_names_the_paper_as_publisher() -> None:
     assert kessel_draft()["sources"][0]["publisher"] == "The New York Times"
+
+
+VARDA = DATA / "articles" / "varda-market-strike.txt"
+"""Our own sentences: a second ministry with its own modifier, a surname quoted in the paragraph
+that first names the person, 'the monitor said' after other speakers."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    # 'TITLE NAME said .... "...," SURNAME told reporters' in one paragraph
+    ("We struck a legitimate", "army-spokesman-col-ivo-dent", "Army spokesman Col. Ivo Dent"),
+    ("We are running out", "omar-fell", "spokesman for the Varda hospital, Omar Fell"),
+    # 'the foreign ministry said', after 'the regional health ministry': a new speaker
+    ("This attack was a war crime", "the-foreign-ministry", "the foreign ministry"),
+])
+def test_varda_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([VARDA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [VARDA])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("The interior ministry said", "the-interior-ministry", {"min": 29, "max": 29, "text": "29"}),
+    # ', the monitor said, citing ...': the monitoring group named before, not the officials
+    ("The strike killed at least 36", "norland-rights-monitor",
+     {"min": 36, "text": "at least 36"}),
+])
+def test_varda_figures_and_who_gives_them(start: str, actor: str,
+                                          killed: dict[str, object]) -> None:
+    draft = draft_incident([VARDA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
