@@ -178,8 +178,8 @@ ATTRIBUTIONS = (
                rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
-    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
-               re.I),
+    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
+               rf"(?:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
@@ -761,7 +761,8 @@ class Reader:
         tail = before[-200:]
         match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
-                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}\s+(?:{ATTRIBUTION_VERBS}|put it)"
+                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}"
+                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)|,?\s+called)"
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
         if match and not NOT_A_SPEAKER.search(match.group("who")):
             return match.group("who")

@@ -734,3 +734,28 @@ def test_varda_figures_and_who_gives_them(start: str, actor: str,
     draft = draft_incident([VARDA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+LUMO = DATA / "articles" / "lumo-raid-strike.txt"
+"""Our own sentences: 'NAME, TITLE, called X "..."', militaries' words for killing
+(eliminated, the liquidation of), 'according to Dr. NAME' past the title's full stop."""
+
+
+def test_lumo_called_the_raid_quotes_the_caller() -> None:
+    draft = draft_incident([LUMO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [LUMO])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith("a deliberate act"))
+    assert (claim["actor"], claim.get("speaker")) == ("ivan-rusk", "Ivan Rusk")
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("The army said in a statement", "the-army", {"min": 11, "max": 11, "text": "11"}),
+    ("The raid ended in the liquidation", "the-defence-ministry",
+     {"min": 0, "max": 40, "text": "up to 40"}),
+    ("The bombardment killed 14", "dr-ana-pell", {"min": 14, "max": 14, "text": "14"}),
+])
+def test_lumo_figures_and_who_gives_them(start: str, actor: str,
+                                         killed: dict[str, object]) -> None:
+    draft = draft_incident([LUMO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
