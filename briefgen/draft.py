@@ -738,6 +738,9 @@ class Reader:
         if match:
             who = match.group("who")
             parts = who.split(",")
+            if (PERSON_HEADS.search(parts[0]) or BYSTANDER.search(parts[0])) \
+                    and not re.match(r"[,\s]*(?:while|and|but|as|whereas)\b", who):
+                return who  # '," one resident, who gave only his first name, told AFP'
             if who.rstrip().endswith(",") and parts[0].strip()[:1].islower():
                 return Reader.speaker_said_after(after[match.end("who"):])  # '," aside, said X'
             if len(parts) > 1 and parts[0].strip()[:1].islower():

@@ -759,3 +759,28 @@ def test_lumo_figures_and_who_gives_them(start: str, actor: str,
     draft = draft_incident([LUMO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+PELLA = DATA / "articles" / "pella-clinic-strike.txt"
+"""Our own sentences: speakers after a quote with a relative clause, a statement, 'it said',
+a surname with a title, 'the spokesman added that'."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("The clinic had been marked", "jon-park", "Jon Park"),
+    # a quote of its own paragraph after 'NAME, TITLE, said ...'
+    ("We have no more beds", "ana-bay", "Ana Bay, a nurse at the clinic"),
+    ("The site was used", "kestrian-military", "Kestrian military"),
+    # '"...," one resident, who gave only his first name, NAME, told AFP': the resident
+    ("My son was inside", "one-resident", "one resident"),
+    ("Every target was checked", "lt-col-omar-dax", "Lt. Col. Omar Dax, a military spokesman"),
+    ("Our teams worked", "pella-relief-group", "Pella Relief Group"),
+    ("It was like the end", "park", "Park, the council leader"),
+    ("no further strikes", "lt-col-omar-dax", "Lt. Col. Omar Dax, a military spokesman"),
+])
+def test_pella_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([PELLA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [PELLA])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+    assert claim["kind"] == "reports"
