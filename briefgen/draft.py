@@ -179,7 +179,7 @@ ATTRIBUTIONS = (
     re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
-               rf"(?:,|{END_OF_WHO})", re.I),
+               rf"(?-i:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
@@ -415,6 +415,8 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
                     "", phrase)  # a statement from the Red Crescent: the Red Crescent
+    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:figures|data|statistics|numbers|tall(?:y|ies)|counts?)\s+"
+                    r"(?:from|by|of|released by|issued by|published by)\s+", "", phrase)
     return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
 
 

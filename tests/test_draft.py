@@ -784,3 +784,31 @@ def test_pella_quotes_take_their_speakers(start: str, actor: str, speaker: str) 
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
     assert claim["kind"] == "reports"
+
+
+SARRO = DATA / "articles" / "sarro-tolls-strike.txt"
+"""Our own sentences: who each toll is credited to, in the commonest forms of news writing."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker", "killed"), [
+    ("At least 20 people were killed, officials", "officials", "officials", "At least 20"),
+    ("The strike killed 12 people, according", "kestrian-health-ministry",
+     "Kestrian health ministry", "12"),
+    ("Rescuers pulled 9 bodies", "the-civil-defence", "the civil defence", "9"),
+    ("Ten people, including three", "ali-fen", "Ali Fen, a local official", "Ten"),
+    # 'according to figures from X': X
+    ("According to figures from", "the-regional-health-office", "the regional health office",
+     "30"),
+    # 'the health office said' points back at it
+    ("The death toll rose to 44", "the-regional-health-office", "the regional health office",
+     "44"),
+    # 'according to the regional governor.': no full stop in the speaker
+    ("Two days after the strike", "the-regional-governor", "the regional governor", "47"),
+    ("A local elder, Musa Din", "musa-din", "local elder, Musa Din", "13"),
+])
+def test_sarro_tolls_and_who_gives_them(start: str, actor: str, speaker: str,
+                                        killed: str) -> None:
+    draft = draft_incident([SARRO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker"), claim["casualties"]["killed"]["text"]) == (
+        actor, speaker, killed)
