@@ -510,6 +510,8 @@ class Reader:
     article: Article
     names: list[ActorName]
     last_person: tuple[str, str | None] | None = None
+    last_voice: tuple[str, str | None] | None = None
+    """The last one named as speaking, person or organisation: an unattributed quote's."""
     last_by_kind: dict[str, str] = field(default_factory=dict)
     recent: list[Mention] = field(default_factory=list)
     bystanders: set[str] = field(default_factory=set)
@@ -661,6 +663,7 @@ class Reader:
             return  # a word that points back adds no one new
         mention = self.make_mention(who, speaker, actor)
         self.recent.append(mention)
+        self.last_voice = (speaker, actor)
         if mention.person or PRONOUNS.match(who.strip()):
             self.last_person = (speaker, actor)
         if BYSTANDER.search(who):
@@ -687,6 +690,7 @@ class Reader:
                 subject = self.find_subject(sentence)
                 if subject is not None and (subject.speaker or subject.actor_id):
                     self.recent.append(subject)
+                    self.last_voice = (subject.speaker, subject.actor_id)
                     if subject.person:
                         self.last_person = (subject.speaker, subject.actor_id)
                 self.note_mentions(sentence)
@@ -710,7 +714,7 @@ class Reader:
             if who is None:
                 carried = found[-1] if found else (self.carried if not before.strip() else None)
                 who_text, actor = ((carried.who, carried.actor_id) if carried
-                                   else self.last_person or ("", None))
+                                   else self.last_voice or self.last_person or ("", None))
                 bystander = who_text in self.bystanders
             else:
                 who_text, actor = self.resolve(who, before)

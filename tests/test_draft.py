@@ -741,11 +741,17 @@ LUMO = DATA / "articles" / "lumo-raid-strike.txt"
 (eliminated, the liquidation of), 'according to Dr. NAME' past the title's full stop."""
 
 
-def test_lumo_called_the_raid_quotes_the_caller() -> None:
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("a deliberate act", "ivan-rusk", "Ivan Rusk"),
+    # a quote no sentence attributes: the last one named as speaking, here an organisation
+    # after a person, not the person
+    ("a depot of rockets", "kestrian-army", "Kestrian army"),
+])
+def test_lumo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = draft_incident([LUMO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert_nothing_invented(draft, [LUMO])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith("a deliberate act"))
-    assert (claim["actor"], claim.get("speaker")) == ("ivan-rusk", "Ivan Rusk")
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 @pytest.mark.parametrize(("start", "actor", "killed"), [
