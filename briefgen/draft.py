@@ -760,7 +760,8 @@ class Reader:
     def speaker_said_after(after: str) -> str | None:
         """'"...," said NAME, TITLE.'"""
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
-                         rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){{2,100}}?)?)\s*{END_OF_WHO}",
+                         rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
+                         rf"\s*{END_OF_WHO}",
                          after)
         return match.group("who") if match else None
 

@@ -818,3 +818,37 @@ def test_sarro_tolls_and_who_gives_them(start: str, actor: str, speaker: str,
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker"), claim["casualties"]["killed"]["text"]) == (
         actor, speaker, killed)
+
+
+TEVO = DATA / "articles" / "tevo-station-strike.txt"
+"""Our own sentences: 'added the spokesman, Col. NAME', a split quote by surname, plural and
+anonymous officials, and bystanders who blame, whose words stay reports."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("We are still checking", "maj-lena-ruth",
+     "Maj. Lena Ruth, spokeswoman for the Kestrian Air Force"),
+    ("at least four buses", "kestrian-police-official", "Kestrian police official"),
+    ("The people of Tevo", "kestrian-president-ivo-marr", "Kestrian President Ivo Marr"),
+    ("We saw two jets", "the-two-officials", "the two officials"),
+    # '"...," added the spokesman, Col. NAME.': the title's full stop is no sentence's end
+    ("Our strike hit a rebel", "col-tomas-vik", "the spokesman, Col. Tomas Vik"),
+    # '"...," SURNAME continued, "..."': both halves
+    ("There were armed men", "col-tomas-vik", "the spokesman, Col. Tomas Vik"),
+    ("and they fired on our", "col-tomas-vik", "the spokesman, Col. Tomas Vik"),
+])
+def test_tevo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([TEVO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [TEVO])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+def test_tevo_bystanders_who_blame_stay_reports() -> None:
+    draft = draft_incident([TEVO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    kinds = {c["quote"][:20]: (c["actor"], c["kind"]) for c in draft["claims"]
+             if c["actor"] in ("one-survivor", "residents", "witnesses", "taxi-driver")}
+    assert kinds == {"The army did this to": ("one-survivor", "reports"),
+                     "Residents blamed the": ("residents", "reports"),
+                     "Witnesses accused th": ("witnesses", "reports"),
+                     "They came back when ": ("taxi-driver", "reports")}
