@@ -92,6 +92,10 @@ PERSON_HEADS = re.compile(
     r"spokesperson|father|mother|son|daughter|brother|sister|wife|husband|widow|teacher|"
     r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
+TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
+               "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
+               "governor": "gov", "admiral": "adm", "senator": "sen", "brigadier": "brig"}
+"""'the colonel' after 'Col. Tomas Vik': a title written out that the first mention abridged."""
 POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
 """Words that point back at the last organisation named, whatever its name."""
 ORG_WORDS = re.compile(
@@ -612,10 +616,12 @@ class Reader:
             chosen = next((m for m in reversed(mentions) if MONITOR.search(m.phrase)), None)
         words = reference.lower().split()
         modifier = words[-2] if len(words) > 1 and words[-2] not in ("the", "a", "an") else ""
+        short = re.compile(rf"\b(?:{re.escape(head)}|{TITLE_SHORT.get(head, re.escape(head))}\.)",
+                           re.I)
         if chosen is None:  # 'the interior ministry' is not the health ministry named before
             chosen = next((m for m in reversed(mentions)
                            if (head in POINTING_WORDS and not m.person)
-                           or (head in m.phrase.lower() and modifier in m.phrase.lower())),
+                           or (short.search(m.phrase) and modifier in m.phrase.lower())),
                           None)
         if chosen is None:
             return None

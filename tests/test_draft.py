@@ -852,3 +852,22 @@ def test_tevo_bystanders_who_blame_stay_reports() -> None:
                      "Residents blamed the": ("residents", "reports"),
                      "Witnesses accused th": ("witnesses", "reports"),
                      "They came back when ": ("taxi-driver", "reports")}
+
+
+MIRRO = DATA / "articles" / "mirro-town-strike.txt"
+"""Our own sentences: a second mention by a title the first mention abridged or gave."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    # 'the colonel said' after 'Col. NAME'; 'the doctor said' after 'Dr. NAME'
+    ("We followed every rule", "col-tomas-vik", "Col. Tomas Vik, an army spokesman"),
+    ("We have run out of blood", "dr-samir-hal", "Dr. Samir Hal"),
+    ("These were families", "governor-rhea-lunn", "Governor Rhea Lunn"),
+    ("Our investigators will", "col-tomas-vik", "Col. Tomas Vik, an army spokesman"),
+    ("This is a crime", "foreign-minister-ivan-rusk", "Foreign Minister Ivan Rusk"),
+])
+def test_mirro_second_mentions_by_title(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([MIRRO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [MIRRO])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
