@@ -383,8 +383,10 @@ def find_publisher(lines: list[str]) -> str | None:
     credit (``reports the AP``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
-            if re.search(rf"^(?:By\s+)?\(?{re.escape(publisher)}\)?\s*(?:\||•|\(|$|is an?\b)",
-                         line):  # 'Reuters |', 'By The New York Times •'
+            name = re.escape(publisher)
+            if re.search(rf"^(?:By\s+)?\(?{name}\)?(?:\s+News)?\s*(?:\||•|\(|$|is an?\b)", line) \
+                    or re.search(rf"^By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*{name}\s*(?:\||•|$)",
+                                 line):  # 'Reuters |', 'BBC News', 'By NAME, The New York Times'
                 return publisher
     for line in lines[:12] + lines[-6:]:
         for pattern in AGENCY_LINE:

@@ -871,3 +871,19 @@ def test_mirro_second_mentions_by_title(start: str, actor: str, speaker: str) ->
     assert_nothing_invented(draft, [MIRRO])
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+@pytest.mark.parametrize(("byline", "publisher"), [
+    ("By Jane Doe, Reuters", "Reuters"),
+    ("By JANE DOE and JON ROE Associated Press", "Associated Press"),
+    ("By Jane Doe | The Washington Post", "The Washington Post"),
+    ("BBC News", "BBC"),
+    ("By Ali Reuters-Smith", "TODO publisher"),  # a name that holds a publisher's is none
+])
+def test_a_byline_names_the_publisher(tmp_path: Path, byline: str, publisher: str) -> None:
+    article = tmp_path / "vessa.txt"
+    article.write_text(f"Strike on Vessa kills many people\n\n{byline}\n\nVESSA - A strike "
+                       "killed 9 people in Vessa on Monday, the first in weeks.\n",
+                       encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert draft["sources"][0]["publisher"] == publisher
