@@ -123,10 +123,11 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{1,30}:|[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
+    r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
     r"\s*(?:[—–]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:]|--?)?)"
     r"\s+(?=[A-Z“\"])")
-"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who."""
+"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who;
+never ``The army said:``, whose words are not all capitalised."""
 TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
     "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
     "Adm", "Cpl", "Pvt", "Prof", "Sheikh"))
@@ -546,12 +547,14 @@ class Reader:
             if mention is not None:
                 mentions.append(mention)
         chosen = None
-        if head == "statement":  # the statement: whoever was said to issue one
-            chosen = next((m for m in reversed(mentions) if "statement" in m.context), None)
-        if head == "monitor":  # the monitor: the monitoring group named before
-            chosen = next((m for m in reversed(mentions) if MONITOR.search(m.phrase)), None)
         words = reference.lower().split()
         modifier = words[-2] if len(words) > 1 and words[-2] not in ("the", "a", "an") else ""
+        modifier = re.sub(r"['’]s$", "", modifier)  # the ministry's statement: the ministry's
+        if head == "statement":  # the statement: whoever was said to issue one
+            chosen = next((m for m in reversed(mentions) if "statement" in m.context
+                           and modifier in m.phrase.lower()), None)
+        if head == "monitor":  # the monitor: the monitoring group named before
+            chosen = next((m for m in reversed(mentions) if MONITOR.search(m.phrase)), None)
         short = re.compile(rf"\b(?:{re.escape(head)}|{TITLE_SHORT.get(head, re.escape(head))}\.)",
                            re.I)
         if chosen is None:  # 'the interior ministry' is not the health ministry named before

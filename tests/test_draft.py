@@ -887,3 +887,21 @@ def test_a_byline_names_the_publisher(tmp_path: Path, byline: str, publisher: st
                        encoding="utf-8")
     draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert draft["sources"][0]["publisher"] == publisher
+
+
+KOLLO = DATA / "articles" / "kollo-town-strike.txt"
+"""Our own sentences: a paragraph that opens 'The mayor said:' (no dateline), and 'the army
+statement' after two statements, the army's and the rebels'."""
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("The strike targeted", "kestrian-army", "Kestrian army"),
+    ("Our fighters had left", "the-rebels", "the rebels"),
+    ("Our forces will continue", "kestrian-army", "Kestrian army"),
+    ("There was no depot", "mayor-oda-fenn", "Mayor Oda Fenn"),
+])
+def test_kollo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    draft = draft_incident([KOLLO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [KOLLO])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
