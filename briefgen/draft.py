@@ -123,7 +123,8 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
+    r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
+    r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
     r"\s*(?:[—–]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:]|--?)?)"
     r"\s+(?=[A-Z“\"])")
 """A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who;
