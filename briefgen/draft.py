@@ -20,14 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import BriefgenError, display_path
-from briefgen.gazetteer import KNOWN_ACTORS, KNOWN_PUBLISHERS
+from briefgen.gazetteer import KNOWN_ACTORS
+from briefgen.masthead import CAPTION, find_date, find_publisher
 from briefgen.seeds import normalise_text
 from briefgen.seeds import split_sentences as split_plain_sentences
-from briefgen.tolls import MONTH, Figures, read_figures
+from briefgen.tolls import Figures, read_figures
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
@@ -89,8 +87,13 @@ PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
     r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
     r"secretary|adviser|advisor|envoy|president|director|deputy|head|member|surgeon|"
-    r"spokesperson)\b", re.I)
+    r"spokesperson|father|mother|son|daughter|brother|sister|wife|husband|widow|teacher|"
+    r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
+TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
+               "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
+               "governor": "gov", "admiral": "adm", "senator": "sen", "brigadier": "brig"}
+"""'the colonel' after 'Col. Tomas Vik': a title written out that the first mention abridged."""
 POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
 """Words that point back at the last organisation named, whatever its name."""
 ORG_WORDS = re.compile(
@@ -104,7 +107,8 @@ MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitor(?:ing)?|Airwars|Amnesty|Human
 """A monitoring group: its count is its own, not the state's it reports on."""
 BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|survivors?|"
                        r"villagers?|bystanders?|neighbou?rs?|passers?-by|locals?|relatives?|"
-                       r"shopkeepers?|passengers?)\b", re.I)
+                       r"shopkeepers?|passengers?|fathers?|mothers?|sons?|daughters?|brothers?|sisters?|"
+                       r"widows?)\b", re.I)
 """Speakers who saw or suffered the strike: what they say is a report, never an accusation."""
 HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
                       r"quoted|published|based)\s")
@@ -119,27 +123,12 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{1,30}:|[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
+    r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
+    r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
     r"\s*(?:[—–]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:]|--?)?)"
     r"\s+(?=[A-Z“\"])")
-"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who."""
-AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhua": "Xinhua",
-            "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
-            "Anadolu": "Anadolu Agency", "IRNA": "IRNA", "SPA": "Saudi Press Agency",
-            "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
-            "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
-            "VOA": "Voice of America", "Pajhwok": "Pajhwok"}
-"""News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
-AGENCY = "|".join(AGENCIES)
-AGENCY_LINE = (
-    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
-               r"(?:\)|[-–—])"),
-    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
-               r"(?:$|\||Published\b|Updated\b)"),
-    re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
-)
-CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
-"""A photo caption: its date is the photo's, not the article's."""
+"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who;
+never ``The army said:``, whose words are not all capitalised."""
 TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
     "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
     "Adm", "Cpl", "Pvt", "Prof", "Sheikh"))
@@ -156,6 +145,11 @@ SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
 LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
                             r"Later|On |Asked )[^,]{0,160}|Meanwhile|However),"
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
+TIME_OPENING = re.compile(
+    r"^(?:(?:Earlier|Later|Late|Early)(?:\s+on)?\s+(?:" + "|".join(d.title() for d in WEEKDAYS)
+    + r"|" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later)\s+(?=[a-zA-Z])")
+"""'Earlier on Sunday the governor said': a time opening with no comma, not a speaker."""
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
@@ -171,15 +165,22 @@ ATTRIBUTIONS = (
                rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
-    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)(?:[,.;]|$)",
-               re.I),
+    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
+               rf"(?-i:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
                r"count|tally|toll)\s+of\b"),
+    re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
+               r"claiming|putting|counting)\b"),
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
+               r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
+               r"\b(?:it|they|he|she)\s+(?:said|says)\s+(?:were|was|had been|have been)\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
-TITLE; according to X. The first that names a speaker wins."""
+TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
+people it said were killed. The first that names a speaker wins."""
 
 
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -196,7 +197,8 @@ CLAIMS_BY = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|statements?|assertions?)\s+(?:by|from)\s+"
     r"(?P<who>[^“\".;]{2,120}?)\s+(?:about|of|that|on|regarding)\b[^“\".;]{0,100}$")
 """'refuted claims by X about the death of "...": the quoted words are X's."""
-DOER = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+[a-z]+ed\b[^“\"]*,\s*(?:saying|adding)\s*$")
+DOER = re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*,"
+                  r"\s*(?:saying|adding|stating),?\s*$")
 """'X apologized to the families, saying "...": the one who did it says it."""
 
 
@@ -330,49 +332,6 @@ def read_article(path: Path, source_id: str) -> Article:
                    find_publisher(kept))
 
 
-def find_date(lines: list[str]) -> dt.date | None:
-    """The first date the article's top lines give: 2017-08-08, August 8, 2017, 8 Aug 2017,
-    27 Nov, 2017, 6th Oct, 2024."""
-    day = r"(\d{1,2})(?:st|nd|rd|th)?"
-    patterns = (  # each with the group numbers of year, month and day
-        (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
-        (rf"\b({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
-        (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
-    )
-    for line in lines:
-        for pattern, (year, mon, day_group) in patterns:
-            match = re.search(pattern, line, re.I)
-            if match:
-                month_text = match.group(mon)
-                month_number = (int(month_text) if month_text.isdigit()
-                                else MONTHS_BY_PREFIX[month_text[:3].lower()])
-                try:
-                    return dt.date(int(match.group(year)), month_number,
-                                   int(match.group(day_group)))
-                except ValueError:
-                    continue
-    return None
-
-
-MONTHS_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
-
-
-def find_publisher(lines: list[str]) -> str | None:
-    """A known publisher named in the top lines (``Reuters|``) or the closing note, or the
-    news agency of a dateline (``KYIV, Ukraine (AP) —``), a byline (``By Reuters``) or a
-    credit (``reports the AP``)."""
-    for line in lines[:12] + lines[-6:]:
-        for publisher in KNOWN_PUBLISHERS:
-            if re.search(rf"^\(?{re.escape(publisher)}\)?\s*(?:\||\(|$|is an?\b)", line):
-                return publisher
-    for line in lines[:12] + lines[-6:]:
-        for pattern in AGENCY_LINE:
-            match = pattern.search(line)
-            if match:
-                return AGENCIES[match.group("agency")]
-    return None
-
-
 @dataclass
 class Mention:
     """Someone an article has named as speaking or acting, for "he said" and "it added"."""
@@ -393,11 +352,13 @@ def clean_phrase(who: str) -> str:
     days = "|".join(WEEKDAYS)
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
                     flags=re.I)
-    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing)\b.*$", "", phrase)
+    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing|asking)\b.*$", "", phrase)
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
                     "", phrase)  # a statement from the Red Crescent: the Red Crescent
+    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:figures|data|statistics|numbers|tall(?:y|ies)|counts?)\s+"
+                    r"(?:from|by|of|released by|issued by|published by)\s+", "", phrase)
     return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
 
 
@@ -461,14 +422,22 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     clause = LEADING_CLAUSE.match(sentence)
     body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
         else sentence
-    body = body.lstrip("“\"‘' ")
+    body = TIME_OPENING.sub("", body.lstrip("“\"‘' "))
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
             who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
+            who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
+            if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
+                who = who.split(",")[0]  # 'according to the statement, 30 were killed'
+            if number == 2 and any(re.search(r"\d", part)
+                                   and not re.fullmatch(r"\s*\d{1,3}\s*", part)
+                                   for part in who.split(",")[1:]):
+                continue  # ', a group ..., published a list of 19 people it said': no speaker
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
+                    and not re.search(r"\s(?:it|they|he|she)$", head) \
                     and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
                 if number == 5:
                     who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
@@ -483,6 +452,8 @@ class Reader:
     article: Article
     names: list[ActorName]
     last_person: tuple[str, str | None] | None = None
+    last_voice: tuple[str, str | None] | None = None
+    """The last one named as speaking, person or organisation: an unattributed quote's."""
     last_by_kind: dict[str, str] = field(default_factory=dict)
     recent: list[Mention] = field(default_factory=list)
     bystanders: set[str] = field(default_factory=set)
@@ -504,9 +475,14 @@ class Reader:
         phrase = clean_phrase(raw)
         if not phrase:
             return self.last_person or ("", None)
+        if phrase != light and phrase.startswith("the ") and REFERENCE.match(phrase):
+            # 'a statement from the agency': the agency named before
+            found = self.find_referent(phrase, before)
+            if found is not None:
+                return found
         if MONITOR.search(phrase):
             return name_monitor(phrase), None
-        earlier = self.find_named_before(phrase)
+        earlier = self.find_named_before(phrase, before)
         if earlier is not None:
             return earlier
         name, _ = split_phrase(phrase)
@@ -518,14 +494,16 @@ class Reader:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
 
-    def find_named_before(self, surname: str) -> tuple[str, str | None] | None:
+    def find_named_before(self, surname: str, before: str = "") -> tuple[str, str | None] | None:
         """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
-        full before, with the actor they speak for."""
+        full before (earlier in the article, or in the paragraph before the quote), with the
+        actor they speak for."""
         surname = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Adm|Prof|Sheikh)"
                          r"\.?\s+(?=\S+$)", "", surname)  # 'Mr. Rusk', as some papers write
         if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
             return None
-        for mention in reversed(self.recent):
+        here = [m for m in map(self.find_subject, split_sentences(before)) if m is not None]
+        for mention in reversed(self.recent + here):
             name = split_phrase(mention.phrase)[0]
             if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
                 return mention.speaker, mention.actor_id
@@ -570,12 +548,21 @@ class Reader:
             if mention is not None:
                 mentions.append(mention)
         chosen = None
+        words = reference.lower().split()
+        modifier = words[-2] if len(words) > 1 and words[-2] not in ("the", "a", "an") else ""
+        modifier = re.sub(r"['’]s$", "", modifier)  # the ministry's statement: the ministry's
         if head == "statement":  # the statement: whoever was said to issue one
-            chosen = next((m for m in reversed(mentions) if "statement" in m.context), None)
-        if chosen is None:
+            chosen = next((m for m in reversed(mentions) if "statement" in m.context
+                           and modifier in m.phrase.lower()), None)
+        if head == "monitor":  # the monitor: the monitoring group named before
+            chosen = next((m for m in reversed(mentions) if MONITOR.search(m.phrase)), None)
+        short = re.compile(rf"\b(?:{re.escape(head)}|{TITLE_SHORT.get(head, re.escape(head))}\.)",
+                           re.I)
+        if chosen is None:  # 'the interior ministry' is not the health ministry named before
             chosen = next((m for m in reversed(mentions)
                            if (head in POINTING_WORDS and not m.person)
-                           or head in m.phrase.lower()), None)
+                           or (short.search(m.phrase) and modifier in m.phrase.lower())),
+                          None)
         if chosen is None:
             return None
         if chosen not in self.recent:
@@ -622,6 +609,7 @@ class Reader:
             return  # a word that points back adds no one new
         mention = self.make_mention(who, speaker, actor)
         self.recent.append(mention)
+        self.last_voice = (speaker, actor)
         if mention.person or PRONOUNS.match(who.strip()):
             self.last_person = (speaker, actor)
         if BYSTANDER.search(who):
@@ -648,6 +636,7 @@ class Reader:
                 subject = self.find_subject(sentence)
                 if subject is not None and (subject.speaker or subject.actor_id):
                     self.recent.append(subject)
+                    self.last_voice = (subject.speaker, subject.actor_id)
                     if subject.person:
                         self.last_person = (subject.speaker, subject.actor_id)
                 self.note_mentions(sentence)
@@ -671,7 +660,7 @@ class Reader:
             if who is None:
                 carried = found[-1] if found else (self.carried if not before.strip() else None)
                 who_text, actor = ((carried.who, carried.actor_id) if carried
-                                   else self.last_person or ("", None))
+                                   else self.last_voice or self.last_person or ("", None))
                 bystander = who_text in self.bystanders
             else:
                 who_text, actor = self.resolve(who, before)
@@ -701,6 +690,11 @@ class Reader:
         if match:
             who = match.group("who")
             parts = who.split(",")
+            if (PERSON_HEADS.search(parts[0]) or BYSTANDER.search(parts[0])) \
+                    and not re.match(r"[,\s]*(?:while|and|but|as|whereas)\b", who):
+                return who  # '," one resident, who gave only his first name, told AFP'
+            if who.rstrip().endswith(",") and parts[0].strip()[:1].islower():
+                return Reader.speaker_said_after(after[match.end("who"):])  # '," aside, said X'
             if len(parts) > 1 and parts[0].strip()[:1].islower():
                 who = parts[-1]  # '" on a market, a volunteer group said': the last part
             if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
@@ -712,7 +706,8 @@ class Reader:
     def speaker_said_after(after: str) -> str | None:
         """'"...," said NAME, TITLE.'"""
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
-                         rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.){{2,100}}?)?)\s*{END_OF_WHO}",
+                         rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
+                         rf"\s*{END_OF_WHO}",
                          after)
         return match.group("who") if match else None
 
@@ -722,18 +717,23 @@ class Reader:
         tail = before[-200:]
         match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
-                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}\s+(?:{ATTRIBUTION_VERBS})"
+                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}"
+                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)|,?\s+called)"
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
         if match and not NOT_A_SPEAKER.search(match.group("who")):
             return match.group("who")
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
         if match:
             return match.group("who")
+        match = re.search(r"(?:^|[.!?]\s+)According to (?P<who>[^,.“\"]{2,80}),[^.“\"]*$", tail)
+        if match:  # 'According to X, the site served as "..."'
+            return match.group("who")
         match = CLAIMS_BY.search(tail)
         if match:
             return match.group("who")
         opening = (split_sentences(tail) or [""])[-1]
-        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|alleging|accus\w+|blam\w+)\b", opening):
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+)\b",
+                     opening):
             return find_attribution(opening) or find_doer(opening)
         return None
 

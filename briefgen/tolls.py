@@ -41,10 +41,12 @@ ONE_DETERMINER = re.compile(
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner)."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
+                    r"eliminated|liquidated|"
                     r"corpses|martyrs?|martyred|lost (?:their|his|her) lives)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed)\b", re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
-                      r"(?:claimed|took) the lives of|the deaths? of)\s+[\"“]?$", re.I)
+                      r"(?:claimed|took) the lives of|the deaths? of|(?:the )?liquidation of|"
+                      r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
 TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
                   r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
@@ -65,11 +67,13 @@ NOT_PEOPLE = re.compile(
     r"kg|pounds|dollars|euros)\b", re.I)
 """'five weeks', '20 km', '40 percent': a number that measures, not one that counts people."""
 SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured)\b)[\w'’-]+\s+){0,2}?"
-                      r"(?:said|say|says|told|tell)\b", re.I)
-"""'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead."""
+                      r"(?:said|say|says|told|tell)\b(?!\s+(?:were|was|had been|have been)\b)",
+                      re.I)
+"""'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead; but
+'19 people it said were killed' counts the dead."""
 JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:and|,)\s*|\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+")
 """Between two counts of one list: '185 civilians and 410 fighters', '18 civilians, five'."""
-JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?and\s+")
+JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,4}?and\s+")
 """Between two groups killed: '185 civilians and 410 fighters' (not 'of the 20 dead, 12')."""
 BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\b|[—–(]", re.I)
 """'six of his relatives — four women and two boys —': counts of a subset, not further dead."""
@@ -115,6 +119,8 @@ def classify_figure(before: str, window: str) -> str | None:
         return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
     own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
+    own = re.split(r"\b(?:killing|wounding|injuring)\s+(?:one|an?)\b", own, flags=re.I)[0]
+    # 'two cities, killing one person': the verb is one's
     near = " ".join(own.split()[:10])
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
                                           ("wounded", WOUNDED.search(near))) if m]

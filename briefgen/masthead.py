@@ -1,0 +1,78 @@
+"""What an article's top lines say of it: the date it was published and who published it,
+from a dateline, a byline or a masthead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefgen.gazetteer import KNOWN_PUBLISHERS
+from briefgen.tolls import MONTH
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhua": "Xinhua",
+            "APP": "Associated Press of Pakistan", "UPI": "UPI", "dpa": "dpa",
+            "Anadolu": "Anadolu Agency", "IRNA": "IRNA", "SPA": "Saudi Press Agency",
+            "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
+            "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
+            "VOA": "Voice of America", "Pajhwok": "Pajhwok"}
+"""News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
+AGENCY = "|".join(AGENCIES)
+AGENCY_LINE = (
+    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
+               r"(?:\)|[-–—])"),
+    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
+               r"(?:$|\||Published\b|Updated\b)"),
+    re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
+)
+CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
+"""A photo caption: its date is the photo's, not the article's."""
+
+
+def find_date(lines: list[str]) -> dt.date | None:
+    """The first date the article's top lines give: 2017-08-08, August 8, 2017, 8 Aug 2017,
+    27 Nov, 2017, 6th Oct, 2024."""
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    patterns = (  # each with the group numbers of year, month and day
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
+        (rf"\b({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
+        (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
+    )
+    for line in lines:
+        for pattern, (year, mon, day_group) in patterns:
+            match = re.search(pattern, line, re.I)
+            if match:
+                month_text = match.group(mon)
+                month_number = (int(month_text) if month_text.isdigit()
+                                else MONTHS_BY_PREFIX[month_text[:3].lower()])
+                try:
+                    return dt.date(int(match.group(year)), month_number,
+                                   int(match.group(day_group)))
+                except ValueError:
+                    continue
+    return None
+
+
+MONTHS_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
+
+
+def find_publisher(lines: list[str]) -> str | None:
+    """A known publisher named in the top lines (``Reuters|``, ``BBC News``) or a byline
+    (``By The New York Times``, ``By NAME, Reuters``) or the closing note, or the news agency
+    of a dateline (``KYIV, Ukraine (AP) —``), a byline (``By Reuters``) or a credit (``reports
+    the AP``)."""
+    for line in lines[:12] + lines[-6:]:
+        for publisher in KNOWN_PUBLISHERS:
+            name = re.escape(publisher)
+            if re.search(rf"^(?:By\s+)?\(?{name}\)?(?:\s+News)?\s*(?:\||•|\(|$|is an?\b)", line) \
+                    or re.search(rf"^By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*{name}\s*(?:\||•|$)",
+                                 line):  # 'Reuters |', 'BBC News', 'By NAME, The New York Times'
+                return publisher
+    for line in lines[:12] + lines[-6:]:
+        for pattern in AGENCY_LINE:
+            match = pattern.search(line)
+            if match:
+                return AGENCIES[match.group("agency")]
+    return None
