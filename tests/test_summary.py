@@ -132,8 +132,9 @@ def test_summary_sits_beside_the_full_brief_and_data_exports_are_the_same(
     assert run("build", AL_TANF, *formats, "-o", str(summary), "--length", "summary"
                ).exit_code == 0
     assert sorted(p.name for p in summary.iterdir() if not p.name.startswith(".")) == [
-        "2017-08-al-tanf-kss.chart.png", "2017-08-al-tanf-kss.geojson", "2017-08-al-tanf-kss.stix.json",
-        "2017-08-al-tanf-kss.summary.docx", "2017-08-al-tanf-kss.summary.md", "incidents.csv"]
+        "2017-08-al-tanf-kss.chart.png", "2017-08-al-tanf-kss.geojson",
+        "2017-08-al-tanf-kss.stix.json", "2017-08-al-tanf-kss.summary.docx",
+        "2017-08-al-tanf-kss.summary.md", "incidents.csv"]
     for name in ("2017-08-al-tanf-kss.geojson", "2017-08-al-tanf-kss.stix.json",
                  "incidents.csv"):
         assert (summary / name).read_bytes() == (full / name).read_bytes(), name
