@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import warnings
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -221,8 +222,12 @@ def draw_cached(folder: Path, data: Chart, kind: str) -> bytes:
         return cached.read_bytes()
     except OSError:
         pass
-    figure = draw_timeline(data) if isinstance(data, TimelineData) else draw_bars(data)
-    drawn = save_figure(figure, kind)
+    with warnings.catch_warnings():
+        # a character the chart's font lacks (a name in a script DejaVu has not) is drawn
+        # as a box; the alt text, which every format carries, holds the name as written
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        figure = draw_timeline(data) if isinstance(data, TimelineData) else draw_bars(data)
+        drawn = save_figure(figure, kind)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")

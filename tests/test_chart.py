@@ -236,3 +236,20 @@ def test_matplotlib_is_imported_only_to_draw_a_chart_not_in_the_cache(
     assert imports("md,docx") == "False"  # the Word brief's PNG is the Markdown's, kept
     assert imports("html") == "True"  # the SVG, drawn once
     assert imports("html,docx,md") == "False"
+
+
+def test_a_name_the_font_cannot_draw_warns_nobody(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A claimant in a script the chart's font lacks is drawn as boxes, without a warning
+    from matplotlib on the user's terminal; the alt text keeps the name as written."""
+    import warnings
+
+    data = casualty_chart(load_brief(Path("briefs/2018-06-albu-kamal-kh.yaml")))
+    assert data is not None
+    odd = data._replace(bars=tuple(bar._replace(claimant="\U000d8e8f \u4e2d\u6587")
+                                   for bar in data.bars))
+    monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert draw_chart(odd, "png").startswith(b"\x89PNG")
+    assert "\u4e2d\u6587" in describe_chart(odd)
