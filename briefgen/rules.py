@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -194,8 +195,13 @@ def holds_words(text: str | None, words: str) -> bool:
     """Whether ``words`` occur in ``text`` as whole words, case and spacing aside."""
     if text is None:
         return False
+    return holds_prepared(normalise_text(text).lower(), words)
+
+
+def holds_prepared(prepared: str, words: str) -> bool:
+    """``holds_words`` on a text already normalised and in lower case."""
     wanted = re.escape(normalise_text(words).lower())
-    return re.search(rf"(?<!\w){wanted}(?!\w)", normalise_text(text).lower()) is not None
+    return re.search(rf"(?<!\w){wanted}(?!\w)", prepared) is not None
 
 
 def check_reading(doc: Document, here: PathKey, figure: Figure) -> None:
@@ -329,19 +335,34 @@ def check_actors_named(doc: Document, brief: Brief, texts: dict[str, str]) -> No
     """A warning for a claim whose actor no source of it with a seed names, by name or
     alias (in any case): the claim may be credited to the wrong party."""
     actors = {actor.id: actor for actor in brief.actors if actor.id is not None}
+    prepared: dict[str, str] = {}  # each source's text made ready once, not once a claim
+    named: dict[tuple[str, str], bool] = {}
     for i, claim in enumerate(brief.claims):
         actor = actors.get(claim.actor) if claim.actor is not None else None
-        seen = [texts[s] for s in claim.sources if s in texts]
-        if actor is None or actor.name is None or not seen:
+        seen = [s for s in claim.sources if s in texts]
+        if actor is None or actor.id is None or actor.name is None or not seen:
             continue
         names = [fold_name(n) for n in (actor.name, *actor.aliases, actor.name_ar) if n]
-        if not any(holds_words(drop_stops(text), name) for text in seen for name in names):
+        for source in seen:
+            if (actor.id, source) not in named:
+                if source not in prepared:
+                    prepared[source] = prepare_source(texts[source])
+                named[actor.id, source] = any(holds_prepared(prepared[source], name)
+                                              for name in names)
+        if not any(named[actor.id, source] for source in seen):
             line, column = doc.locate(("claims", i, "actor"))
             doc.warnings.append(Problem(
                 doc.file, line, column, format_path(("claims", i, "actor")),
                 f"'{actor.name}' is not named in the text of the claim's sources",
                 "add the name the source uses to the actor's aliases:, or check the actor",
                 "warning"))
+
+
+@lru_cache(maxsize=64)
+def prepare_source(text: str) -> str:
+    """A source's text as names are looked for in it: stops inside words dropped,
+    normalised, lower case; kept for the next brief citing the same seed."""
+    return normalise_text(drop_stops(text)).lower()
 
 
 def drop_stops(text: str) -> str:
