@@ -156,6 +156,11 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|w
                            r"while|although|but|targeted|targeting|"
                            r"whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
+TIME_TAIL = re.compile(
+    r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)
+    + r")|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}(?:,\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?$")
+"""'The ministry on March 18 said': a day between the speaker and the verb, not a name."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
@@ -176,7 +181,7 @@ ATTRIBUTIONS = (
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
                r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
-               r"\b(?:it|they|he|she)\s+(?:said|says)\s+(?:were|was|had been|have been)\b"),
+               r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
@@ -427,6 +432,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
         for match in find_overlapping(pattern, body if number == 1 else sentence):
             who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
+            who = TIME_TAIL.sub("", who)
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
                 who = who.split(",")[0]  # 'according to the statement, 30 were killed'
             if number == 2 and any(re.search(r"\d", part)

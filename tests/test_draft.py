@@ -905,3 +905,21 @@ def test_kollo_quotes_take_their_speakers(start: str, actor: str, speaker: str) 
     assert_nothing_invented(draft, [KOLLO])
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+ORSK = DATA / "articles" / "orsk-depot-strike.txt"
+"""Our own sentences: a day between the speaker and the verb ('X on June 4 said'), and a
+toll the subject gives in 'the N people they say were killed'."""
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ("The Kestrian interior ministry on June 4", "kestrian-interior-ministry",
+     {"min": 9, "text": "at least nine"}),
+    ("Port officials on Tuesday", "port-officials", {"min": 15, "max": 15, "text": "15"}),
+])
+def test_orsk_a_day_before_the_verb_keeps_the_claimant(start: str, actor: str,
+                                                       killed: dict[str, object]) -> None:
+    draft = draft_incident([ORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [ORSK])
+    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
