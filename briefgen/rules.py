@@ -335,8 +335,7 @@ def check_actors_named(doc: Document, brief: Brief, texts: dict[str, str]) -> No
     """A warning for a claim whose actor no source of it with a seed names, by name or
     alias (in any case): the claim may be credited to the wrong party."""
     actors = {actor.id: actor for actor in brief.actors if actor.id is not None}
-    prepared: dict[str, str] = {}  # each source's text made ready once, not once a claim
-    named: dict[tuple[str, str], bool] = {}
+    named: dict[tuple[str, str], bool] = {}  # by actor and source, which claims repeat
     for i, claim in enumerate(brief.claims):
         actor = actors.get(claim.actor) if claim.actor is not None else None
         seen = [s for s in claim.sources if s in texts]
@@ -345,10 +344,8 @@ def check_actors_named(doc: Document, brief: Brief, texts: dict[str, str]) -> No
         names = [fold_name(n) for n in (actor.name, *actor.aliases, actor.name_ar) if n]
         for source in seen:
             if (actor.id, source) not in named:
-                if source not in prepared:
-                    prepared[source] = prepare_source(texts[source])
-                named[actor.id, source] = any(holds_prepared(prepared[source], name)
-                                              for name in names)
+                text = prepare_source(texts[source])
+                named[actor.id, source] = any(holds_prepared(text, name) for name in names)
         if not any(named[actor.id, source] for source in seen):
             line, column = doc.locate(("claims", i, "actor"))
             doc.warnings.append(Problem(
