@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -331,19 +332,23 @@ def test_cross_incident_brief_compares_the_three_incidents() -> None:
     assert document.core_properties.subject == "Comparison of 3 incidents"
 
 
+def edit_reference(target: Path, edits: dict[str, Callable[[bytes], bytes]]) -> Path:
+    """A copy of the default reference at ``target``, each part named in ``edits`` passed
+    through its edit."""
+    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
+    with zipfile.ZipFile(target, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            copy.writestr(info, edits.get(info.filename, lambda part: part)(data))
+    return target
+
+
 def test_a_reference_like_pandocs_works(minimal: Brief, tmp_path: Path) -> None:
     """pandoc's reference.docx names its styles "Heading 1" where Word's own say
     "heading 1", and gives no page size: Word matches style names in any case, and so do we."""
-    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
-    reference = tmp_path / "pandoc-like.docx"
-    with zipfile.ZipFile(reference, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/styles.xml":
-                data = data.replace(b'w:val="heading 1"', b'w:val="Heading 1"')
-            if info.filename == "word/document.xml":
-                data = re.sub(rb"<w:pgSz[^>]*/>", b"", data)
-            target.writestr(info, data)
+    reference = edit_reference(tmp_path / "pandoc-like.docx", {
+        "word/styles.xml": lambda data: data.replace(b'w:val="heading 1"', b'w:val="Heading 1"'),
+        "word/document.xml": lambda data: re.sub(rb"<w:pgSz[^>]*/>", b"", data)})
     document = open_docx(render_docx(minimal, "# T\n\n## Part\n\nWords.\n", reference))
     assert [(p.style.style_id, p.text) for p in document.paragraphs] == [
         ("Title", "T"), ("Heading1", "Part"), ("FirstParagraph", "Words.")]
@@ -498,16 +503,10 @@ def test_source_date_epoch_sets_every_member_time(value: str, stamp: tuple[int, 
 
 def test_a_macro_enabled_reference_is_refused_by_name(minimal: Brief, tmp_path: Path) -> None:
     reference = tmp_path / "macros.docm"
-    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
     macro_type = "application/vnd.ms-word.document.macroEnabled.main+xml"
-    with zipfile.ZipFile(reference, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(
-                    b"application/vnd.openxmlformats-officedocument.wordprocessingml."
-                    b"document.main+xml", macro_type.encode())
-            target.writestr(info, data)
+    edit_reference(reference, {"[Content_Types].xml": lambda data: data.replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        macro_type.encode())})
     with pytest.raises(RenderError, match=f"not a Word document: its main part is "
                                           f"'?{re.escape(macro_type)}"):
         render_docx(minimal, "# T\n", reference)
@@ -545,14 +544,8 @@ def test_a_logo_in_the_references_first_page_header_is_kept(minimal: Brief,
 
 def test_a_reference_without_section_properties_gets_words_default_page(
         minimal: Brief, tmp_path: Path) -> None:
-    source = zipfile.ZipFile(ROOT / "templates" / "reference.docx")
-    reference = tmp_path / "no-section.docx"
-    with zipfile.ZipFile(reference, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = re.sub(rb"<w:sectPr.*</w:sectPr>", b"", data)
-            target.writestr(info, data)
+    reference = edit_reference(tmp_path / "no-section.docx", {
+        "word/document.xml": lambda data: re.sub(rb"<w:sectPr.*</w:sectPr>", b"", data)})
     section = open_docx(render_docx(minimal, "# T\n", reference)).sections[0]
     assert (section.page_width, section.page_height) == (12240 * 635, 15840 * 635)
     assert section.left_margin == 1440 * 635
