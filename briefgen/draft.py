@@ -43,7 +43,7 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
-                               r"maintains|maintained")
+                               r"maintains|maintained|issued|released|published")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
                 r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned")
 """What the subject of a sentence does when it takes a side: the one who denies is named."""
@@ -88,7 +88,9 @@ PERSON_HEADS = re.compile(
     r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
     r"secretary|adviser|advisor|envoy|president|director|deputy|head|member|surgeon|"
     r"spokesperson|father|mother|son|daughter|brother|sister|wife|husband|widow|teacher|"
-    r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver)\b", re.I)
+    r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver|fighter|"
+    r"soldier|activist|monk|priest|rescuer|volunteer|elder|relative|neighbou?r|man|woman|"
+    r"reporter|correspondent|shopkeeper|eyewitness|pilot|guard|militant|lawyer)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
 TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
                "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
@@ -102,7 +104,9 @@ ORG_WORDS = re.compile(
     r"militia|alliance|statement|defen[cs]e|channel|tv|news|network|committee|department|"
     r"service|agency|media|hospital|cell|center|centre|committee|cross|crescent|commission|"
     r"union|front|party)\b", re.I)
-MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitor(?:ing)?|Airwars|Amnesty|Human Rights Watch|"
+MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitors?\b|Monitoring|monitoring (?:group|body|"
+                     r"organi[sz]ation|network)|(?:group|body|organi[sz]ation|network) monitoring|"
+                     r"Airwars|Amnesty|Human Rights Watch|"
                      r"Bureau of Investigative Journalism)\b")
 """A monitoring group: its count is its own, not the state's it reports on."""
 BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|survivors?|"
@@ -122,6 +126,9 @@ TRAILING_NAME = re.compile(
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
+CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)"}
+"""What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ that
+stands where a closing mark does ('monastery,“ he said')."""
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
@@ -153,8 +160,8 @@ TIME_OPENING = re.compile(
 NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
-                           r"while|although|but|targeted|targeting|"
-                           r"whereas)\b", re.I)
+                           r"while|although|but|targeted|targeting|has|have|had|refers?|"
+                           r"referred|occurred|happened|whereas)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 TIME_TAIL = re.compile(
     r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)
@@ -182,12 +189,20 @@ ATTRIBUTIONS = (
                r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
                r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
+    re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"
+               r"initial|early|unconfirmed|conflicting)\s+)?reports)\s+that\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
-people it said were killed. The first that names a speaker wins."""
+people it said were killed; after reports that N were killed. The first that names a speaker
+wins."""
 
 
+ANONYMOUS = re.compile(
+    r",?\s+who\s+(?:spoke|asked|declined|did not want|requested|refused|wished|would not|"
+    r"could not)\b[^,.;“”\"]{0,140},")
+"""'A resident who spoke on condition of anonymity for fear of reprisal, said': why a speaker
+is not named, which is not their name."""
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 """Two sentences a copied page glued together: 'he said.Qari Ahmadi denied ...'."""
 
@@ -403,7 +418,11 @@ def name_monitor(phrase: str) -> str:
     which ...' is the Syrian Observatory for Human Rights."""
     first = next((p for p in phrase.split(",") if MONITOR.search(p)), phrase.split(",")[0])
     first = re.sub(r"\s*\([A-Z]{2,}\)\s*$", "", first)
-    return re.sub(r"^(?:(?:[a-z][\w’'-]*|[Tt]he|[\w.]+-based)\s+)*", "", first).strip()
+    name = re.sub(r"^(?:(?:[a-z][\w’'-]*|[Tt]he|[\w.]+-based)\s+)*", "", first).strip()
+    if name[:1].isupper():
+        return name
+    return re.sub(r"^(?:an?|the)\s+", "", first.strip())  # 'a group monitoring the war'
+
 
 
 def find_attribution(sentence: str) -> str | None:
@@ -424,13 +443,15 @@ def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]
 
 def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     """The speaker's words and which of ``ATTRIBUTIONS`` gave them (4 is 'according to')."""
+    sentence = ANONYMOUS.sub(",", sentence)
     clause = LEADING_CLAUSE.match(sentence)
     body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
         else sentence
     body = TIME_OPENING.sub("", body.lstrip("“\"‘' "))
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
-            who = re.sub(r"(?i)^(?:where|and|but|which|who)\s+", "", match.group("who").strip())
+            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas)\s+", "",
+                         match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             who = TIME_TAIL.sub("", who)
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
@@ -444,7 +465,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                     and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
                     and not re.search(r"\s(?:it|they|he|she)$", head) \
-                    and not re.fullmatch(r"(?i)which|whom|this|these|reports?", head):
+                    and not re.fullmatch(r"(?i)which|whom|this|these", head):
                 if number == 5:
                     who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
                 return who, number
@@ -472,6 +493,10 @@ class Reader:
         ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
         raw = who.strip(" ,;:")
         light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
+        if raw.lower() == "they":  # 'They called it "..."' after a group's statement
+            group = self.find_group_before(before)
+            if group is not None:
+                return group
         if PRONOUNS.match(raw):
             return self.find_person_before(before) or self.last_person or ("", None)
         if REFERENCE.match(light):
@@ -513,6 +538,17 @@ class Reader:
             name = split_phrase(mention.phrase)[0]
             if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
                 return mention.speaker, mention.actor_id
+        return None
+
+    def find_group_before(self, before: str) -> tuple[str, str | None] | None:
+        """Who 'they' are: the last group the paragraph names as speaking before a quote,
+        else the last one named as speaking, if that is no one person."""
+        for sentence in reversed(split_sentences(before)):
+            mention = self.find_subject(sentence)
+            if mention is not None and (mention.speaker or mention.actor_id):
+                return None if mention.person else (mention.speaker, mention.actor_id)
+        if self.last_voice and not self.is_person_voice():
+            return self.last_voice
         return None
 
     def find_person_before(self, before: str) -> tuple[str, str | None] | None:
@@ -609,10 +645,21 @@ class Reader:
                          rf"[A-Z][a-z][\w'’-]*\.?\s+{re.escape(word)}(?![\w-])",
                          self.article.text) is not None
 
+    def is_person_voice(self) -> bool:
+        """Whether the last one named as speaking is a person."""
+        return any(m.person and (m.speaker, m.actor_id) == self.last_voice for m in self.recent)
+
     def remember(self, who: str, speaker: str, actor: str | None) -> None:
         """Note a speaker for the pronouns and references that follow."""
-        if not (speaker or actor) or REFERENCE.match(who.strip()) or PRONOUNS.match(who.strip()):
-            return  # a word that points back adds no one new
+        if not (speaker or actor) or PRONOUNS.match(who.strip()):
+            return
+        if REFERENCE.match(who.strip()):  # a word that points back adds no one new, but
+            named = [m for m in self.recent if (m.speaker, m.actor_id) == (speaker, actor)]
+            if named:  # 'the group official said' makes the official the last to speak
+                self.last_voice = (speaker, actor)
+                if named[-1].person:
+                    self.last_person = (speaker, actor)
+            return
         mention = self.make_mention(who, speaker, actor)
         self.recent.append(mention)
         self.last_voice = (speaker, actor)
@@ -723,7 +770,8 @@ class Reader:
         tail = before[-200:]
         match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
-                          rf"(?P<who>[^,;“\"]{{1,80}}?){AUX}"
+                          rf"(?P<who>(?:[^.,;“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,80}}?)"
+                          rf"{AUX}"
                           rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)|,?\s+called)"
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
         if match and not NOT_A_SPEAKER.search(match.group("who")):
@@ -737,7 +785,7 @@ class Reader:
         match = CLAIMS_BY.search(tail)
         if match:
             return match.group("who")
-        opening = (split_sentences(tail) or [""])[-1]
+        opening = (split_sentences(before) or [""])[-1]
         if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+)\b",
                      opening):
             return find_attribution(opening) or find_doer(opening)
@@ -900,15 +948,17 @@ def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
     left open to the paragraph's end."""
     found = []
     for opener, closer in OPEN_CLOSE.items():
-        pattern = re.escape(opener) + r"(?P<q>[^" + re.escape(closer + opener) + r"]{12,}?)" \
-            + re.escape(closer)
+        closing = CLOSERS.get(opener, re.escape(closer))
+        pattern = re.compile(re.escape(opener) + rf"(?P<q>(?:(?!{closing})[^{re.escape(opener)}])"
+                             r"{12,}?)" + rf"(?:{closing})")
         taken = 0
-        for match in re.finditer(pattern, paragraph):
+        for match in pattern.finditer(paragraph):
             found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
             taken = match.end()
         rest = paragraph[taken:]
         open_at = rest.find(opener)
-        if open_at >= 0 and closer not in rest[open_at + 1:] and opener not in rest[open_at + 1:]:
+        if open_at >= 0 and not re.search(closing, rest[open_at + 1:]) \
+                and opener not in rest[open_at + 1:]:
             words = rest[open_at + 1:].strip()
             if len(words) >= 12:
                 found.append((taken + open_at, len(paragraph), words.rstrip(",")))

@@ -27,6 +27,21 @@ AGENCY_LINE = (
                r"(?:$|\||Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
+OUTLET = r"(?P<outlet>[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?){0,4})"
+"""A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
+CREDITS = (
+    re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),
+    re.compile(rf"(?:^|\s)\((?:Reporting|Writing|Additional reporting) by (?P<agency>{AGENCY})\b"),
+    re.compile(rf"\b(?:was|is|were) (?:originally |first )?(?:published|produced) by "
+               rf"(?:the )?{OUTLET}(?=\s+(?:and|on|in)\b|[,.;)]|$)"),
+    re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3} is (?:a |an |the )?"
+               r"(?:[\w-]+\s+){0,3}(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ww]riter|"
+               r"[Jj]ournalist|[Cc]olumnist) (?:for|at|with) (?:the )?"
+               rf"{OUTLET}(?=[,.;]|\s+and\b|$)"),
+)
+"""Who published it, as a closing line or a note says: '... persisted. - AFP', '(Reporting by
+Reuters; Editing by ...)', 'This article was originally published by Radio Free Asia', 'NAME is
+Senior Editor for Antiwar.com.'"""
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
 """A photo caption: its date is the photo's, not the article's."""
 
@@ -62,7 +77,7 @@ def find_publisher(lines: list[str]) -> str | None:
     """A known publisher named in the top lines (``Reuters|``, ``BBC News``) or a byline
     (``By The New York Times``, ``By NAME, Reuters``) or the closing note, or the news agency
     of a dateline (``KYIV, Ukraine (AP) —``), a byline (``By Reuters``) or a credit (``reports
-    the AP``)."""
+    the AP``); else the one a closing credit names (see ``CREDITS``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
             name = re.escape(publisher)
@@ -75,4 +90,15 @@ def find_publisher(lines: list[str]) -> str | None:
             match = pattern.search(line)
             if match:
                 return AGENCIES[match.group("agency")]
+    return find_credit(lines[:3] + lines[-6:])
+
+
+def find_credit(lines: list[str]) -> str | None:
+    """The publisher a closing credit, a reprint note or the writer's note names."""
+    for line in lines:
+        for pattern in CREDITS:
+            match = pattern.search(line.strip())
+            if match:
+                agency = match.groupdict().get("agency")
+                return AGENCIES[agency] if agency else match.group("outlet").rstrip(".")
     return None

@@ -49,14 +49,15 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injur
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
 TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
-                  r"[^.;]{0,100}?\b(?:rose|risen|rising|climbed|reached|increased|"
+                  r"[^.;]{0,160}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
                   re.I)
 """The death toll rose to N, has risen to N, reached N, stood at N."""
 INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
 """Those killed included five children: a killed figure after its verb."""
 SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
-                    r"most of them|mostly|half of them|a third of them)\b[^,.;—–]{0,80}"
+                    r"most of them|mostly|half of them|a third of them|all believed|all from|"
+                    r"all members|all of (?:them|whom)|both)\b[^,.;—–]{0,80}"
                     r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
 """A subset set off by commas (", including four children,"): not the toll itself."""
 NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
@@ -79,6 +80,10 @@ BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\b
 """'six of his relatives — four women and two boys —': counts of a subset, not further dead."""
 ADDITION = re.compile(r"\b(?:in addition to|besides|as well as|on top of)\s+$", re.I)
 """'in addition to 18 civilians, five militants were killed': the 18 were killed too."""
+APPOSITION = re.compile(r"^(?P<noun>\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s[^,.;]{1,80}?,"
+                        r"(?=\s+(?:were|was|had been|have been|are|is)\s)")
+"""Words set off by commas between a count and its verb: '20 people, all believed to be of one
+family, were killed'."""
 COUNTED_NOUNS = re.compile(
     r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
@@ -121,6 +126,7 @@ def classify_figure(before: str, window: str) -> str | None:
     own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
     own = re.split(r"\b(?:killing|wounding|injuring)\s+(?:one|an?)\b", own, flags=re.I)[0]
     # 'two cities, killing one person': the verb is one's
+    own = APPOSITION.sub(r"\g<noun>", own)  # '20 people, all of one family, were killed'
     near = " ".join(own.split()[:10])
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
                                           ("wounded", WOUNDED.search(near))) if m]
