@@ -352,6 +352,15 @@ def read_article(path: Path, source_id: str) -> Article:
                    find_publisher(kept))
 
 
+CLAUSE = re.compile(
+    r"\b(?:and|but|or|the|of|on|to|in|with|for|by|at)$|(?<![A-Z.])"
+    rf"{NOT_AFTER_TITLE}\.\s+[A-Z]|\b(?:did|does|do|has|"
+    r"have|had) not\b|n['’]t\b|\b(?:provided|disclosed|declined|gave|carrie[sd] out|"
+    r"claimed|blamed|showed|shared)\b")
+"""Words that make a speaker's phrase a clause of the sentence: a last word that joins, a
+full stop, a negated verb, a verb of what someone did ('the ministry provided no evidence')."""
+
+
 @dataclass
 class Mention:
     """Someone an article has named as speaking or acting, for "he said" and "it added"."""
@@ -503,9 +512,15 @@ class Reader:
             found = self.find_referent(raw, before)
             if found is not None:
                 return found
-        phrase = clean_phrase(raw)
+        phrase = clean_phrase(re.split(r"\s[-–]\s", raw)[-1])  # 'Gaza City, Gaza - the agency'
         if not phrase:
             return self.last_person or ("", None)
+        if CLAUSE.search(phrase):  # words of a clause, not who speaks: the last part, or no one
+            parts = re.split(r",|\s(?:and|but)\s", phrase)
+            last = clean_phrase(parts[-1])
+            phrase = "" if len(parts) == 1 or CLAUSE.search(last) else last
+            if not phrase:
+                return "", None
         if phrase != light and phrase.startswith("the ") and REFERENCE.match(phrase):
             # 'a statement from the agency': the agency named before
             found = self.find_referent(phrase, before)

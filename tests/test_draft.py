@@ -937,7 +937,7 @@ HALDEN = DATA / "articles" / "halden-shelter-strike.txt"
 speaker who 'spoke on condition of anonymity ...,'; 'the network official said' and then 'he
 said'; a long toll ('The death toll from what X called a "..." strike ... has risen to N');
 words set off by commas between a count and its verb; 'reports said', 'after reports that';
-'a group monitoring the war'."""
+'a group monitoring the war'; a clause before 'said' that is no one's name."""
 
 
 def halden_draft() -> dict[str, Any]:
@@ -965,6 +965,14 @@ def test_halden_quotes_take_their_speakers(start: str, actor: str, speaker: str)
     assert_nothing_invented(draft, [HALDEN])
     claim = next(c for c in draft["claims"] if c.get("quote", "").startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+def test_halden_a_clause_before_said_is_no_speaker() -> None:
+    """'The army provided no evidence and the council said 40': the council says it, and no
+    speaker is 'the army provided no evidence and the council'."""
+    found = [(c["actor"], c.get("speaker"), c["casualties"]["wounded"]["text"])
+             for c in halden_draft()["claims"] if (c.get("casualties") or {}).get("wounded")]
+    assert found == [("the-council", "the council", "40"), ("the-council", "the council", "41")]
 
 
 def test_halden_figures_and_who_gives_them() -> None:
