@@ -81,7 +81,7 @@ REFERENCE = re.compile(
     r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
     r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
-    r"envoy|ambassador|secretary|doctor|colonel|general))$")
+    r"envoy|ambassador|secretary|doctor|colonel|general|source))$")
 """Words that point back at a speaker already named: it said, the statement added."""
 PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
@@ -125,10 +125,11 @@ TRAILING_NAME = re.compile(
 """Pentagon press secretary John Kirby: a title before a name."""
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»"}
-CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)"}
+OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)", "‘": r"’(?=[\s,.;:!?—–-]|$)"}
 """What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ that
-stands where a closing mark does ('monastery,“ he said')."""
+stands where a closing mark does ('monastery,“ he said'); one opened with ‘, as some papers
+quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
@@ -356,7 +357,8 @@ CLAUSE = re.compile(
     r"\b(?:and|but|or|the|of|on|to|in|with|for|by|at)$|(?<![A-Z.])"
     rf"{NOT_AFTER_TITLE}\.\s+[A-Z]|\b(?:did|does|do|has|"
     r"have|had) not\b|n['’]t\b|\b(?:provided|disclosed|declined|gave|carrie[sd] out|"
-    r"claimed|blamed|showed|shared)\b")
+    r"claimed|blamed|showed|shared|launched)\b|\s(?:it|they|he|she|we)$|^\d[\d,.]*\s+(?:km|"
+    r"kilomet|miles?|met)|^(?:after|before|when|while|since|having)\b")
 """Words that make a speaker's phrase a clause of the sentence: a last word that joins, a
 full stop, a negated verb, a verb of what someone did ('the ministry provided no evidence')."""
 
@@ -761,9 +763,10 @@ class Reader:
             if (PERSON_HEADS.search(parts[0]) or BYSTANDER.search(parts[0])) \
                     and not re.match(r"[,\s]*(?:while|and|but|as|whereas)\b", who):
                 return who  # '," one resident, who gave only his first name, told AFP'
-            if who.rstrip().endswith(",") and parts[0].strip()[:1].islower():
+            named = re.match(r"(?:the|a|an)\s+[A-Z]", parts[0].strip())  # the Road Committee
+            if who.rstrip().endswith(",") and parts[0].strip()[:1].islower() and not named:
                 return Reader.speaker_said_after(after[match.end("who"):])  # '," aside, said X'
-            if len(parts) > 1 and parts[0].strip()[:1].islower():
+            if len(parts) > 1 and parts[0].strip()[:1].islower() and not named:
                 who = parts[-1]  # '" on a market, a volunteer group said': the last part
             if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
                 return None  # a new clause with a speaker of its own

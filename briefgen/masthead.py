@@ -21,8 +21,8 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
-    re.compile(rf"^(?:[A-Z][\w .,'’-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
-               r"(?:\)|[-–—])"),
+    re.compile(rf"^(?:[A-Z][\w .,'’/-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
+               r"(?:/[^()]{1,20})?(?:\)|[-–—])"),
     re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
                r"(?:$|\||Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
@@ -30,6 +30,9 @@ AGENCY_LINE = (
 OUTLET = r"(?P<outlet>[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (
+    re.compile(rf"^[A-Z][A-Z .'/-]+,\s+{OUTLET}\s+\([A-Z]{{2,6}}\)\s*[-–—]"),
+    re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
+               r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
     re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),
     re.compile(rf"(?:^|\s)\((?:Reporting|Writing|Additional reporting) by (?P<agency>{AGENCY})\b"),
     re.compile(rf"\b(?:was|is|were) (?:originally |first )?(?:published|produced) by "
@@ -39,9 +42,10 @@ CREDITS = (
                r"[Jj]ournalist|[Cc]olumnist) (?:for|at|with) (?:the )?"
                rf"{OUTLET}(?=[,.;]|\s+and\b|$)"),
 )
-"""Who published it, as a closing line or a note says: '... persisted. - AFP', '(Reporting by
-Reuters; Editing by ...)', 'This article was originally published by Radio Free Asia', 'NAME is
-Senior Editor for Antiwar.com.'"""
+"""Who published it, as a dateline of its own names it ('TEHRAN, Young Journalists Club (YJC)
+-', 'PHILIPPINE NEWS SERVICE —') or a closing line or a note says: '... persisted. - AFP',
+'(Reporting by Reuters; Editing by ...)', 'This article was originally published by Radio Free
+Asia', 'NAME is Senior Editor for Antiwar.com.'"""
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)
 """A photo caption: its date is the photo's, not the article's."""
 
@@ -100,5 +104,8 @@ def find_credit(lines: list[str]) -> str | None:
             match = pattern.search(line.strip())
             if match:
                 agency = match.groupdict().get("agency")
-                return AGENCIES[agency] if agency else match.group("outlet").rstrip(".")
+                if agency:
+                    return AGENCIES[agency]
+                outlet = match.group("outlet").rstrip(".")
+                return outlet.title() if outlet.isupper() else outlet
     return None

@@ -937,7 +937,8 @@ HALDEN = DATA / "articles" / "halden-shelter-strike.txt"
 speaker who 'spoke on condition of anonymity ...,'; 'the network official said' and then 'he
 said'; a long toll ('The death toll from what X called a "..." strike ... has risen to N');
 words set off by commas between a count and its verb; 'reports said', 'after reports that';
-'a group monitoring the war'; a clause before 'said' that is no one's name."""
+'a group monitoring the war'; a clause before 'said' that is no one's name; single quotation
+marks; 'the NAME, a volunteer group, said in a statement'; 'the source told'."""
 
 
 def halden_draft() -> dict[str, Any]:
@@ -959,6 +960,13 @@ def halden_draft() -> dict[str, Any]:
      "official of the Halden Relief Network"),
     ("They must have meant", "official-of-the-halden-relief-network",
      "official of the Halden Relief Network"),
+    # a quotation in single marks; 'the NAME, a volunteer group, said in a statement'; 'the
+    # source told reporters' after 'A medical source at ...'
+    ("All of them were farmers", "ilse-varn", "Ilse Varn, a neighbour"),
+    ("The drones have come back", "halden-road-committee",
+     "Halden Road Committee, a volunteer group"),
+    ("We have no more beds", "medical-source-at-halden-general-hospital",
+     "medical source at Halden General Hospital"),
 ])
 def test_halden_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = halden_draft()
@@ -994,6 +1002,11 @@ def test_halden_figures_and_who_gives_them() -> None:
     ("", "Mara Quell is Senior Editor for Lanternwire.com. She has reported on the war since "
      "2019.", "Lanternwire.com"),
     ("", "Fighting has gone on since the spring, the AFP-backed survey found.", "TODO publisher"),
+    ("HALDEN, July 9 (Xinhua/GNA) — A second strike was reported.", "", "Xinhua"),
+    ("HALDEN, Lantern News Agency (LNA) - A second strike was reported.", "",
+     "Lantern News Agency"),
+    ("LANTERN NEWS SERVICE — A second strike was reported.", "", "Lantern News Service"),
+    ("NEW YORK — A second strike was reported.", "", "TODO publisher"),
 ])
 def test_a_closing_credit_names_the_publisher(tmp_path: Path, first: str, last: str,
                                               publisher: str) -> None:
