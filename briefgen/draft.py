@@ -980,7 +980,7 @@ def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
             words = rest[open_at + 1:].strip()
             if len(words) >= 12:
                 found.append((taken + open_at, len(paragraph), words.rstrip(",")))
-    return sorted(found)
+    return sorted(q for q in found if not any(o[0] < q[0] < o[1] for o in found))  # ‘ in “
 
 
 def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:

@@ -975,6 +975,12 @@ def test_halden_quotes_take_their_speakers(start: str, actor: str, speaker: str)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
+def test_halden_a_quote_inside_a_quotation_is_not_one_of_its_own() -> None:
+    quotes = [c["quote"] for c in halden_draft()["claims"] if "simply not true" in c["quote"]]
+    assert quotes == ["The council told us the first reports of a strike were ‘simply not true "
+                      "at all,'"]
+
+
 def test_halden_a_clause_before_said_is_no_speaker() -> None:
     """'The army provided no evidence and the council said 40': the council says it, and no
     speaker is 'the army provided no evidence and the council'."""
