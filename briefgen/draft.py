@@ -41,7 +41,7 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
                      r"asserts")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
-                                     r"showed|shows")
+                                     r"showed|shows|asked|demanded|urged")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
@@ -81,7 +81,7 @@ REFERENCE = re.compile(
     r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
     r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
-    r"envoy|ambassador|secretary|doctor|colonel|general|source))$")
+    r"envoy|ambassador|secretary|doctor|colonel|general|source|ngo|charity|watchdog))$")
 """Words that point back at a speaker already named: it said, the statement added."""
 PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
@@ -96,7 +96,8 @@ TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": 
                "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
                "governor": "gov", "admiral": "adm", "senator": "sen", "brigadier": "brig"}
 """'the colonel' after 'Col. Tomas Vik': a title written out that the first mention abridged."""
-POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor")
+POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor", "ngo",
+                  "charity", "watchdog")
 """Words that point back at the last organisation named, whatever its name."""
 ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
@@ -126,6 +127,8 @@ TRAILING_NAME = re.compile(
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+OPENERS = {"‘": r"(?<!\w)‘"}
+"""A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe."""
 CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)", "‘": r"’(?=[\s,.;:!?—–-]|$)"}
 """What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ that
 stands where a closing mark does ('monastery,“ he said'); one opened with ‘, as some papers
@@ -201,9 +204,11 @@ wins."""
 
 ANONYMOUS = re.compile(
     r",?\s+who\s+(?:spoke|asked|declined|did not want|requested|refused|wished|would not|"
-    r"could not)\b[^,.;“”\"]{0,140},")
-"""'A resident who spoke on condition of anonymity for fear of reprisal, said': why a speaker
-is not named, which is not their name."""
+    r"could not|was|were|is|are|had been|has been)\b(?:(?!\b(?:said|says|told)\b)[^,.;“”\"])"
+    r"{0,140},")
+"""'A resident who spoke on condition of anonymity for fear of reprisal, said', 'NAME,
+grandfather of NAME, who was killed in ..., told': a relative clause about the speaker or the
+one they name, which is not the speaker's name."""
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 """Two sentences a copied page glued together: 'he said.Qari Ahmadi denied ...'."""
 
@@ -358,7 +363,8 @@ CLAUSE = re.compile(
     rf"{NOT_AFTER_TITLE}\.\s+[A-Z]|\b(?:did|does|do|has|"
     r"have|had) not\b|n['’]t\b|\b(?:provided|disclosed|declined|gave|carrie[sd] out|"
     r"claimed|blamed|showed|shared|launched)\b|\s(?:it|they|he|she|we)$|^\d[\d,.]*\s+(?:km|"
-    r"kilomet|miles?|met)|^(?:after|before|when|while|since|having)\b")
+    r"kilomet|miles?|met)|^(?:after|before|when|while|since|having)\b|\band\s+(?:\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten|dozens)\s")
 """Words that make a speaker's phrase a clause of the sentence: a last word that joins, a
 full stop, a negated verb, a verb of what someone did ('the ministry provided no evidence')."""
 
@@ -420,6 +426,9 @@ def is_person(phrase: str, name: str) -> bool:
     """Whether a phrase names one person: a full name, or a head such as 'official' in the
     phrase or in its apposition ('Najibullah, an official with the ministry')."""
     heads = [HEAD_CUT.split(f" {part.strip()} ")[0].strip() for part in phrase.split(",")]
+    if any(re.match(r"(?:an?|the)\s", h) and ORG_WORDS.search(h) and not PERSON_HEADS.search(h)
+           for h in heads[1:]):
+        return False  # 'Halden Watch, a rights group'
     return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
             and not MONITOR.search(phrase)) or any(PERSON_HEADS.search(h) for h in heads)
 
@@ -519,10 +528,10 @@ class Reader:
             return self.last_person or ("", None)
         if CLAUSE.search(phrase):  # words of a clause, not who speaks: the last part, or no one
             parts = re.split(r",|\s(?:and|but)\s", phrase)
-            last = clean_phrase(parts[-1])
-            phrase = "" if len(parts) == 1 or CLAUSE.search(last) else last
-            if not phrase:
+            last = parts[-1].strip()
+            if len(parts) == 1 or not clean_phrase(last) or CLAUSE.search(clean_phrase(last)):
                 return "", None
+            return self.resolve(last, before)
         if phrase != light and phrase.startswith("the ") and REFERENCE.match(phrase):
             # 'a statement from the agency': the agency named before
             found = self.find_referent(phrase, before)
@@ -851,6 +860,9 @@ class Reader:
                 STRIKE.search(sentence) and find_actors(sentence, self.names)):
             return []
         form = find_attribution_form(sentence)
+        if form is None and sentence != quote and re.match(r"(?:while|whereas)\s", sentence):
+            form = find_attribution_form(quote)  # 'X said 11 were killed, while 24 were
+            # wounded': the side with no speaker of its own is X's
         subject, objects = self.split_mentions(sentence, kind)
         if form is not None and form[1] == 4 and kind is not None and subject is not None:
             form = None  # "X accused Y ..., according to AP reports": X's claim
@@ -967,19 +979,20 @@ def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
     found = []
     for opener, closer in OPEN_CLOSE.items():
         closing = CLOSERS.get(opener, re.escape(closer))
-        pattern = re.compile(re.escape(opener) + rf"(?P<q>(?:(?!{closing})[^{re.escape(opener)}])"
+        opening = OPENERS.get(opener, re.escape(opener))
+        pattern = re.compile(opening + rf"(?P<q>(?:(?!{closing})[^{re.escape(opener)}])"
                              r"{12,}?)" + rf"(?:{closing})")
         taken = 0
         for match in pattern.finditer(paragraph):
             found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
             taken = match.end()
         rest = paragraph[taken:]
-        open_at = rest.find(opener)
-        if open_at >= 0 and not re.search(closing, rest[open_at + 1:]) \
-                and opener not in rest[open_at + 1:]:
-            words = rest[open_at + 1:].strip()
+        still_open = re.search(opening, rest)
+        if still_open is not None and not re.search(closing, rest[still_open.end():]) \
+                and opener not in rest[still_open.end():]:
+            words = rest[still_open.end():].strip()
             if len(words) >= 12:
-                found.append((taken + open_at, len(paragraph), words.rstrip(",")))
+                found.append((taken + still_open.start(), len(paragraph), words.rstrip(",")))
     return sorted(q for q in found if not any(o[0] < q[0] < o[1] for o in found))  # ‘ in “
 
 

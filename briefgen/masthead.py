@@ -30,6 +30,7 @@ AGENCY_LINE = (
 OUTLET = r"(?P<outlet>[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (
+    re.compile(rf"^(?:By\s+)?Staff\s+(?:Writers?|Reporters?)\s*(?P<agency>{AGENCY})$"),
     re.compile(rf"^[A-Z][A-Z .'/-]+,\s+{OUTLET}\s+\([A-Z]{{2,6}}\)\s*[-–—]"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),

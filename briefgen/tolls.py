@@ -42,8 +42,10 @@ ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner)."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
                     r"eliminated|liquidated|"
-                    r"corpses|martyrs?|martyred|lost (?:their|his|her) lives)\b", re.I)
-WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed)\b", re.I)
+                    r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
+WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed|"
+                     r"hospitali[sz]ed|being treated|treated for (?:their )?(?:wounds|injuries))\b",
+                     re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
                       r"(?:claimed|took) the lives of|the deaths? of|(?:the )?liquidation of|"
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
@@ -84,6 +86,10 @@ APPOSITION = re.compile(r"^(?P<noun>\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s[^,.
                         r"(?=\s+(?:were|was|had been|have been|are|is)\s)")
 """Words set off by commas between a count and its verb: '20 people, all believed to be of one
 family, were killed'."""
+RELATIVE = re.compile(r"^(?P<noun>\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:who|that)\s+[^,.;]{1,80}?"
+                      r"(?=\s+(?:were|was|had been|have been)\s+(?:killed|wounded|injured)\b)")
+"""A relative clause between a count and its verb: 'three players who were in the region for a
+tournament were killed'."""
 COUNTED_NOUNS = re.compile(
     r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
@@ -127,6 +133,7 @@ def classify_figure(before: str, window: str) -> str | None:
     own = re.split(r"\b(?:killing|wounding|injuring)\s+(?:one|an?)\b", own, flags=re.I)[0]
     # 'two cities, killing one person': the verb is one's
     own = APPOSITION.sub(r"\g<noun>", own)  # '20 people, all of one family, were killed'
+    own = RELATIVE.sub(r"\g<noun>", own)  # 'three players who were in the region were killed'
     near = " ".join(own.split()[:10])
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
                                           ("wounded", WOUNDED.search(near))) if m]
