@@ -1001,7 +1001,19 @@ def test_halden_the_side_of_a_contrast_with_no_speaker_is_the_sentence_speaker()
     minister's; and 'are being treated at the clinic' counts the wounded."""
     found = [(c["actor"], c["casualties"]["wounded"]["text"]) for c in halden_draft()["claims"]
              if (c.get("casualties") or {}).get("wounded")]
-    assert found[2:] == [("dara-senn", "Nine"), ("the-regional-health-minister", "13")]
+    assert found[2:4] == [("dara-senn", "Nine"), ("the-regional-health-minister", "13")]
+
+
+def test_halden_what_is_not_the_speaker_s_name_is_left_out_of_it() -> None:
+    """'Despite a truce ..., officials said'; 'The army, however, said'; 'a council spokesman,
+    wishing not to be named, said'."""
+    claims = halden_draft()["claims"]
+    found = [(c["actor"], c.get("speaker")) for c in claims
+             if (c.get("casualties") or {}).get("wounded")]
+    assert found[4:] == [("officials-in-halden", "officials in Halden"),
+                         ("the-army", "The army")]
+    claim = next(c for c in claims if c["quote"].startswith("We will not forget"))
+    assert (claim["actor"], claim["speaker"]) == ("council-spokesman", "council spokesman")
 
 
 def test_halden_figures_and_who_gives_them() -> None:
