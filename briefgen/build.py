@@ -297,11 +297,8 @@ def render_file(path: Path, output: Path | None, options: Options = Options(),
         companions = render_companions(draft, [fmt.name], options)
     write_companions(brief.id, output.parent, companions.get(fmt.name, {}))
     if fmt.source is not None:
-        outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
-        if brief.id not in outputs:
-            raise OutputError(f"{display_path(output)}: the {fmt.name} conversion produced "
-                              "nothing")
-        write_atomic(output, outputs[brief.id])
+        made = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
+        write_atomic(output, take_converted(fmt, made, brief.id, display_path(output)))
     else:
         write_atomic(output, outputs[fmt.name])
     return None
@@ -367,10 +364,23 @@ def check_options(options: Options) -> None:
 
 
 def convert_batch(fmt: OutputFormat, documents: dict[str, bytes],
-                  options: Options) -> dict[str, bytes]:
-    """Several briefs converted to ``fmt`` in one run."""
+                  options: Options) -> dict[str, bytes | BriefgenError]:
+    """Several briefs converted to ``fmt`` in one run: each one's bytes, or the error that
+    says why it was not converted."""
     assert fmt.convert is not None
     return fmt.convert(documents, options)
+
+
+def take_converted(fmt: OutputFormat, made: dict[str, bytes | BriefgenError], stem: str,
+                   place: str) -> bytes:
+    """The bytes of ``stem`` converted to ``fmt``; where it was not, the error placed at
+    ``place`` (the brief's file, or the output asked for), with the converter's reason."""
+    result = made.get(stem)
+    if isinstance(result, BriefgenError):
+        raise RenderError(f"{place}: {result}")
+    if result is None:
+        raise OutputError(f"{place}: the {fmt.name} conversion produced nothing")
+    return result
 
 
 class Progress(Protocol):
@@ -747,11 +757,9 @@ def write_converted(fmt: OutputFormat, documents: dict[str, tuple[Path, bytes]],
     for brief_id, (path, _) in documents.items():
         target = out_dir / f"{brief_id}{fmt.suffix}"
         try:
-            if brief_id not in made:
-                raise OutputError(f"{display_path(path)}: the {fmt.name} conversion "
-                                  "produced nothing")
-            check_size(fmt.name, made[brief_id], options, display_path(path))
-            write_atomic(target, made[brief_id])
+            data = take_converted(fmt, made, brief_id, display_path(path))
+            check_size(fmt.name, data, options, display_path(path))
+            write_atomic(target, data)
             written[brief_id] = target
         except BriefgenError as exc:
             failed.append((path, exc))

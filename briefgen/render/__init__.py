@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from briefgen.chart import Chart
+    from briefgen.errors import BriefgenError
     from briefgen.model import Loaded
 
 FORMATS: dict[str, str] = {
@@ -80,9 +81,10 @@ class Draft:
 
 Render = Callable[[Draft, str, Options], bytes]
 """A brief's draft, its Markdown text and the options, to the bytes of one output file."""
-Convert = Callable[[dict[str, bytes], Options], dict[str, bytes]]
+Convert = Callable[[dict[str, bytes], Options], dict[str, "bytes | BriefgenError"]]
 """Several briefs' outputs of another format, by brief id, converted in one run under the
-options; a brief that could not be converted is missing from the result."""
+options; for a brief that could not be converted, the error that says why (or nothing,
+where the converter cannot tell)."""
 Rows = Callable[["Loaded"], list[dict[str, Any]]]
 """A brief to its share of a batch's one file: rows of plain (JSON) values."""
 Collect = Callable[[Iterable[dict[str, Any]]], bytes]
