@@ -31,9 +31,9 @@ from briefgen.errors import (
 )
 from briefgen.render import (
     FORMATS,
-    Draft,
     Options,
     OutputFormat,
+    Rendering,
     default_formats,
     find_format_by_suffix,
     get_format,
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
     from briefgen.model import Brief, Loaded
     from briefgen.state import BuildState
 
-__all__ = ["Draft", "Options", "build_briefs", "render_file", "render_outputs", "validate_files"]
+__all__ = ["Options", "Rendering", "build_briefs", "render_file", "render_outputs",
+           "validate_files"]
 
 DEFAULT_BRIEFS = Path("briefs")
 DEFAULT_OUT = Path("out")
@@ -146,15 +147,16 @@ def validate_files(paths: Sequence[Path],
     return len(files), problems
 
 
-def render_text(draft: Draft, options: Options, formats: Iterable[str] = ()) -> str:
-    """The brief's Markdown, with the chart its draft has found for every format; under
+def render_text(rendering: Rendering, options: Options, formats: Iterable[str] = ()) -> str:
+    """The brief's Markdown, with the chart its rendering has found for every format; under
     ``options.length`` summary, its one page, which names the full brief's files in
     ``formats`` (``name_full_brief``)."""
     from briefgen.render.markdown import render_markdown
 
-    full_brief = name_full_brief(draft.brief.id, formats) if options.length == "summary" else None
-    return render_markdown(draft.brief, options.templates, options.max_output, full_brief,
-                           draft.chart)
+    full_brief = (name_full_brief(rendering.brief.id, formats) if options.length == "summary"
+                  else None)
+    return render_markdown(rendering.brief, options.templates, options.max_output, full_brief,
+                           rendering.chart)
 
 
 def name_full_brief(brief_id: str, formats: Iterable[str]) -> list[str]:
@@ -166,8 +168,9 @@ def name_full_brief(brief_id: str, formats: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(fmt.file_name(brief_id) for fmt in documents))
 
 
-def render_outputs(draft: Draft, formats: Iterable[str], options: Options) -> dict[str, bytes]:
-    """The brief of ``draft`` in each format that renders, as bytes by format name; for a
+def render_outputs(rendering: Rendering, formats: Iterable[str],
+                   options: Options) -> dict[str, bytes]:
+    """The brief of ``rendering`` in each format that renders, as bytes by format name; for a
     format that converts another (PDF), the output it is converted from."""
     markdown: str | None = None  # not made for data exports alone, which do not read it
     outputs: dict[str, bytes] = {}
@@ -177,8 +180,8 @@ def render_outputs(draft: Draft, formats: Iterable[str], options: Options) -> di
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
             if markdown is None and fmt.markdown:
-                markdown = render_text(draft, options, formats)
-            outputs[fmt.name] = data = fmt.render(draft, markdown or "", options)
+                markdown = render_text(rendering, options, formats)
+            outputs[fmt.name] = data = fmt.render(rendering, markdown or "", options)
             check_size(fmt.name, data, options)
     return outputs
 
@@ -192,7 +195,7 @@ def check_size(name: str, data: bytes, options: Options, file: str | None = None
                          "look for a loop in the templates, or raise --max-output", file)
 
 
-def render_companions(draft: Draft, formats: Iterable[str],
+def render_companions(rendering: Rendering, formats: Iterable[str],
                       options: Options) -> dict[str, dict[str, bytes | None]]:
     """The files that go with the brief's output in each format that has them (the
     Markdown's chart), by format name and then by suffix; None for a file this brief has
@@ -200,7 +203,7 @@ def render_companions(draft: Draft, formats: Iterable[str],
     made: dict[str, dict[str, bytes | None]] = {}
     for fmt in map(find_format, formats):
         if fmt.companions is not None:
-            made[fmt.name] = fmt.companions(draft, options)
+            made[fmt.name] = fmt.companions(rendering, options)
     return made
 
 
@@ -288,13 +291,13 @@ def render_file(path: Path, output: Path | None, options: Options = Options(),
     with limits_of(path, options):
         brief = load_any(path, options.seeds)
         if output is None or fmt is None:
-            return render_text(Draft(brief), options)
+            return render_text(Rendering(brief), options)
         if fmt.collect is not None and fmt.rows is not None:  # a batch's file, of one brief
             write_atomic(output, fmt.collect(fmt.rows(brief)))
             return None
-        draft = Draft(brief)
-        outputs = render_outputs(draft, [fmt.name], options)
-        companions = render_companions(draft, [fmt.name], options)
+        rendering = Rendering(brief)
+        outputs = render_outputs(rendering, [fmt.name], options)
+        companions = render_companions(rendering, [fmt.name], options)
     write_companions(brief.id, output.parent, companions.get(fmt.name, {}))
     if fmt.source is not None:
         made = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
@@ -657,9 +660,9 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             first = None
         with limits_of(path, options):
             brief = load_any(path, options.seeds)
-            draft = Draft(brief)
-            outputs = render_outputs(draft, formats, options)
-            companions = render_companions(draft, formats, options)
+            rendering = Rendering(brief)
+            outputs = render_outputs(rendering, formats, options)
+            companions = render_companions(rendering, formats, options)
         rows: dict[str, list[dict[str, Any]]] = {}
         for fmt in map(get_format, formats):
             if fmt.rows is not None:  # the brief's share of the batch's one file
@@ -927,8 +930,8 @@ def diff_file(new: Path, old: Path | None = None, since: str | None = None,
         raise OutputError(f"{display_path(output or new)}: a diff is written as Markdown "
                           "(.md) or as a Word redline (.docx)")
     before, after = load_revisions(new, old, since, options)
-    old_markdown = render_text(Draft(before), options)
-    new_markdown = render_text(Draft(after), options)
+    old_markdown = render_text(Rendering(before), options)
+    new_markdown = render_text(Rendering(after), options)
     if suffix == ".docx":
         assert output is not None
         write_atomic(output, render_redline(after, old_markdown, new_markdown, options,
@@ -972,8 +975,8 @@ def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
     if after is None:  # a comparison brief: its changes are those of its incident files
         return []
     before = load_revisions(path, None, since, options)[0] if data is not None else None
-    new_markdown = render_text(Draft(after), options)
-    old_markdown = render_text(Draft(before), options) if before is not None else ""
+    new_markdown = render_text(Rendering(after), options)
+    old_markdown = render_text(Rendering(before), options) if before is not None else ""
     if before is not None:
         text = format_diff(before, after, old_markdown, new_markdown)
     else:

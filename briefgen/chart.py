@@ -121,7 +121,7 @@ class Unfound(Enum):
 
 FIND: Final = Unfound.FIND
 """The default of a ``chart`` argument: the caller has not found the brief's chart, and the
-function finds it. A build finds it once, in the brief's ``Draft``, and passes it to the
+function finds it. A build finds it once, in the brief's ``Rendering``, and passes it to the
 template context and to each writer."""
 
 

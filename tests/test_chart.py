@@ -189,7 +189,7 @@ def test_two_builds_in_fresh_caches_write_the_same_bytes(
 def test_a_build_of_every_format_finds_each_briefs_chart_once(
         fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, brief: Path) -> None:
     """The template's alt text, the Markdown's PNG, the Word picture and the HTML's SVG
-    are all made from one finding of the chart's data, in the brief's draft."""
+    are all made from one finding of the chart's data, in the brief's rendering."""
     import briefgen.chart
 
     found: list[str] = []
@@ -243,9 +243,9 @@ def test_a_users_templates_may_show_the_chart_but_no_other_image(
 def test_matplotlib_is_imported_only_to_draw_a_chart_not_in_the_cache(
         fresh_cache: Path) -> None:
     script = ("import sys\nfrom pathlib import Path\n"
-              "from briefgen.build import Draft, Options, render_companions, render_outputs\n"
+              "from briefgen.build import Rendering, Options, render_companions, render_outputs\n"
               "from briefgen.load import load_any\n"
-              f"brief = Draft(load_any(Path({str(AL_TANF)!r})))\n"
+              f"brief = Rendering(load_any(Path({str(AL_TANF)!r})))\n"
               "formats = sys.argv[1].split(',')\n"
               "render_outputs(brief, formats, Options())\n"
               "render_companions(brief, formats, Options())\n"

@@ -62,7 +62,7 @@ class Options(NamedTuple):
     """``full`` or ``summary`` (``config.LENGTHS``): the brief, or its one page."""
 
 
-class Draft:
+class Rendering:
     """One brief as a build renders it: the brief, and what its formats share, found once
     for all of them: the chart's data, which the template's alt text, the Markdown's PNG
     beside it and the Word and HTML pictures are all made from (found the first time one
@@ -79,8 +79,8 @@ class Draft:
         return find_chart(self.brief)
 
 
-Render = Callable[[Draft, str, Options], bytes]
-"""A brief's draft, its Markdown text and the options, to the bytes of one output file."""
+Render = Callable[[Rendering, str, Options], bytes]
+"""A brief's rendering, its Markdown text and the options, to the bytes of one output file."""
 Convert = Callable[[dict[str, bytes], Options], dict[str, "bytes | BriefgenError"]]
 """Several briefs' outputs of another format, by brief id, converted in one run under the
 options; for a brief that could not be converted, the error that says why (or nothing,
@@ -89,8 +89,8 @@ Rows = Callable[["Loaded"], list[dict[str, Any]]]
 """A brief to its share of a batch's one file: rows of plain (JSON) values."""
 Collect = Callable[[Iterable[dict[str, Any]]], bytes]
 """Every row of a batch, in the order of its briefs, to the bytes of the batch's one file."""
-Companions = Callable[[Draft, Options], dict[str, bytes | None]]
-"""A brief's draft to the files written beside its output, ``ID.SUFFIX``, by suffix
+Companions = Callable[[Rendering, Options], dict[str, bytes | None]]
+"""A brief's rendering to the files written beside its output, ``ID.SUFFIX``, by suffix
 (``.chart.png``): their bytes, or None where this brief has no such file (one an earlier
 build left is removed)."""
 

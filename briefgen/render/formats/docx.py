@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from briefgen.render import OutputFormat
 
 if TYPE_CHECKING:
-    from briefgen.render import Draft, Options
+    from briefgen.render import Options, Rendering
 
 
-def render(draft: Draft, markdown: str, options: Options) -> bytes:
+def render(rendering: Rendering, markdown: str, options: Options) -> bytes:
     from briefgen.render.docx import render_docx
 
-    return render_docx(draft.brief, markdown, options.reference,
-                       compact=options.length == "summary", chart=draft.chart)
+    return render_docx(rendering.brief, markdown, options.reference,
+                       compact=options.length == "summary", chart=rendering.chart)
 
 
 FORMAT = OutputFormat("docx", ".docx", "a Word document for distribution", default=True,

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from briefgen.render import OutputFormat
 
 if TYPE_CHECKING:
-    from briefgen.render import Draft, Options
+    from briefgen.render import Options, Rendering
 
 
-def render(draft: Draft, markdown: str, _options: Options) -> bytes:
+def render(rendering: Rendering, markdown: str, _options: Options) -> bytes:
     from briefgen.render.html import page_of, render_html
 
-    return render_html(markdown, page_of(draft.brief, chart=draft.chart)).encode("utf-8")
+    return render_html(markdown, page_of(rendering.brief, chart=rendering.chart)).encode("utf-8")
 
 
 FORMAT = OutputFormat("html", ".html", "one self-contained HTML page, for an intranet or mail",
