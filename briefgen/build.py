@@ -33,6 +33,7 @@ from briefgen.render import (
     FORMATS,
     Options,
     OutputFormat,
+    Rendering,
     default_formats,
     find_format_by_suffix,
     get_format,
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
     from briefgen.model import Brief, Loaded
     from briefgen.state import BuildState
 
-__all__ = ["Options", "build_briefs", "render_file", "render_outputs", "validate_files"]
+__all__ = ["Options", "Rendering", "build_briefs", "render_file", "render_outputs",
+           "validate_files"]
 
 DEFAULT_BRIEFS = Path("briefs")
 DEFAULT_OUT = Path("out")
@@ -145,13 +147,16 @@ def validate_files(paths: Sequence[Path],
     return len(files), problems
 
 
-def render_text(brief: Loaded, options: Options, formats: Iterable[str] = ()) -> str:
-    """The brief's Markdown; under ``options.length`` summary, its one page, which names
-    the full brief's files in ``formats`` (``name_full_brief``)."""
+def render_text(rendering: Rendering, options: Options, formats: Iterable[str] = ()) -> str:
+    """The brief's Markdown, with the chart its rendering has found for every format; under
+    ``options.length`` summary, its one page, which names the full brief's files in
+    ``formats`` (``name_full_brief``)."""
     from briefgen.render.markdown import render_markdown
 
-    full_brief = name_full_brief(brief.id, formats) if options.length == "summary" else None
-    return render_markdown(brief, options.templates, options.max_output, full_brief)
+    full_brief = (name_full_brief(rendering.brief.id, formats) if options.length == "summary"
+                  else None)
+    return render_markdown(rendering.brief, options.templates, options.max_output, full_brief,
+                           rendering.chart)
 
 
 def name_full_brief(brief_id: str, formats: Iterable[str]) -> list[str]:
@@ -163,9 +168,10 @@ def name_full_brief(brief_id: str, formats: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(fmt.file_name(brief_id) for fmt in documents))
 
 
-def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> dict[str, bytes]:
-    """The brief in each format that renders, as bytes by format name; for a format that
-    converts another (PDF), the output it is converted from."""
+def render_outputs(rendering: Rendering, formats: Iterable[str],
+                   options: Options) -> dict[str, bytes]:
+    """The brief of ``rendering`` in each format that renders, as bytes by format name; for a
+    format that converts another (PDF), the output it is converted from."""
     markdown: str | None = None  # not made for data exports alone, which do not read it
     outputs: dict[str, bytes] = {}
     for name in formats:
@@ -174,8 +180,8 @@ def render_outputs(brief: Loaded, formats: Iterable[str], options: Options) -> d
             fmt = find_format(fmt.source)
         if fmt.name not in outputs and fmt.render is not None:
             if markdown is None and fmt.markdown:
-                markdown = render_text(brief, options, formats)
-            outputs[fmt.name] = data = fmt.render(brief, markdown or "", options)
+                markdown = render_text(rendering, options, formats)
+            outputs[fmt.name] = data = fmt.render(rendering, markdown or "", options)
             check_size(fmt.name, data, options)
     return outputs
 
@@ -189,7 +195,7 @@ def check_size(name: str, data: bytes, options: Options, file: str | None = None
                          "look for a loop in the templates, or raise --max-output", file)
 
 
-def render_companions(brief: Loaded, formats: Iterable[str],
+def render_companions(rendering: Rendering, formats: Iterable[str],
                       options: Options) -> dict[str, dict[str, bytes | None]]:
     """The files that go with the brief's output in each format that has them (the
     Markdown's chart), by format name and then by suffix; None for a file this brief has
@@ -197,7 +203,7 @@ def render_companions(brief: Loaded, formats: Iterable[str],
     made: dict[str, dict[str, bytes | None]] = {}
     for fmt in map(find_format, formats):
         if fmt.companions is not None:
-            made[fmt.name] = fmt.companions(brief, options)
+            made[fmt.name] = fmt.companions(rendering, options)
     return made
 
 
@@ -285,19 +291,17 @@ def render_file(path: Path, output: Path | None, options: Options = Options(),
     with limits_of(path, options):
         brief = load_any(path, options.seeds)
         if output is None or fmt is None:
-            return render_text(brief, options)
+            return render_text(Rendering(brief), options)
         if fmt.collect is not None and fmt.rows is not None:  # a batch's file, of one brief
             write_atomic(output, fmt.collect(fmt.rows(brief)))
             return None
-        outputs = render_outputs(brief, [fmt.name], options)
-        companions = render_companions(brief, [fmt.name], options)
+        rendering = Rendering(brief)
+        outputs = render_outputs(rendering, [fmt.name], options)
+        companions = render_companions(rendering, [fmt.name], options)
     write_companions(brief.id, output.parent, companions.get(fmt.name, {}))
     if fmt.source is not None:
-        outputs = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
-        if brief.id not in outputs:
-            raise OutputError(f"{display_path(output)}: the {fmt.name} conversion produced "
-                              "nothing")
-        write_atomic(output, outputs[brief.id])
+        made = convert_batch(fmt, {brief.id: outputs[fmt.source]}, options)
+        write_atomic(output, take_converted(fmt, made, brief.id, display_path(output)))
     else:
         write_atomic(output, outputs[fmt.name])
     return None
@@ -363,10 +367,23 @@ def check_options(options: Options) -> None:
 
 
 def convert_batch(fmt: OutputFormat, documents: dict[str, bytes],
-                  options: Options) -> dict[str, bytes]:
-    """Several briefs converted to ``fmt`` in one run."""
+                  options: Options) -> dict[str, bytes | BriefgenError]:
+    """Several briefs converted to ``fmt`` in one run: each one's bytes, or the error that
+    says why it was not converted."""
     assert fmt.convert is not None
     return fmt.convert(documents, options)
+
+
+def take_converted(fmt: OutputFormat, made: dict[str, bytes | BriefgenError], stem: str,
+                   place: str) -> bytes:
+    """The bytes of ``stem`` converted to ``fmt``; where it was not, the error placed at
+    ``place`` (the brief's file, or the output asked for), with the converter's reason."""
+    result = made.get(stem)
+    if isinstance(result, BriefgenError):
+        raise RenderError(f"{place}: {result}")
+    if result is None:
+        raise OutputError(f"{place}: the {fmt.name} conversion produced nothing")
+    return result
 
 
 class Progress(Protocol):
@@ -643,8 +660,9 @@ def build_one(path: Path, out_dir: Path, formats: Sequence[str], options: Option
             first = None
         with limits_of(path, options):
             brief = load_any(path, options.seeds)
-            outputs = render_outputs(brief, formats, options)
-            companions = render_companions(brief, formats, options)
+            rendering = Rendering(brief)
+            outputs = render_outputs(rendering, formats, options)
+            companions = render_companions(rendering, formats, options)
         rows: dict[str, list[dict[str, Any]]] = {}
         for fmt in map(get_format, formats):
             if fmt.rows is not None:  # the brief's share of the batch's one file
@@ -742,11 +760,9 @@ def write_converted(fmt: OutputFormat, documents: dict[str, tuple[Path, bytes]],
     for brief_id, (path, _) in documents.items():
         target = out_dir / f"{brief_id}{fmt.suffix}"
         try:
-            if brief_id not in made:
-                raise OutputError(f"{display_path(path)}: the {fmt.name} conversion "
-                                  "produced nothing")
-            check_size(fmt.name, made[brief_id], options, display_path(path))
-            write_atomic(target, made[brief_id])
+            data = take_converted(fmt, made, brief_id, display_path(path))
+            check_size(fmt.name, data, options, display_path(path))
+            write_atomic(target, data)
             written[brief_id] = target
         except BriefgenError as exc:
             failed.append((path, exc))
@@ -914,7 +930,8 @@ def diff_file(new: Path, old: Path | None = None, since: str | None = None,
         raise OutputError(f"{display_path(output or new)}: a diff is written as Markdown "
                           "(.md) or as a Word redline (.docx)")
     before, after = load_revisions(new, old, since, options)
-    old_markdown, new_markdown = render_text(before, options), render_text(after, options)
+    old_markdown = render_text(Rendering(before), options)
+    new_markdown = render_text(Rendering(after), options)
     if suffix == ".docx":
         assert output is not None
         write_atomic(output, render_redline(after, old_markdown, new_markdown, options,
@@ -958,8 +975,8 @@ def write_changes(path: Path, data: bytes | None, since: str, out_dir: Path,
     if after is None:  # a comparison brief: its changes are those of its incident files
         return []
     before = load_revisions(path, None, since, options)[0] if data is not None else None
-    new_markdown = render_text(after, options)
-    old_markdown = render_text(before, options) if before is not None else ""
+    new_markdown = render_text(Rendering(after), options)
+    old_markdown = render_text(Rendering(before), options) if before is not None else ""
     if before is not None:
         text = format_diff(before, after, old_markdown, new_markdown)
     else:

@@ -16,18 +16,19 @@ import io
 import json
 import os
 import warnings
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from briefgen import analysis
 from briefgen.files import find_cache_root
 from briefgen.model import Brief, ComparisonSet, Loaded
 from briefgen.text import typeset
 
-__all__ = ["CHART_SUFFIX", "Bar", "Chart", "ChartData", "Moment", "Picture", "TimelineData",
-           "casualty_chart", "chart_name", "describe_chart", "draw_chart", "draw_picture",
-           "find_chart", "timeline_chart"]
+__all__ = ["CHART_SUFFIX", "FIND", "Bar", "Chart", "ChartData", "Moment", "Picture",
+           "TimelineData", "Unfound", "casualty_chart", "chart_name", "describe_chart",
+           "draw_chart", "draw_picture", "find_chart", "given_chart", "timeline_chart"]
 
 CHART_SUFFIX = ".chart.png"
 """The chart of brief ``ID`` beside its Markdown: ``ID.chart.png``."""
@@ -112,6 +113,23 @@ def find_chart(loaded: Loaded) -> Chart | None:
     return casualty_chart(loaded)
 
 
+class Unfound(Enum):
+    """The type of ``FIND``."""
+
+    FIND = "find"
+
+
+FIND: Final = Unfound.FIND
+"""The default of a ``chart`` argument: the caller has not found the brief's chart, and the
+function finds it. A build finds it once, in the brief's ``Rendering``, and passes it to the
+template context and to each writer."""
+
+
+def given_chart(loaded: Loaded, chart: Chart | Unfound | None) -> Chart | None:
+    """``chart`` as a caller passed it, or, where it passed ``FIND``, the brief's own."""
+    return find_chart(loaded) if chart is FIND else chart
+
+
 class Picture(NamedTuple):
     """A brief's chart as a writer places it: the file name the Markdown gives it, its
     title and alt text, and its bytes."""
@@ -122,10 +140,12 @@ class Picture(NamedTuple):
     data: bytes
 
 
-def draw_picture(loaded: Loaded, kind: str) -> Picture | None:
-    """The brief's chart drawn as ``kind`` (``png``, ``svg``), or None where it has none:
-    what the Word and HTML writers put where the Markdown names ``ID.chart.png``."""
-    data = find_chart(loaded)
+def draw_picture(loaded: Loaded, kind: str,
+                 chart: Chart | Unfound | None = FIND) -> Picture | None:
+    """The brief's chart (``chart``, where the caller has found it) drawn as ``kind``
+    (``png``, ``svg``), or None where it has none: what the Word and HTML writers put where
+    the Markdown names ``ID.chart.png``."""
+    data = given_chart(loaded, chart)
     if data is None:
         return None
     return Picture(chart_name(loaded.id), data.title, describe_chart(data),

@@ -13,10 +13,10 @@ import pytest
 from docx.oxml.ns import qn
 
 from briefgen.build import Options, build_briefs, render_file
-from briefgen.chart import casualty_chart, describe_chart, draw_chart, find_chart
+from briefgen.chart import Chart, casualty_chart, describe_chart, draw_chart, find_chart
 from briefgen.errors import RenderError
 from briefgen.load import load_any, load_brief
-from briefgen.model import Brief
+from briefgen.model import Brief, Loaded
 from briefgen.render.markdown import escape_markdown, render_markdown
 from conftest import github_html
 
@@ -185,6 +185,29 @@ def test_two_builds_in_fresh_caches_write_the_same_bytes(
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.parametrize("brief", [AL_TANF, COMPARISON], ids=["incident", "comparison"])
+def test_a_build_of_every_format_finds_each_briefs_chart_once(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, brief: Path) -> None:
+    """The template's alt text, the Markdown's PNG, the Word picture and the HTML's SVG
+    are all made from one finding of the chart's data, in the brief's rendering."""
+    import briefgen.chart
+
+    found: list[str] = []
+
+    def counted(loaded: Loaded) -> Chart | None:
+        found.append(loaded.id)
+        return find_chart(loaded)
+
+    monkeypatch.setattr(briefgen.chart, "find_chart", counted)
+    out = built(fresh_cache, brief.stem)
+    assert found == [brief.stem]
+    text = (out / f"{brief.stem}.md").read_text(encoding="utf-8")
+    assert f"]({brief.stem}.chart.png)" in text  # the one finding drew every format's chart
+    assert (out / f"{brief.stem}.chart.png").read_bytes().startswith(b"\x89PNG")
+    assert len(docx.Document(str(out / f"{brief.stem}.docx")).inline_shapes) == 1
+    assert (out / f"{brief.stem}.html").read_text(encoding="utf-8").count("<svg ") == 1
+
+
 def test_a_deleted_chart_rebuilds_its_brief(fresh_cache: Path) -> None:
     out = built(fresh_cache, AL_TANF.stem, formats=("md",))
     chart = out / f"{AL_TANF.stem}.chart.png"
@@ -220,9 +243,9 @@ def test_a_users_templates_may_show_the_chart_but_no_other_image(
 def test_matplotlib_is_imported_only_to_draw_a_chart_not_in_the_cache(
         fresh_cache: Path) -> None:
     script = ("import sys\nfrom pathlib import Path\n"
-              "from briefgen.build import Options, render_companions, render_outputs\n"
+              "from briefgen.build import Rendering, Options, render_companions, render_outputs\n"
               "from briefgen.load import load_any\n"
-              f"brief = load_any(Path({str(AL_TANF)!r}))\n"
+              f"brief = Rendering(load_any(Path({str(AL_TANF)!r})))\n"
               "formats = sys.argv[1].split(',')\n"
               "render_outputs(brief, formats, Options())\n"
               "render_companions(brief, formats, Options())\n"

@@ -72,7 +72,7 @@ def test_a_missing_file_is_a_usage_error(command: str) -> None:
 def test_a_bad_option_is_a_usage_error(command: str) -> None:
     result = run(command, "--bogus")
     assert result.exit_code == 2
-    assert "No such option '--bogus'" in result.stderr
+    assert "--bogus" in result.stderr  # named; the sentence around it is click's
 
 
 @pytest.mark.parametrize("path", sorted(INVALID.glob("*.yaml")), ids=lambda p: p.stem)

@@ -755,7 +755,7 @@ def test_a_templates_folder_that_is_a_link_to_a_file_is_refused(project: Path) -
     (project / "house").symlink_to(project / NAME)
     result = run("build", NAME, "--templates", "house")
     assert result.exit_code == 2
-    assert "Directory 'house' is a file." in result.stderr
+    assert "--templates" in result.stderr and "house" in result.stderr  # in click's words
     with pytest.raises(ValidationError, match=r"^house:1:1: \$: the templates folder is not "
                                               r"a folder \(give --templates a folder of .j2 "
                                               r"files\)$"):
@@ -1001,14 +1001,15 @@ def docx_outline(data: bytes) -> tuple[list[tuple[str, str]], list[str]]:
 @pytest.mark.parametrize("name", sorted(ALLOWED_PROSE))
 def test_allowed_prose_gives_the_same_sections_and_notes_in_md_and_docx(project: Path,
                                                                         name: str) -> None:
-    from briefgen.build import Options, render_outputs
+    from briefgen.build import Options, Rendering, render_outputs
     from briefgen.load import load_brief
 
     (project / "briefs" / "plain.yaml").write_text(MINIMAL, encoding="utf-8")
-    plain = render_outputs(load_brief(Path("briefs/plain.yaml")), ["md", "docx"], Options())
+    plain = render_outputs(Rendering(load_brief(Path("briefs/plain.yaml"))), ["md", "docx"],
+                           Options())
     expected = markdown_outline(plain["md"].decode("utf-8"))
     (project / NAME).write_bytes(with_prose(ALLOWED_PROSE[name]))
-    outputs = render_outputs(load_brief(Path(NAME)), ["md", "docx"], Options())
+    outputs = render_outputs(Rendering(load_brief(Path(NAME))), ["md", "docx"], Options())
     headings, references, notes = markdown_outline(outputs["md"].decode("utf-8"))
     assert (headings, references, notes) == expected  # prose added no section and no note
     docx_headings, docx_notes = docx_outline(outputs["docx"])

@@ -13,7 +13,7 @@ import pytest
 
 from briefgen.build import build_briefs, render_outputs
 from briefgen.load import load_any
-from briefgen.render import Options
+from briefgen.render import Options, Rendering
 from briefgen.render.html import Page, render_html
 from conftest import ALL_BRIEFS, BRIEFS, COMPARISONS, github_text
 
@@ -56,7 +56,7 @@ def outline_of(html: str) -> Outline:
 
 
 def html_of(path: Path) -> str:
-    return render_outputs(load_any(path), ["html"], Options())["html"].decode("utf-8")
+    return render_outputs(Rendering(load_any(path)), ["html"], Options())["html"].decode("utf-8")
 
 
 @pytest.mark.parametrize("path", ALL_BRIEFS, ids=lambda p: p.stem)
@@ -89,7 +89,7 @@ def test_the_page_is_semantic_and_self_contained(path: Path) -> None:
 def test_the_page_reads_as_the_markdown_does(path: Path) -> None:
     """The same words as GitHub shows for the .md, once the furniture is set aside."""
     brief = load_any(path)
-    outputs = render_outputs(brief, ["md", "html"], Options())
+    outputs = render_outputs(Rendering(brief), ["md", "html"], Options())
     outline = outline_of(outputs["html"].decode("utf-8"))
 
     def words(text: str) -> list[str]:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -199,3 +200,53 @@ def test_a_pdf_past_the_output_limit_fails_that_brief_and_is_not_written(
                         r"loop in the templates, or raise --max-output\)", lines[0]), lines[0]
     assert lines[1].startswith("built 0 of 1 brief, skipped 0 unchanged, 1 failed, ")
     assert not (tmp_path / "2019-01-sarsar-lake.pdf").exists()
+
+
+def damage_document(data: bytes) -> bytes:
+    """The .docx ``data`` with its main part, word/document.xml, replaced by broken XML:
+    a zip that LibreOffice cannot open as a document."""
+    import io
+    import zipfile
+
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            target.writestr(item, b"<w:document <<< not XML" if item.filename ==
+                            "word/document.xml" else part)
+    return damaged.getvalue()
+
+
+@needs_soffice
+def test_a_document_libreoffice_cannot_convert_fails_alone_with_its_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The brief whose .docx LibreOffice cannot open fails with an error that names that
+    .docx and says why, from the macro's status file; the other brief of the same run is
+    converted and written."""
+    import briefgen.render.docx
+
+    bad, good = "briefs/2017-08-al-tanf-kss.yaml", "briefs/2019-01-sarsar-lake.yaml"
+    render_docx = briefgen.render.docx.render_docx
+
+    def damage_one(brief: Any, *args: Any, **kwargs: Any) -> bytes:
+        data = render_docx(brief, *args, **kwargs)
+        return damage_document(data) if brief.id == Path(bad).stem else data
+
+    monkeypatch.setattr(briefgen.render.docx, "render_docx", damage_one)
+    result = CliRunner().invoke(main, ["build", bad, good, "-f", "pdf", "-j", "1",
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"{bad}: {Path(bad).stem}.docx: LibreOffice could not convert it "
+                        "to PDF: it did not open as a document (damaged, or not a kind "
+                        "LibreOffice reads)")
+    assert lines[1].startswith("built 1 of 2 briefs, skipped 0 unchanged, 1 failed, ")
+    assert (tmp_path / f"{Path(good).stem}.pdf").read_bytes()[:5] == b"%PDF-"
+    assert not (tmp_path / f"{Path(bad).stem}.pdf").exists()
+    output = tmp_path / "one.pdf"
+    result = CliRunner().invoke(main, ["render", bad, "-o", str(output)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(
+        f"{output}: {Path(bad).stem}.docx: LibreOffice could not convert it to PDF: it did not "
+        "open as a document")
+    assert not output.exists()

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from briefgen.build import Options, render_outputs
+from briefgen.build import Options, Rendering, render_outputs
 from briefgen.errors import ValidationError
 from briefgen.load import load_any
 from conftest import DATA, ROOT, github_text
@@ -114,7 +114,7 @@ def test_any_text_builds_or_fails_with_located_errors(hostile: bool, raw: bool,
                 assert 1 <= problem.line <= lines
                 assert problem.column >= 1 and problem.path and problem.message
             return
-        outputs = render_outputs(brief, ["md", "docx"], Options())
+        outputs = render_outputs(Rendering(brief), ["md", "docx"], Options())
     event("builds")
     markdown = markdown_text(outputs["md"].decode("utf-8"))
     word = docx_text(outputs["docx"])

@@ -40,7 +40,7 @@ def text_format(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     module = types.ModuleType("briefgen_test_text_format")
     module.FORMAT = OutputFormat(  # type: ignore[attr-defined]
         "txt", ".txt", "the brief's title, as plain text",
-        render=lambda brief, _markdown, _options: brief.id.encode("utf-8"))
+        render=lambda rendering, _markdown, _options: rendering.brief.id.encode("utf-8"))
     monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setitem(FORMATS, "txt", module.__name__)
     get_format.cache_clear()

@@ -169,10 +169,12 @@ def test_summary_builds_again_when_its_formats_change(tmp_path: Path) -> None:
 
 
 def test_length_not_known_is_a_usage_error() -> None:
+    """A bad option exits 2 (README, Commands), with a message that names the option and the
+    value; the sentence around them is click's, and is not checked."""
     result = run("build", "--length", "short")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--length': 'short' is not one of 'full', 'summary'.")
+    assert "--length" in result.stderr and "short" in result.stderr
+    assert result.stdout == ""
 
 
 def test_a_house_summary_template_is_used(tmp_path: Path) -> None:

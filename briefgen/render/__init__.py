@@ -12,11 +12,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from briefgen.chart import Chart
+    from briefgen.errors import BriefgenError
     from briefgen.model import Loaded
 
 FORMATS: dict[str, str] = {
@@ -60,19 +62,37 @@ class Options(NamedTuple):
     """``full`` or ``summary`` (``config.LENGTHS``): the brief, or its one page."""
 
 
-Render = Callable[["Loaded", str, Options], bytes]
-"""A brief, its Markdown text and the options, to the bytes of one output file."""
-Convert = Callable[[dict[str, bytes], Options], dict[str, bytes]]
+class Rendering:
+    """One brief as a build renders it: the brief, and what its formats share, found once
+    for all of them: the chart's data, which the template's alt text, the Markdown's PNG
+    beside it and the Word and HTML pictures are all made from (found the first time one
+    asks for it: a build of data exports alone never does)."""
+
+    def __init__(self, brief: Loaded) -> None:
+        self.brief = brief
+
+    @cached_property
+    def chart(self) -> Chart | None:
+        """The brief's chart (``chart.find_chart``), or None where it has nothing to draw."""
+        from briefgen.chart import find_chart
+
+        return find_chart(self.brief)
+
+
+Render = Callable[[Rendering, str, Options], bytes]
+"""A brief's rendering, its Markdown text and the options, to the bytes of one output file."""
+Convert = Callable[[dict[str, bytes], Options], dict[str, "bytes | BriefgenError"]]
 """Several briefs' outputs of another format, by brief id, converted in one run under the
-options; a brief that could not be converted is missing from the result."""
+options; for a brief that could not be converted, the error that says why (or nothing,
+where the converter cannot tell)."""
 Rows = Callable[["Loaded"], list[dict[str, Any]]]
 """A brief to its share of a batch's one file: rows of plain (JSON) values."""
 Collect = Callable[[Iterable[dict[str, Any]]], bytes]
 """Every row of a batch, in the order of its briefs, to the bytes of the batch's one file."""
-Companions = Callable[["Loaded", Options], dict[str, bytes | None]]
-"""A brief to the files written beside its output, ``ID.SUFFIX``, by suffix (``.chart.png``):
-their bytes, or None where this brief has no such file (one an earlier build left is
-removed)."""
+Companions = Callable[[Rendering, Options], dict[str, bytes | None]]
+"""A brief's rendering to the files written beside its output, ``ID.SUFFIX``, by suffix
+(``.chart.png``): their bytes, or None where this brief has no such file (one an earlier
+build left is removed)."""
 
 
 @dataclass(frozen=True)

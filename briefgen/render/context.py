@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen import analysis
-from briefgen.model import Brief, Claim, ComparisonSet, Loaded, Model, Source, fields_of
+from briefgen.model import Brief, Claim, ComparisonSet, Model, Source, fields_of
+
+if TYPE_CHECKING:
+    from briefgen.chart import Chart
 
 
 class Prose(str):
@@ -22,15 +25,14 @@ class Exact(str):
     __slots__ = ()
 
 
-def view_chart(loaded: Loaded) -> dict[str, Exact] | None:
-    """The template's ``chart``: its alt text and file name (``ID.chart.png``), or None
-    where the brief has nothing to chart."""
-    from briefgen.chart import chart_name, describe_chart, find_chart
+def view_chart(brief_id: str, data: Chart | None) -> dict[str, Exact] | None:
+    """The template's ``chart``: the alt text of the brief's chart, ``data``, and its file
+    name (``ID.chart.png``), or None where the brief has nothing to chart."""
+    from briefgen.chart import chart_name, describe_chart
 
-    data = find_chart(loaded)
     if data is None:
         return None
-    return {"alt": Exact(describe_chart(data)), "file": Exact(chart_name(loaded.id))}
+    return {"alt": Exact(describe_chart(data)), "file": Exact(chart_name(brief_id))}
 
 
 def cite_notes(labels: Iterable[str]) -> Prose:
@@ -68,8 +70,8 @@ def to_view(value: Any) -> Any:
     return value
 
 
-def build_context(brief: Brief) -> dict[str, Any]:
-    """The variables every template gets."""
+def build_context(brief: Brief, chart: Chart | None) -> dict[str, Any]:
+    """The variables every template gets; ``chart``: the brief's chart's data."""
     names = {actor.id: actor.name for actor in brief.actors}
     sources = {source.id: analysis.label_source(source) for source in brief.sources}
     groups = analysis.group_claims(brief)
@@ -140,7 +142,7 @@ def build_context(brief: Brief) -> dict[str, Any]:
         "spread_sentences": [
             analysis.describe_spread(spread, names) for spread in spreads if spread is not None
         ],
-        "chart": view_chart(brief),
+        "chart": view_chart(brief.id, chart),
         "credibility_words": analysis.CREDIBILITY_WORDS,
         "reliability_words": analysis.RELIABILITY_WORDS,
         "format_date": analysis.format_date,
@@ -150,8 +152,9 @@ def build_context(brief: Brief) -> dict[str, Any]:
     }
 
 
-def build_comparison_context(loaded: ComparisonSet) -> dict[str, Any]:
-    """The variables the comparison template gets: a row per incident, the sources of all."""
+def build_comparison_context(loaded: ComparisonSet, chart: Chart | None) -> dict[str, Any]:
+    """The variables the comparison template gets: a row per incident, the sources of all,
+    and its chart (the timeline of ``chart``)."""
     comparison = loaded.comparison
     rows = []
     sources: dict[str, Source] = {}
@@ -187,7 +190,7 @@ def build_comparison_context(loaded: ComparisonSet) -> dict[str, Any]:
              "name": analysis.label_source(source)}
             for label, source in sources.items()
         ],
-        "chart": view_chart(loaded),
+        "chart": view_chart(loaded.id, chart),
         "reliability_words": analysis.RELIABILITY_WORDS,
         "format_date": analysis.format_date,
         "cite_notes": cite_notes,

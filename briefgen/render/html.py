@@ -25,6 +25,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefgen.chart import FIND, Chart, Unfound
 from briefgen.syntax import Block, cue_of, parse_markdown, slugify
 
 if TYPE_CHECKING:
@@ -64,13 +65,14 @@ class Page(NamedTuple):
 
 
 def page_of(brief: Loaded, locate: Locate | None = None, head: str = "",
-            top: str = "") -> Page:
-    """The page of a brief or a comparison: its title and handling marking."""
+            top: str = "", chart: Chart | Unfound | None = FIND) -> Page:
+    """The page of a brief or a comparison: its title and handling marking, and its chart
+    (``chart``, where the caller has found its data)."""
     from briefgen.chart import draw_picture
     from briefgen.model import ComparisonSet
 
     main = brief.comparison if isinstance(brief, ComparisonSet) else brief
-    return Page(main.title, main.handling, locate, head, top, draw_picture(brief, "svg"))
+    return Page(main.title, main.handling, locate, head, top, draw_picture(brief, "svg", chart))
 
 
 def render_html(markdown: str, page: Page) -> str:

@@ -14,6 +14,7 @@ import jinja2
 import jinja2.bccache
 from jinja2.loaders import split_template_path
 
+from briefgen.chart import FIND, Chart, Unfound, given_chart
 from briefgen.errors import BriefgenError, LimitError, RenderError, display_path
 from briefgen.files import (
     MAX_TEMPLATE_BYTES,
@@ -226,21 +227,23 @@ def exc_message(exc: BaseException) -> str:
 
 
 def render_markdown(brief: Loaded, templates: Path | None = None,
-                    limit: int | None = None, full_brief: list[str] | None = None) -> str:
+                    limit: int | None = None, full_brief: list[str] | None = None,
+                    chart: Chart | Unfound | None = FIND) -> str:
     """The brief as Markdown text, from the default templates or a user's overrides; a
     ``LimitError`` as soon as the templates have written more than ``limit`` characters.
     With ``full_brief``, the names of the full brief's files, its one-page summary instead
-    (``summary.md.j2``), which says where they are and carries no notes."""
+    (``summary.md.j2``), which says where they are and carries no notes. ``chart``: the
+    brief's chart's data, where the caller has found it (a build, once for every format)."""
     env = make_environment(templates.resolve() if templates is not None else None)
     if isinstance(env, LimitedSandbox):
         env.loops = 0
     try:
         if isinstance(brief, ComparisonSet):
             name = COMPARISON_TEMPLATE if full_brief is None else COMPARISON_SUMMARY_TEMPLATE
-            context = build_comparison_context(brief)
+            context = build_comparison_context(brief, given_chart(brief, chart))
         else:
             name = MAIN_TEMPLATE if full_brief is None else SUMMARY_TEMPLATE
-            context = build_context(brief)
+            context = build_context(brief, given_chart(brief, chart))
         if full_brief is not None:
             context.update(full_brief=full_brief, cite_notes=lambda _labels: Prose(""))
         template = env.get_template(name)
@@ -256,8 +259,8 @@ def render_markdown(brief: Loaded, templates: Path | None = None,
                           f"{exc_message(exc)}") from exc
     text = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
     if templates is not None:
-        chart = context["chart"]
-        check_template_links(text, templates, brief.id, chart["file"] if chart else None)
+        shown = context["chart"]
+        check_template_links(text, templates, brief.id, shown["file"] if shown else None)
     return text
 
 

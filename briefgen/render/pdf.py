@@ -14,10 +14,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from briefgen.errors import RenderError
+from briefgen.errors import BriefgenError, RenderError
 
 INSTALL_HINT = (
     "PDF output needs LibreOffice's soffice on the PATH; install it (Debian or Ubuntu: "
@@ -29,8 +30,12 @@ MODULE = "Module1"
 MACRO = f"macro:///Standard.{MODULE}.ConvertAll"
 """The macro, in the profile's Standard library (a fresh profile's only one)."""
 STATUS = "status.txt"
-"""The file the macro writes a line to for each document: its name, a tab, ``ok`` or the
-error."""
+"""The file the macro writes a line to for each document: its name, a tab, and ``ok`` or
+why it was not converted: LibreOffice's error (``error 1: ...``, on one line), or
+``UNOPENED``."""
+UNOPENED = "it did not open as a document (damaged, or not a kind LibreOffice reads)"
+"""What the macro writes for a document that LibreOffice loads as nothing, as it does a
+damaged file, without a reason of its own."""
 
 BASIC = """REM briefgen: each document opened hidden, its indexes updated, exported as PDF.
 Function Prop(name As String, value As Variant) As com.sun.star.beans.PropertyValue
@@ -40,11 +45,19 @@ Function Prop(name As String, value As Variant) As com.sun.star.beans.PropertyVa
   Prop = p
 End Function
 
+Function OneLine(text As String) As String
+  OneLine = Replace(Replace(Replace(text, Chr(13), " "), Chr(10), " "), Chr(9), " ")
+End Function
+
 Function ConvertOne(source As String, target As String) As String
   Dim doc As Object, i As Integer, pass As Integer
   On Error GoTo Failed
   doc = StarDesktop.loadComponentFromURL(source, "_blank", 0, _
     Array(Prop("Hidden", True), Prop("MacroExecutionMode", 0), Prop("UpdateDocMode", 0)))
+  If IsNull(doc) Then
+    ConvertOne = "{unopened}"
+    Exit Function
+  End If
   REM Twice: page numbers written in the first pass can move what follows.
   For pass = 1 To 2
     For i = 0 To doc.getDocumentIndexes().getCount() - 1
@@ -59,7 +72,7 @@ Function ConvertOne(source As String, target As String) As String
   ConvertOne = "ok"
   Exit Function
 Failed:
-  ConvertOne = "error " & Err & ": " & Error$
+  ConvertOne = "error " & Err & ": " & OneLine(Error$)
   On Error Resume Next
   If Not IsNull(doc) And Not IsEmpty(doc) Then doc.close(True)
 End Function
@@ -94,7 +107,7 @@ def write_macro(folder: Path, names: list[str], pdf_a: bool) -> None:
     """The conversion macro in the profile under ``folder``, for the documents ``names``
     (``folder/in/NAME.docx`` to ``folder/pdf/NAME.pdf``)."""
     quoted = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
-    source = BASIC.format(version=2 if pdf_a else 0, names=quoted,
+    source = BASIC.format(version=2 if pdf_a else 0, names=quoted, unopened=UNOPENED,
                           status=(folder / STATUS).as_uri(), inputs=(folder / "in").as_uri(),
                           outputs=(folder / "pdf").as_uri())
     library = folder / "profile" / "user" / "basic" / "Standard"
@@ -118,12 +131,41 @@ def run_soffice(command: list[str], deadline: float) -> None:
                           + (detail[-1] if detail else f"exit code {exc.returncode}")) from exc
 
 
-def convert_to_pdf(documents: dict[str, bytes], pdf_a: bool = False) -> dict[str, bytes]:
+def read_status(folder: Path) -> dict[str, str]:
+    """What the macro wrote of each document, by its name: ``ok``, or why it failed."""
+    status = {}
+    for line in (folder / STATUS).read_text(encoding="utf-8", errors="replace").splitlines():
+        name, _, result = line.partition("\t")
+        status[name] = result.strip()
+    return status
+
+
+def collect_pdfs(folder: Path, names: list[str],
+                 keys: Iterable[str]) -> dict[str, bytes | BriefgenError]:
+    """Each document's PDF, or the error that names its .docx (``KEY.docx``) and says why
+    LibreOffice did not convert it; one with neither (LibreOffice stopped before it) is
+    missing."""
+    status = read_status(folder)
+    made: dict[str, bytes | BriefgenError] = {}
+    for name, key in zip(names, keys, strict=True):
+        target = folder / "pdf" / f"{name}.pdf"
+        result = status.get(name)  # None: LibreOffice stopped before it
+        if result not in (None, "ok"):
+            made[key] = RenderError(f"{key}.docx: LibreOffice could not convert it to PDF: "
+                                    f"{result}")
+        elif target.is_file():
+            made[key] = target.read_bytes()
+    return made
+
+
+def convert_to_pdf(documents: dict[str, bytes],
+                   pdf_a: bool = False) -> dict[str, bytes | BriefgenError]:
     """Each named .docx as PDF bytes, converted in one LibreOffice run, its contents list
-    updated with page numbers.
+    updated with page numbers; for one that LibreOffice could not convert, the error that
+    says why (``collect_pdfs``), while the others convert.
 
     Tagged always; PDF/A-2b when ``pdf_a``. Raises ``RenderError`` when LibreOffice is
-    missing or fails as a whole; a document it could not convert is missing from the result.
+    missing or fails as a whole.
     """
     soffice = find_soffice()
     if soffice is None:
@@ -144,9 +186,4 @@ def convert_to_pdf(documents: dict[str, bytes], pdf_a: bool = False) -> dict[str
         if not (folder / STATUS).is_file():
             raise RenderError("LibreOffice did not run briefgen's conversion macro (is its "
                               "Basic support installed?)")
-        made = {}
-        for name, key in zip(names, documents, strict=True):
-            target = folder / "pdf" / f"{name}.pdf"
-            if target.is_file():
-                made[key] = target.read_bytes()
-        return made
+        return collect_pdfs(folder, names, documents)

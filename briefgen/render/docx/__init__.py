@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefgen.chart import draw_picture
+from briefgen.chart import FIND, Chart, Unfound, draw_picture
 from briefgen.errors import RenderError
 from briefgen.model import Brief, Comparison, ComparisonSet, Loaded
 from briefgen.render.docx.blocks import Writer, share_width
@@ -73,16 +73,20 @@ def render_redline(brief: Brief, old_markdown: str, markdown: str, author: str, 
 
 def render_docx(brief: Loaded, markdown: str, reference: Path | None = None,
                 redline: tuple[str, str, str] | None = None,
-                before: Brief | None = None, compact: bool = False) -> bytes:
+                before: Brief | None = None, compact: bool = False,
+                chart: Chart | Unfound | None = FIND) -> bytes:
     """The brief as the bytes of a .docx, reproducible: same input, same bytes; with
     ``redline`` (the old Markdown, author, date), a redline (``render_redline``) against
-    ``before``; ``compact``, on a one-page summary's tighter page (``compact``)."""
+    ``before``; ``compact``, on a one-page summary's tighter page (``compact``); ``chart``,
+    the brief's chart's data where the caller has found it."""
     ref = load_reference(reference, compact)
     tree = parse_markdown(markdown)
     document = ref.new_document()
     writer = Writer(ref, document)
-    writer.charts = [chart for chart in (draw_picture(item, "png") for item in (brief, before)
-                                         if item is not None) if chart is not None]
+    pictures = [draw_picture(brief, "png", chart)]
+    if before is not None:
+        pictures.append(draw_picture(before, "png"))
+    writer.charts = [picture for picture in pictures if picture is not None]
     if redline is not None:
         from briefgen.redline import merge_trees
         from briefgen.render.docx.redline import RevisedNotes

@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING
 from briefgen.render import OutputFormat
 
 if TYPE_CHECKING:
-    from briefgen.model import Loaded
-    from briefgen.render import Options
+    from briefgen.render import Options, Rendering
 
 
-def render(brief: Loaded, markdown: str, options: Options) -> bytes:
+def render(rendering: Rendering, markdown: str, options: Options) -> bytes:
     from briefgen.render.docx import render_docx
 
-    return render_docx(brief, markdown, options.reference,
-                       compact=options.length == "summary")
+    return render_docx(rendering.brief, markdown, options.reference,
+                       compact=options.length == "summary", chart=rendering.chart)
 
 
 FORMAT = OutputFormat("docx", ".docx", "a Word document for distribution", default=True,

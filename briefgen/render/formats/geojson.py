@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING, Any
 from briefgen.render import OutputFormat
 
 if TYPE_CHECKING:
-    from briefgen.model import Brief, Loaded
-    from briefgen.render import Options
+    from briefgen.model import Brief
+    from briefgen.render import Options, Rendering
 
 COORDINATE_DIGITS = 6
 """RFC 7946 section 11.2: six decimal places (about 10 cm) are more than enough."""
 
 
-def render(brief: Loaded, _markdown: str, _options: Options) -> bytes:
+def render(rendering: Rendering, _markdown: str, _options: Options) -> bytes:
     from briefgen.render.incidents import list_incidents
 
-    features = [make_feature(incident) for incident in list_incidents(brief)
+    features = [make_feature(incident) for incident in list_incidents(rendering.brief)
                 if incident.incident.place.lat is not None
                 and incident.incident.place.lon is not None]
     collection = {"type": "FeatureCollection", "features": features}

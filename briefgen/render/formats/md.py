@@ -8,19 +8,18 @@ from typing import TYPE_CHECKING
 from briefgen.render import OutputFormat
 
 if TYPE_CHECKING:
-    from briefgen.model import Loaded
-    from briefgen.render import Options
+    from briefgen.render import Options, Rendering
 
 
-def render(_brief: Loaded, markdown: str, _options: Options) -> bytes:
+def render(_rendering: Rendering, markdown: str, _options: Options) -> bytes:
     return markdown.encode("utf-8")
 
 
-def companions(brief: Loaded, _options: Options) -> dict[str, bytes | None]:
+def companions(rendering: Rendering, _options: Options) -> dict[str, bytes | None]:
     """The chart the Markdown names, as PNG; none for a brief without figures."""
-    from briefgen.chart import CHART_SUFFIX, draw_chart, find_chart
+    from briefgen.chart import CHART_SUFFIX, draw_chart
 
-    data = find_chart(brief)
+    data = rendering.chart
     return {CHART_SUFFIX: draw_chart(data, "png") if data is not None else None}
 
 
