@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -126,10 +127,12 @@ TRAILING_NAME = re.compile(
 """Pentagon press secretary John Kirby: a title before a name."""
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’"}
-OPENERS = {"‘": r"(?<!\w)‘"}
-"""A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe."""
-CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)", "‘": r"’(?=[\s,.;:!?—–-]|$)"}
+OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''"}
+OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])"}
+"""A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe;
+so does '' as old wire copy opens quotations ('' or ``)."""
+CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)", "‘": r"’(?=[\s,.;:!?—–-]|$)",
+           "``": r"''|″|”", "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
 """What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ that
 stands where a closing mark does ('monastery,“ he said'); one opened with ‘, as some papers
 quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
@@ -388,7 +391,8 @@ def clean_phrase(who: str) -> str:
     """A speaker's words without what is not their name: conjunctions, articles, times."""
     phrase = who.strip(" ,;:—-")
     phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Yet|So)\s+", "", phrase)
-    phrase = re.sub(r"\s+in a (?:statement|news conference|press conference|video|post)\b.*$",
+    phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:statement|news conference|press "
+                    r"conference|video|post|message|tweet|letter|speech|interview)\b.*$",
                     "", phrase)
     days = "|".join(WEEKDAYS)
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
@@ -618,10 +622,12 @@ class Reader:
             r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w'’-]*)+", sentence))
         if named and head in POINTING_WORDS and ORG_WORDS.search(named[-1].group()):
             mentions.append(Mention(named[-1].group(), named[-1].group(), None, False))
+        here: list[Mention] = []
         for sentence in split_sentences(before):
-            mention = self.find_subject(sentence)
+            mention = self.find_subject(sentence) or self.find_new_reference(sentence, here)
             if mention is not None:
-                mentions.append(mention)
+                here.append(mention)
+        mentions += here
         chosen = None
         words = reference.lower().split()
         modifier = words[-2] if len(words) > 1 and words[-2] not in ("the", "a", "an") else ""
@@ -643,6 +649,18 @@ class Reader:
         if chosen not in self.recent:
             self.recent.append(chosen)
         return chosen.speaker, chosen.actor_id
+
+    def find_new_reference(self, sentence: str, here: list[Mention]) -> Mention | None:
+        """'The military said in its statement ...' where neither the paragraph before it nor
+        the article so far names a military: the military, for the 'it said' that follows."""
+        who = find_attribution(sentence)
+        if who is None or not REFERENCE.match(who.strip()) or any(not m.person for m in here):
+            return None
+        phrase = clean_phrase(who)
+        if phrase.split()[-1].lower() in POINTING_WORDS or PERSON_HEADS.search(phrase) \
+                or self.find_referent(who, "") is not None:
+            return None
+        return Mention(phrase, phrase, None, False, sentence)
 
     def find_subject(self, sentence: str) -> Mention | None:
         """Who a sentence names as speaking, or the known actor it opens with."""
@@ -987,8 +1005,9 @@ def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
     for opener, closer in OPEN_CLOSE.items():
         closing = CLOSERS.get(opener, re.escape(closer))
         opening = OPENERS.get(opener, re.escape(opener))
-        pattern = re.compile(opening + rf"(?P<q>(?:(?!{closing})[^{re.escape(opener)}])"
-                             r"{12,}?)" + rf"(?:{closing})")
+        other = (f"[^{re.escape(opener)}]" if len(opener) == 1
+                 else f"(?!{re.escape(opener)}).")
+        pattern = re.compile(opening + rf"(?P<q>(?:(?!{closing}){other}){{12,}}?)(?:{closing})")
         taken = 0
         for match in pattern.finditer(paragraph):
             found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
@@ -1047,8 +1066,10 @@ def resolve_incident_date(articles: list[Article]) -> dict[str, Any]:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    """An id from text, cut at a word, never inside one."""
-    slug = re.sub(r"[^a-z0-9]+", "-", normalise_text(text).lower()).strip("-")
+    """An id from text, its letters without accents ('Marín' is marin), cut at a word,
+    never inside one."""
+    plain = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.decode("ascii").lower()).strip("-")
     if len(slug) > limit:
         cut = slug[:limit + 1]
         slug = cut[:cut.rfind("-")] if "-" in cut else slug[:limit]

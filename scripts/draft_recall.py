@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,9 @@ def print_seed_recall() -> None:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise_text(text).lower()).strip("-")
+    """Words as the key gives them: lower case, without accents, joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
+    return re.sub(r"[^a-z0-9]+", "-", plain.decode("ascii").lower()).strip("-")
 
 
 def label_claim(claim: dict[str, Any], actors: dict[str, str]) -> str:
