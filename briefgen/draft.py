@@ -213,6 +213,12 @@ ANONYMOUS = re.compile(
 """'A resident who spoke on condition of anonymity for fear of reprisal, said', 'NAME,
 grandfather of NAME, who was killed in ..., told': a relative clause about the speaker or the
 one they name, which is not the speaker's name."""
+DOER_SUBJECT = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+(?:earlier\s+|again\s+)?[a-z]+ed\b")
+"""A sentence's subject before its past-tense verb: 'Chechen military leaders earlier revised'."""
+GROUP_HEADS = re.compile(r"^(?:leaders|officials|forces|rebels|militants|troops|fighters|"
+                         r"authorities|insurgents|activists|commanders|militias|groups|elders|"
+                         r"villagers|residents|medics|doctors|witnesses)$", re.I)
+"""The head of a phrase that names a group of people: 'they' may point back at it."""
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 """Two sentences a copied page glued together: 'he said.Qari Ahmadi denied ...'."""
 
@@ -515,6 +521,8 @@ class Reader:
     last_by_kind: dict[str, str] = field(default_factory=dict)
     recent: list[Mention] = field(default_factory=list)
     bystanders: set[str] = field(default_factory=set)
+    last_group: tuple[str, str | None] | None = None
+    """A group named as acting since the last one named as speaking: who 'they' are."""
     carried: Speech | None = None
     """The speaker of a quote that ends a paragraph: the next paragraph's quote, opening
     with no attribution, continues it."""
@@ -524,10 +532,8 @@ class Reader:
         ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
         raw = who.strip(" ,;:")
         light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
-        if raw.lower() == "they":  # 'They called it "..."' after a group's statement
-            group = self.find_group_before(before)
-            if group is not None:
-                return group
+        if raw.lower() == "they":  # 'They called it "..."' after a group's statement; never
+            return self.find_group_before(before) or ("", None)  # one person
         if PRONOUNS.match(raw):
             return self.find_person_before(before) or self.last_person or ("", None)
         if REFERENCE.match(light):
@@ -584,6 +590,8 @@ class Reader:
             mention = self.find_subject(sentence)
             if mention is not None and (mention.speaker or mention.actor_id):
                 return None if mention.person else (mention.speaker, mention.actor_id)
+        if self.last_group is not None:
+            return self.last_group
         if self.last_voice and not self.is_person_voice():
             return self.last_voice
         return None
@@ -719,6 +727,22 @@ class Reader:
         if BYSTANDER.search(who):
             self.bystanders.add(speaker)
 
+    def note_doer(self, sentence: str) -> None:
+        """'Prime minister NAME addressed ...', 'Chechen military leaders earlier revised ...':
+        one who acts without speaking, for the 'he said' or 'They say' that follows."""
+        clause = LEADING_CLAUSE.match(sentence)
+        match = DOER_SUBJECT.match(sentence[clause.end():] if clause else sentence)
+        if match is None or NOT_A_SPEAKER.search(match.group("who")) \
+                or CLAUSE.search(match.group("who")):
+            return
+        who = match.group("who")
+        phrase = clean_phrase(who)
+        name, title = split_phrase(phrase)
+        if name and PERSON_HEADS.search(title) and is_person(phrase, name):
+            self.last_person = self.resolve(who)
+        elif GROUP_HEADS.search((HEAD_CUT.split(f" {phrase} ")[0].split() or [""])[-1]):
+            self.last_group = self.resolve(who)  # 'Village elders in Korva': elders
+
     def kind_of(self, actor_id: str) -> str | None:
         return next((n.kind for n in self.names if n.actor_id == actor_id), None)
 
@@ -741,8 +765,11 @@ class Reader:
                 if subject is not None and (subject.speaker or subject.actor_id):
                     self.recent.append(subject)
                     self.last_voice = (subject.speaker, subject.actor_id)
+                    self.last_group = None
                     if subject.person:
                         self.last_person = (subject.speaker, subject.actor_id)
+                elif subject is None:
+                    self.note_doer(sentence)
                 self.note_mentions(sentence)
         return speeches, claims
 

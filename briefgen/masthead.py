@@ -23,14 +23,16 @@ AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
     re.compile(rf"^(?:[A-Z][\w .,'’/-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
                r"(?:/[^()]{1,20})?(?:\)|[-–—])"),
-    re.compile(rf"^(?:By\s+)?(?P<agency>{AGENCY})(?:\s+News)?(?:\s*(?:&|and|/)\s*\w+)?\s*"
-               r"(?:$|\||Published\b|Updated\b)"),
+    re.compile(rf"^(?:By\s+|From\s+(?:the\s+)?)?(?P<agency>{AGENCY})(?:\s+News)?"
+               r"(?:\s*(?:&|and|/)\s*\w+)?\s*(?:$|\||,|Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
 OUTLET = r"(?P<outlet>[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (
-    re.compile(rf"^(?:By\s+)?Staff\s+(?:Writers?|Reporters?)\s*(?P<agency>{AGENCY})$"),
+    re.compile(rf"^(?:[Bb]y\s+)?Staff\s+(?:Writers?|Reporters?)\s*(?P<agency>{AGENCY})$"),
+    re.compile(rf"^(?:[Bb]y\s+)?Staff\s+(?:Writers?|Reporters?)\s+[A-Z][\w .'-]{{0,40}}?"
+               rf"\((?P<agency>{AGENCY})\)"),
     re.compile(rf"^[A-Z][A-Z .'/-]+,\s+{OUTLET}\s+\([A-Z]{{2,6}}\)\s*[-–—]"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
@@ -86,7 +88,8 @@ def find_publisher(lines: list[str]) -> str | None:
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
             name = re.escape(publisher)
-            if re.search(rf"^(?:By\s+)?\(?{name}\)?(?:\s+News)?\s*(?:\||•|\(|$|is an?\b)", line) \
+            if re.search(rf"^(?:By\s+|From\s+(?:the\s+)?)?\(?{name}\)?(?:\s+News)?\s*"
+                         r"(?:\||•|\(|$|is an?\b)", line) \
                     or re.search(rf"^By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*{name}\s*(?:\||•|$)",
                                  line):  # 'Reuters |', 'BBC News', 'By NAME, The New York Times'
                 return publisher

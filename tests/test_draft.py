@@ -1046,6 +1046,9 @@ def test_halden_figures_and_who_gives_them() -> None:
     ("LANTERN NEWS SERVICE — A second strike was reported.", "", "Lantern News Service"),
     ("NEW YORK — A second strike was reported.", "", "TODO publisher"),
     ("Staff WritersReuters", "", "Reuters"),
+    ("by Staff Writers Halden (AFP) Aug 2, 2031", "", "AFP"),
+    ("From Associated Press", "", "Associated Press"),
+    ("AFP , Monday 20 Jun 2031", "", "AFP"),
 ])
 def test_a_closing_credit_names_the_publisher(tmp_path: Path, first: str, last: str,
                                               publisher: str) -> None:
@@ -1061,7 +1064,8 @@ KORVA = DATA / "articles" / "korva-convoy-strike.txt"
 """Our own sentences in the forms the sixth round's articles showed: quotations opened with ``
 or '' and closed with '', as old wire copy marks them, one glued to the next sentence; 'The
 military said in its statement ...' in a paragraph that names no one before it, then 'It said';
-a name with an accent in an id."""
+a name with an accent in an id; 'he said' after a person named as acting ('Rebel commander
+NAME visited'), 'They say' after a group named as acting."""
 
 
 @pytest.mark.parametrize(("start", "actor", "speaker"), [
@@ -1071,9 +1075,21 @@ a name with an accent in an id."""
     ("Our suspicion is that they", "rebel-spokesman-tamas-orrin", "rebel spokesman Tamas Orrin"),
     ("precision-guided bomb on a vehicle", "the-military", "The military"),
     ("the dead include six children", "lena-ortiz", "The regional ombudsman, Lena Ortíz"),
+    # 'Rebel commander NAME visited ...', then '"...," he said'
+    ("We counted every one", "rebel-commander-ivo-marr", "Rebel commander Ivo Marr"),
+    ("The army knows who", "rebel-commander-ivo-marr", "Rebel commander Ivo Marr"),
 ])
 def test_korva_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = draft_incident([KORVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert_nothing_invented(draft, [KORVA])
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+def test_korva_they_after_a_group_that_acts_is_that_group() -> None:
+    """'Village elders in Korva later revised the toll. They say ...': the elders, not the
+    commander who spoke last."""
+    draft = draft_incident([KORVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    claim = next(c for c in draft["claims"] if c["quote"].startswith("They say the strike"))
+    assert (claim["actor"], claim["casualties"]["killed"]["text"],
+            claim["casualties"]["wounded"]["text"]) == ("village-elders-in-korva", "14", "30")
