@@ -836,10 +836,10 @@ class Reader:
 
     @staticmethod
     def speaker_said_after(after: str) -> str | None:
-        """'"...," said NAME, TITLE.'"""
+        """'"...," said NAME, TITLE.'; '"...," said NAME, whose brother was killed ...'."""
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
                          rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
-                         rf"\s*{END_OF_WHO}",
+                         rf"\s*(?:{END_OF_WHO}|(?=,\s+(?:who|whose)\s))",
                          after)
         return match.group("who") if match else None
 

@@ -1078,6 +1078,8 @@ NAME visited'), 'They say' after a group named as acting."""
     # 'Rebel commander NAME visited ...', then '"...," he said'
     ("We counted every one", "rebel-commander-ivo-marr", "Rebel commander Ivo Marr"),
     ("The army knows who", "rebel-commander-ivo-marr", "Rebel commander Ivo Marr"),
+    # '"...," said NAME, whose son was among those killed ... (a long clause)'
+    ("This was no accident", "pavel-dorn", "Pavel Dorn"),
 ])
 def test_korva_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = draft_incident([KORVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
