@@ -7,7 +7,9 @@ the article prints, and whatever the rules cannot decide is a visible ``TODO`` t
 The rules are general ones for news reporting: quotation marks with an attribution verb
 ("said", "tweeted", "told", "according to"), numbers near "killed" or "wounded", cue words for
 accusations and denials, dates relative to the article's own. Actors are recognised from the
-names in briefs/ and the project's list in ``gazetteer``.
+names in briefs/ and the project's list in ``gazetteer``. The forms of saying and of speakers'
+names are in ``attribution``, quotation marks in ``quotation``, casualty figures in ``tolls``
+and an article's masthead in ``masthead``; this module reads an article with them.
 """
 
 from __future__ import annotations
@@ -20,37 +22,54 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefgen.attribution import (
+    ATTRIBUTION_VERBS,
+    AUX,
+    BYSTANDER,
+    CLAIMS_BY,
+    CLAUSE,
+    DOER_SUBJECT,
+    END_OF_WHO,
+    GENERIC,
+    GROUP_HEADS,
+    HEAD_CUT,
+    LEADING_CLAUSE,
+    MONITOR,
+    NAME_WORD,
+    NOT_A_SPEAKER,
+    ORG_WORDS,
+    PERSON_HEADS,
+    POINTING_WORDS,
+    PRONOUNS,
+    REFERENCE,
+    SHORT_WHO,
+    SPEECH_VERBS,
+    SPOKESMAN_FOR,
+    TITLE_DOT,
+    TITLE_SHORT,
+    WEEKDAYS,
+    WHO,
+    clean_phrase,
+    find_attribution,
+    find_attribution_form,
+    find_doer,
+    is_person,
+    name_monitor,
+    split_phrase,
+)
 from briefgen.errors import BriefgenError, display_path
 from briefgen.gazetteer import KNOWN_ACTORS
 from briefgen.masthead import CAPTION, find_date, find_publisher
+from briefgen.quotation import find_quotations
 from briefgen.seeds import normalise_text
 from briefgen.seeds import split_sentences as split_plain_sentences
 from briefgen.tolls import Figures, read_figures
-
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
 CLUTTER = re.compile(
     r"(?i)^(?:be the first to comment|leave a (?:comment|reply)|your email address will not "
     r"be published|comments are closed|please let us know if you're having issues with "
     r"commenting|share this|related(?: story| stories| articles?)?:|read more|advertisement|"
     r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
-ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
-                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged|posted|"
-                     r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
-                     r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
-                     r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
-                     r"asserts")
-SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
-                                     r"showed|shows|asked|demanded|urged")
-SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
-                               r"maintains|maintained|issued|released|published")
-STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
-                r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned")
-"""What the subject of a sentence does when it takes a side: the one who denies is named."""
-"""What a source does with a figure: said it, or put the toll at it."""
-AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
-       r"now|still))*")
 DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejecting|disputed|disputing|disputes|dismissed|"
     r"dismisses|dismissing|refuted?|refuting|countering|countered|contradicting|contradicted)\s+"
@@ -76,66 +95,6 @@ STRIKE = re.compile(r"\b(?:struck|strikes?|airstrikes?|attacked|bombed|bombard\w
 """A sentence that reports a strike, kept as a report when it names an actor."""
 NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had not claimed|"
                      r"nobody|no one)\b", re.I)
-PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
-REFERENCE = re.compile(
-    r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
-    r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
-    r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
-    r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
-    r"envoy|ambassador|secretary|doctor|colonel|general|source|ngo|charity|watchdog))$")
-"""Words that point back at a speaker already named: it said, the statement added."""
-PERSON_HEADS = re.compile(
-    r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
-    r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
-    r"secretary|adviser|advisor|envoy|president|director|deputy|head|member|surgeon|"
-    r"spokesperson|father|mother|son|daughter|brother|sister|wife|husband|widow|teacher|"
-    r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver|fighter|"
-    r"soldier|activist|monk|priest|rescuer|volunteer|elder|relative|neighbou?r|man|woman|"
-    r"reporter|correspondent|shopkeeper|eyewitness|pilot|guard|militant|lawyer)\b", re.I)
-"""The head of a phrase that names one person even without a name: a coalition official."""
-TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
-               "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
-               "governor": "gov", "admiral": "adm", "senator": "sen", "brigadier": "brig"}
-"""'the colonel' after 'Col. Tomas Vik': a title written out that the first mention abridged."""
-POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor", "ngo",
-                  "charity", "watchdog")
-"""Words that point back at the last organisation named, whatever its name."""
-ORG_WORDS = re.compile(
-    r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
-    r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
-    r"militia|alliance|statement|defen[cs]e|channel|tv|news|network|committee|department|"
-    r"service|agency|media|hospital|cell|center|centre|committee|cross|crescent|commission|"
-    r"union|front|party)\b", re.I)
-MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitors?\b|Monitoring|monitoring (?:group|body|"
-                     r"organi[sz]ation|network)|(?:group|body|organi[sz]ation|network) monitoring|"
-                     r"Airwars|Amnesty|Human Rights Watch|"
-                     r"Bureau of Investigative Journalism)\b")
-"""A monitoring group: its count is its own, not the state's it reports on."""
-BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|survivors?|"
-                       r"villagers?|bystanders?|neighbou?rs?|passers?-by|locals?|relatives?|"
-                       r"shopkeepers?|passengers?|fathers?|mothers?|sons?|daughters?|brothers?|sisters?|"
-                       r"widows?)\b", re.I)
-"""Speakers who saw or suffered the strike: what they say is a report, never an accusation."""
-HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
-                      r"quoted|published|based)\s")
-SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|representative|"
-                           r"envoy|member|statement)\s+(?:for|of|from|with|by)\s+(?P<org>.+)$")
-"""A spokesman for X speaks for X."""
-NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|van|von|abu|abdul)-?[\w'’-]*)"
-TRAILING_NAME = re.compile(
-    rf"^(?P<title>.*\b[a-z][\w'’-]*)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}})$")
-"""Pentagon press secretary John Kirby: a title before a name."""
-GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
-           "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''"}
-OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])"}
-"""A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe;
-so does '' as old wire copy opens quotations ('' or ``)."""
-CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)", "‘": r"’(?=[\s,.;:!?—–-]|$)",
-           "``": r"''|″|”", "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
-"""What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ that
-stands where a closing mark does ('monastery,“ he said'); one opened with ‘, as some papers
-quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?)?"
@@ -143,82 +102,8 @@ DATELINE = re.compile(
     r"\s+(?=[A-Z“\"])")
 """A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who;
 never ``The army said:``, whose words are not all capitalised."""
-TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
-    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
-    "Adm", "Cpl", "Pvt", "Prof", "Sheikh"))
-"""The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
-WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
-"""A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
-NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (
-    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
-    "Adm", "Cpl", "Pvt", "Prof"))
-END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
-"""Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
-SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
-"""A speaker's words within one clause."""
-LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
-                            r"Despite|Following|Amid|During|Although|Though|"
-                            r"Later|On |Asked )[^,]{0,160}|Meanwhile|However),"
-                            r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
-TIME_OPENING = re.compile(
-    r"^(?:(?:Earlier|Later|Late|Early)(?:\s+on)?\s+(?:" + "|".join(d.title() for d in WEEKDAYS)
-    + r"|" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later)\s+(?=[a-zA-Z])")
-"""'Earlier on Sunday the governor said': a time opening with no comma, not a speaker."""
-NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
-                           r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
-                           r"including|rejected|accused|dismissed|disputed|reports? of|who|"
-                           r"while|although|but|targeted|targeting|has|have|had|refers?|"
-                           r"referred|occurred|happened|whereas)\b", re.I)
-"""Words no speaker's name holds: a clause that happens to end before 'said'."""
-TIME_TAIL = re.compile(
-    r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)
-    + r")|(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2}(?:,\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?$")
-"""'The ministry on March 18 said': a day between the speaker and the verb, not a name."""
-ATTRIBUTIONS = (
-    re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
-               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
-    re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
-               rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
-               rf"(?:{SPEECH_VERBS})\b"),
-    re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
-               rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
-    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
-               rf"(?-i:,|{END_OF_WHO})", re.I),
-    re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
-               r"(?:said|say|says|told|reported)\b"),
-    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
-               r"count|tally|toll)\s+of\b"),
-    re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
-               r"claiming|putting|counting)\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
-               r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
-               r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
-    re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"
-               r"initial|early|unconfirmed|conflicting)\s+)?reports)\s+that\b"),
-)
-"""Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
-TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
-people it said were killed; after reports that N were killed. The first that names a speaker
-wins."""
 
 
-ANONYMOUS = re.compile(
-    r",?\s+who\s+(?:spoke|asked|declined|did not want|requested|refused|wished|would not|"
-    r"could not|was|were|is|are|had been|has been)\b(?:(?!\b(?:said|says|told)\b)[^,.;“”\"])"
-    r"{0,140},")
-"""'A resident who spoke on condition of anonymity for fear of reprisal, said', 'NAME,
-grandfather of NAME, who was killed in ..., told': a relative clause about the speaker or the
-one they name, which is not the speaker's name."""
-DOER_SUBJECT = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+(?:earlier\s+|again\s+)?[a-z]+ed\b")
-"""A sentence's subject before its past-tense verb: 'Chechen military leaders earlier revised'."""
-GROUP_HEADS = re.compile(r"^(?:leaders|officials|forces|rebels|militants|troops|fighters|"
-                         r"authorities|insurgents|activists|commanders|militias|groups|elders|"
-                         r"villagers|residents|medics|doctors|witnesses)$", re.I)
-"""The head of a phrase that names a group of people: 'they' may point back at it."""
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 """Two sentences a copied page glued together: 'he said.Qari Ahmadi denied ...'."""
 
@@ -227,24 +112,6 @@ def split_sentences(paragraph: str) -> list[str]:
     """Sentences as ``seeds`` splits them, and split again where a page lost the space."""
     return [piece for sentence in split_plain_sentences(paragraph)
             for piece in GLUED.split(sentence) if piece.strip()]
-
-
-CLAIMS_BY = re.compile(
-    r"\b(?:claims?|reports?|allegations?|accusations?|statements?|assertions?)\s+(?:by|from)\s+"
-    r"(?P<who>[^“\".;]{2,120}?)\s+(?:about|of|that|on|regarding)\b[^“\".;]{0,100}$")
-"""'refuted claims by X about the death of "...": the quoted words are X's."""
-DOER = re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*,"
-                  r"\s*(?:saying|adding|stating),?\s*$")
-"""'X apologized to the families, saying "...": the one who did it says it."""
-
-
-def find_doer(opening: str) -> str | None:
-    """The subject of a sentence that ends in ', saying' before a quote."""
-    clause = LEADING_CLAUSE.match(opening)
-    match = DOER.match(opening[clause.end():] if clause else opening)
-    if match is None or NOT_A_SPEAKER.search(match.group("who")):
-        return None
-    return match.group("who")
 
 
 @dataclass(frozen=True)
@@ -368,20 +235,6 @@ def read_article(path: Path, source_id: str) -> Article:
                    find_publisher(kept))
 
 
-CLAUSE = re.compile(
-    r"\b(?:and|but|or|the|of|on|to|in|with|for|by|at)$"  # a last word that joins
-    rf"|(?<![A-Z.]){NOT_AFTER_TITLE}\.\s+[A-Z]"  # a full stop
-    r"|\b(?:did|does|do|has|have|had) not\b|n['’]t\b"  # a negated verb
-    r"|\b(?:provided|disclosed|declined|gave|carrie[sd] out|claimed|blamed|showed|shared|"
-    r"launched|rarely|never|regularly|react|following what)\b"  # what someone did
-    r"|\s(?:it|they|he|she|we)$"  # a clause's subject
-    r"|^\d[\d,.]*\s+(?:km|kilomet|miles?|met)"  # a distance
-    r"|^(?:after|before|when|while|since|having)\b"  # an opening clause
-    r"|\band\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens)\s")  # counts
-"""Words that make a speaker's phrase a clause of the sentence, not a name: 'the ministry
-provided no evidence and Ukraine', 'RSF sources claimed advances in X and'."""
-
-
 @dataclass
 class Mention:
     """Someone an article has named as speaking or acting, for "he said" and "it added"."""
@@ -391,122 +244,6 @@ class Mention:
     actor_id: str | None
     person: bool
     context: str = ""
-
-
-def clean_phrase(who: str) -> str:
-    """A speaker's words without what is not their name: conjunctions, articles, times."""
-    phrase = who.strip(" ,;:—-")
-    phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Yet|So)\s+", "", phrase)
-    phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:statement|news conference|press "
-                    r"conference|video|post|message|tweet|letter|speech|interview)\b.*$",
-                    "", phrase)
-    days = "|".join(WEEKDAYS)
-    phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
-                    flags=re.I)
-    phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing|asking|wishing|preferring|"
-                    r"requesting)\b.*$", "", phrase)
-    phrase = re.sub(r"\s+(?:on|under) (?:the )?condition of anonymity\b.*$|,\s*(?:on the other "
-                    r"hand|for (?:his|her|its|their) part|however|meanwhile|in turn)$", "", phrase)
-    phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
-    phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
-    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
-                    "", phrase)  # a statement from the Red Crescent: the Red Crescent
-    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:figures|data|statistics|numbers|tall(?:y|ies)|counts?)\s+"
-                    r"(?:from|by|of|released by|issued by|published by)\s+", "", phrase)
-    return re.sub(r"^[Tt]he\s+(?=[A-Z])", "", phrase).strip(" ,")
-
-
-def is_name(part: str) -> bool:
-    """Whether words are a proper name: each capitalised, or a particle such as al-."""
-    words = part.split()
-    return bool(words) and len(words) <= 7 and all(re.fullmatch(NAME_WORD, w) for w in words) \
-        and any(w[0].isupper() for w in words)
-
-
-def split_phrase(phrase: str) -> tuple[str, str]:
-    """(name, title) of 'Bob Purtiman, a spokesman for X', 'Pentagon press secretary John
-    Kirby' or 'the district governor, Saaz Wali'; name is '' where none is given."""
-    parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) > 1:
-        named = [p for p in parts if is_name(p)]
-        if named:
-            return named[0], ", ".join(p for p in parts if p != named[0])
-    if is_name(phrase):
-        return phrase, ""
-    match = TRAILING_NAME.match(parts[0] if parts else phrase)
-    if match and len(match.group("name").split()) >= 2:
-        return match.group("name"), match.group("title")
-    return "", phrase
-
-
-def is_person(phrase: str, name: str) -> bool:
-    """Whether a phrase names one person: a full name, or a head such as 'official' in the
-    phrase or in its apposition ('Najibullah, an official with the ministry')."""
-    heads = [HEAD_CUT.split(f" {part.strip()} ")[0].strip() for part in phrase.split(",")]
-    if any(re.match(r"(?:an?|the)\s", h) and ORG_WORDS.search(h) and not PERSON_HEADS.search(h)
-           for h in heads[1:]):
-        return False  # 'Halden Watch, a rights group'
-    return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
-            and not MONITOR.search(phrase)) or any(PERSON_HEADS.search(h) for h in heads)
-
-
-def name_monitor(phrase: str) -> str:
-    """The monitoring group's own name: 'the Britain-based Syrian Observatory for Human Rights,
-    which ...' is the Syrian Observatory for Human Rights."""
-    first = next((p for p in phrase.split(",") if MONITOR.search(p)), phrase.split(",")[0])
-    first = re.sub(r"\s*\([A-Z]{2,}\)\s*$", "", first)
-    name = re.sub(r"^(?:(?:[a-z][\w’'-]*|[Tt]he|[\w.]+-based)\s+)*", "", first).strip()
-    if name[:1].isupper():
-        return name
-    return re.sub(r"^(?:an?|the)\s+", "", first.strip())  # 'a group monitoring the war'
-
-
-
-def find_attribution(sentence: str) -> str | None:
-    """The words a sentence gives for who speaks, if any (see ``ATTRIBUTIONS``)."""
-    found = find_attribution_form(sentence)
-    return found[0] if found else None
-
-
-def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Every match of ``pattern``, from each start where one begins, so that a clause
-    rejected as no speaker's name does not hide the one after it."""
-    found, start = [], 0
-    while (match := pattern.search(text, start)) is not None:
-        found.append(match)
-        start = match.start() + 1
-    return found
-
-
-def find_attribution_form(sentence: str) -> tuple[str, int] | None:
-    """The speaker's words and which of ``ATTRIBUTIONS`` gave them (4 is 'according to')."""
-    sentence = ANONYMOUS.sub(",", sentence)
-    clause = LEADING_CLAUSE.match(sentence)
-    body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
-        else sentence
-    body = TIME_OPENING.sub("", body.lstrip("“\"‘' "))
-    for number, pattern in enumerate(ATTRIBUTIONS):
-        for match in find_overlapping(pattern, body if number == 1 else sentence):
-            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas)\s+", "",
-                         match.group("who").strip())
-            who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
-            who = TIME_TAIL.sub("", who)
-            if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
-                who = who.split(",")[0]  # 'according to the statement, 30 were killed'
-            if number == 2 and any(re.search(r"\d", part)
-                                   and not re.fullmatch(r"\s*\d{1,3}\s*", part)
-                                   for part in who.split(",")[1:]):
-                continue  # ', a group ..., published a list of 19 people it said': no speaker
-            head = who.split(",")[0]
-            if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
-                    and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
-                    and head.lower() not in ("we", "i", "you", "us", "our") \
-                    and not re.search(r"\s(?:it|they|he|she)$", head) \
-                    and not re.fullmatch(r"(?i)which|whom|this|these", head):
-                if number == 5:
-                    who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
-                return who, number
-    return None
 
 
 @dataclass
@@ -1023,48 +760,12 @@ def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
     return parsed.date() if parsed is not None and parsed.date() <= base else None
 
 
-
-
-def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
-    """(start, end, words) of each quotation in a paragraph, in order; the last one may be
-    left open to the paragraph's end."""
-    found = []
-    for opener, closer in OPEN_CLOSE.items():
-        closing = CLOSERS.get(opener, re.escape(closer))
-        opening = OPENERS.get(opener, re.escape(opener))
-        other = (f"[^{re.escape(opener)}]" if len(opener) == 1
-                 else f"(?!{re.escape(opener)}).")
-        pattern = re.compile(opening + rf"(?P<q>(?:(?!{closing}){other}){{12,}}?)(?:{closing})")
-        taken = 0
-        for match in pattern.finditer(paragraph):
-            found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
-            taken = match.end()
-        rest = paragraph[taken:]
-        still_open = re.search(opening, rest)
-        if still_open is not None and not re.search(closing, rest[still_open.end():]) \
-                and opener not in rest[still_open.end():]:
-            words = rest[still_open.end():].strip()
-            if len(words) >= 12:
-                found.append((taken + still_open.start(), len(paragraph), words.rstrip(",")))
-    return sorted(q for q in found if not any(o[0] < q[0] < o[1] for o in found))  # ‘ in “
-
-
 def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
     """The quotation a sentence belongs to, if it is one of a quote's sentences."""
     opening = normalise_text(sentence).lstrip("\"' ")[:25]
     if len(opening) < 12:
         return None
     return next((s for s in spoken if opening in normalise_text(s.quote)), None)
-
-
-
-
-
-
-
-
-
-
 
 
 def resolve_incident_date(articles: list[Article]) -> dict[str, Any]:

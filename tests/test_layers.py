@@ -15,7 +15,7 @@ PACKAGE = ROOT / "briefgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", ""),                        # "" is the package itself (__version__)
-    ("model", "gazetteer", "syntax", "files", "text", "tolls"),
+    ("model", "gazetteer", "syntax", "files", "text", "tolls", "attribution", "quotation"),
     ("seeds", "state", "skeleton", "git", "config", "prose", "document", "salvage", "masthead"),
     ("rules",),                            # the rules across fields, run by load
     ("load", "docs", "draft"),
