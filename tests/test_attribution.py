@@ -1,0 +1,35 @@
+"""Who a sentence names as speaking, and which of those words are the speaker's name (our own
+sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.attribution import clean_phrase, find_attribution_form
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    # why a speaker is not named is not part of the name
+    ("A farmer who spoke on condition of anonymity for fear of reprisals, said only families "
+     "were there.", "A farmer"),
+    # the other side of ', while'
+    ("A local teacher told the Lantern that 14 were killed, while local volunteers said nearly "
+     "50 were killed.", "A local teacher"),
+    # unnamed reports
+    ("The strikes came days after reports that 12 people had been killed.", "reports"),
+])
+def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
+    found = find_attribution_form(sentence)
+    assert found is not None and found[0] == who
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Another official in Khost on condition of anonymity", "Another official in Khost"),
+    ("Afghan Information Ministry spokesperson, wishing not to be named",
+     "Afghan Information Ministry spokesperson"),
+    ("Houthi-controlled media, on the other hand", "Houthi-controlled media"),
+    ("Iris Marín in her message, without providing details", "Iris Marín"),
+    ("the ministry in a statement", "the ministry"),
+])
+def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
+    assert clean_phrase(phrase) == name

@@ -1,0 +1,36 @@
+"""Quotations as pages mark them, including the marks typed wrong (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.quotation import find_quotations
+
+
+@pytest.mark.parametrize(("paragraph", "quotes"), [
+    # a second “ where the closing mark belongs
+    ("“They had believed the shelter was safe,“ he said.",
+     ["They had believed the shelter was safe"]),
+    # ’’ for the closing mark
+    ("“My cousin and I walked to the shelter,’’ said Tomas Verrin.",
+     ["My cousin and I walked to the shelter"]),
+    # single marks, as some papers quote
+    ("‘All of them were farmers from the hills,’ said Ilse Varn.",
+     ["All of them were farmers from the hills"]),
+    # single marks inside double ones are part of the quotation
+    ("“The council told us the reports were ‘simply not true at all,'” a volunteer said.",
+     ["The council told us the reports were ‘simply not true at all,'"]),
+    # a ‘ inside a word is an apostrophe, and opens nothing
+    ("Ukraine‘s forces said: “The armed forces were not affected at all.”",
+     ["The armed forces were not affected at all."]),
+    # old wire copy: `` and '' open, '' closes, even when the next sentence is glued on
+    ("``The bombs fell on the last trucks,'' he said.", ["The bombs fell on the last trucks"]),
+    ("''It's feared there may be more dead,'' he added. ''Our suspicion is that they punish "
+     "us.''Korva lies near the line.",
+     ["It's feared there may be more dead", "Our suspicion is that they punish us."]),
+    # a quotation still open at the paragraph's end runs to it (a page cut mid-quote)
+    ("He said “the strike hit the market and the school at once",
+     ["the strike hit the market and the school at once"]),
+])
+def test_quotations_are_found_however_marked(paragraph: str, quotes: list[str]) -> None:
+    assert [quote for _, _, quote in find_quotations(paragraph)] == quotes
