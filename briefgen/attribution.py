@@ -27,7 +27,7 @@ AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|firs
        r"now|still))*")
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
-    r"^(?:[Ii]t|(?:[Tt]he\s+)?(?:[a-z]\w*\s+)?(?i:statement|ministry|military|army|command|"
+    r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)(?i:statement|ministry|military|army|command|"
     r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
     r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
@@ -112,7 +112,7 @@ TIME_TAIL = re.compile(
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
-               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b"),
+               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b)"),  # not 'a statement released by'
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
@@ -122,7 +122,8 @@ ATTRIBUTIONS = (
                rf"(?-i:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
-    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)['’]s?\s+(?:reports?|claims?|figures?|"
+    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)(?:['’]s|(?<=s)['’])\s+(?:reports?|claims?|"
+               r"figures?|"
                r"count|tally|toll)\s+of\b"),
     re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
                r"claiming|putting|counting)\b"),
@@ -198,7 +199,10 @@ def clean_phrase(who: str) -> str:
                     r"hand|for (?:his|her|its|their) part|however|meanwhile|in turn)$", "", phrase)
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
-    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|issued by)\s+",
+    phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|(?:issued|"
+                    r"released|published|carried) by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                    r"(?:news\s+)?(?:agency\s+)?(?=[A-Z])|^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?"
+                    r"statement\s+(?:from|by|issued by)\s+",
                     "", phrase)  # a statement from the Red Crescent: the Red Crescent
     phrase = re.sub(r"^(?:[Tt]he\s+)?(?:figures|data|statistics|numbers|tall(?:y|ies)|counts?)\s+"
                     r"(?:from|by|of|released by|issued by|published by)\s+", "", phrase)

@@ -291,6 +291,11 @@ class Reader:
             found = self.find_referent(phrase, before)
             if found is not None:
                 return found
+        issuer = re.fullmatch(r"(?:an?\s+)?(?P<org>[a-z]+) statement", light, re.I)
+        if issuer and ORG_WORDS.search(issuer.group("org")):
+            found = self.find_referent(f"the {issuer.group('org')}", before)
+            if found is not None:  # 'a ministry statement said': the ministry named before
+                return found
         if MONITOR.search(phrase):
             return name_monitor(phrase), None
         earlier = self.find_named_before(phrase, before)
@@ -317,6 +322,10 @@ class Reader:
         for mention in reversed(self.recent + here):
             name = split_phrase(mention.phrase)[0]
             if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
+                return mention.speaker, mention.actor_id
+        for mention in reversed(self.recent + here):  # 'Ferry told ...' after 'Ferry Marisan'
+            name = split_phrase(mention.phrase)[0]
+            if mention.person and len(name.split()) >= 2 and name.split()[0] == surname:
                 return mention.speaker, mention.actor_id
         return None
 
@@ -376,6 +385,9 @@ class Reader:
         chosen = None
         words = reference.lower().split()
         modifier = words[-2] if len(words) > 1 and words[-2] not in ("the", "a", "an") else ""
+        if re.fullmatch(r"first|second|third|latest|earlier|later|new|initial|final|official|"
+                        r"joint|written|brief|short", modifier):
+            modifier = ""  # the first statement: the one said to issue a statement
         modifier = re.sub(r"['’]s$", "", modifier)  # the ministry's statement: the ministry's
         if head == "statement":  # the statement: whoever was said to issue one
             chosen = next((m for m in reversed(mentions) if "statement" in m.context
@@ -409,11 +421,11 @@ class Reader:
 
     def find_subject(self, sentence: str) -> Mention | None:
         """Who a sentence names as speaking, or the known actor it opens with."""
+        who = find_attribution(sentence)
         citing = re.search(r"\bciting (?P<who>[^,.;]{2,80})", sentence)
-        if citing is not None:
+        if citing is not None and (who is None or who in sentence[citing.start():]):
             speaker, actor = self.resolve(citing.group("who"))
             return self.make_mention(citing.group("who"), speaker, actor)
-        who = find_attribution(sentence)
         if who is not None and not REFERENCE.match(who.strip()) and not PRONOUNS.match(who):
             speaker, actor = self.resolve(who)
             mention = self.make_mention(who, speaker, actor)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''"}
-OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])"}
+OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''", "”": "”"}
+OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])", "”": r"(?:^|(?<=\s))”(?=[\w(\[])"}
 """A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe;
 so does '' as old wire copy opens quotations ('' or ``)."""
-CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)", "‘": r"’(?=[\s,.;:!?—–-]|$)",
+CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)|(?<=[\w,.!?])\"(?=[\s,.;:!?]|$)",
+           "‘": r"’(?=[\s,.;:!?—–-]|$)",
            "``": r"''|″|”", "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
-"""What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ that
-stands where a closing mark does ('monastery,“ he said'); one opened with ‘, as some papers
-quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
+"""What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ or a
+straight " that stands where a closing mark does ('monastery,“ he said'); one opened with ‘,
+as some papers quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
 
 
 def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
