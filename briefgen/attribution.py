@@ -20,7 +20,8 @@ SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
-                r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned")
+                r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned|"
+                r"denounced|denounces|charged")
 """What the subject of a sentence does when it takes a side: the one who denies is named."""
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"

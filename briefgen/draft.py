@@ -88,7 +88,8 @@ CUES = (
     ("finds", re.compile(r"after (?:an? )?investigations?|investigation (?:found|showed)|"
                          r"were found ['‘’\"]?untrue", re.I)),
     ("denies", re.compile(r"\b(?:denied|denies|deny|denying|repudiated|rejected)\b", re.I)),
-    ("accuses", re.compile(r"\baccus\w*|\bblam\w*|\bhold\w* .{0,40}\bresponsible\b", re.I)),
+    ("accuses", re.compile(r"\baccus\w*|\bblam\w*|\bhold\w* .{0,40}\bresponsible\b|"
+                           r"\bcharged that\b", re.I)),
 )
 STRIKE = re.compile(r"\b(?:struck|strikes?|airstrikes?|attacked|bombed|bombard\w*|shelled|"
                     r"targeted|raided)\b", re.I)

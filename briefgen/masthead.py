@@ -91,8 +91,10 @@ def find_publisher(lines: list[str]) -> str | None:
             if re.search(rf"^(?:By\s+|From\s+(?:the\s+)?)?\(?{name}\)?(?:\s+News)?\s*"
                          r"(?:\||•|\(|$|is an?\b)", line) \
                     or re.search(rf"^By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*{name}\s*(?:\||•|$)",
-                                 line):  # 'Reuters |', 'BBC News', 'By NAME, The New York Times'
-                return publisher
+                                 line) \
+                    or re.search(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,2}},?\s+{name}$",
+                                 line):  # 'Reuters |', 'BBC News', 'By NAME, The New York
+                return publisher  # Times', 'NAME NAME Associated Press'
     for line in lines[:12] + lines[-6:]:
         for pattern in AGENCY_LINE:
             match = pattern.search(line)

@@ -1049,6 +1049,7 @@ def test_halden_figures_and_who_gives_them() -> None:
     ("by Staff Writers Halden (AFP) Aug 2, 2031", "", "AFP"),
     ("From Associated Press", "", "Associated Press"),
     ("AFP , Monday 20 Jun 2031", "", "AFP"),
+    ("Mara Quell Associated Press", "", "Associated Press"),
 ])
 def test_a_closing_credit_names_the_publisher(tmp_path: Path, first: str, last: str,
                                               publisher: str) -> None:
@@ -1121,3 +1122,12 @@ def test_mireva_quotes_take_their_speakers(start: str, actor: str, speaker: str)
     assert_nothing_invented(draft, [MIREVA])
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+def test_mireva_charged_that_accuses_and_denounced_gives_the_toll() -> None:
+    """'Officials charged that the army shelled ..., killing 9': an accusation, with its
+    figures; 'X denounced ... the death of 6 herders': X's toll."""
+    claims = draft_incident([MIREVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    found = [(c["actor"], c["kind"], c["casualties"]["killed"]["text"]) for c in claims
+             if (c.get("casualties") or {}).get("killed")]
+    assert found == [("valley-officials", "accuses", "9"), ("mountain-front", "reports", "6")]
