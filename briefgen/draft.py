@@ -302,6 +302,7 @@ class Reader:
         earlier = self.find_named_before(phrase, before)
         if earlier is not None:
             return earlier
+        phrase = self.find_full_name(phrase) or phrase
         name, _ = split_phrase(phrase)
         actor = self.find_phrase_actor(phrase)
         if actor is not None:
@@ -453,6 +454,16 @@ class Reader:
         return re.search(rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But|Of|To|From|With)\b)"
                          rf"[A-Z][a-z][\w'’-]*\.?\s+{re.escape(word)}(?![\w-])",
                          self.article.text) is not None
+
+    def find_full_name(self, word: str) -> str | None:
+        """'Ferry told ...' where the article has printed 'Ferry Marisan, director of ...' in
+        a sentence that names no speaker: the full name, the first word printed first."""
+        if not re.fullmatch(NAME_WORD, word) or not word[:1].isupper() \
+                or ORG_WORDS.search(word) or find_actors(word, self.names):
+            return None
+        found = re.search(rf"(?<![\w.’'-]){re.escape(word)}\s+(?!(?:Said|Told|Added)\b)"
+                          rf"([A-Z][a-z][\w'’-]+)(?=,)", self.article.text)
+        return f"{word} {found.group(1)}" if found else None
 
     def is_person_voice(self) -> bool:
         """Whether the last one named as speaking is a person."""

@@ -1116,6 +1116,8 @@ ministry statement said' after 'The Health Ministry said'."""
     ("We have not been able", "ferry-lado",
      "Ferry Lado, director of the Mireva office of a rights group"),
     ("Soldiers fired on a team", "health-ministry", "Health Ministry"),
+    # 'Tilo told reporters' where 'Tilo Brenn, director of ...' was printed with no verb of saying
+    ("We cannot reach the camp", "tilo-brenn", "Tilo Brenn"),
 ])
 def test_mireva_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     draft = draft_incident([MIREVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
