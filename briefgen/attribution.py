@@ -171,7 +171,7 @@ def find_doer(opening: str) -> str | None:
 
 
 CLAUSE = re.compile(
-    r"\b(?:and|but|or|the|of|on|to|in|with|for|by|at)$"  # a last word that joins
+    r"\b(?:and|but|or|the|a|an|of|on|to|in|with|for|by|at)$"  # a last word that joins
     rf"|(?<![A-Z.]){NOT_AFTER_TITLE}\.\s+[A-Z]"  # a full stop
     r"|\b(?:did|does|do|has|have|had) not\b|n['’]t\b"  # a negated verb
     r"|\b(?:provided|disclosed|declined|gave|carrie[sd] out|claimed|blamed|showed|shared|"
@@ -188,11 +188,12 @@ def clean_phrase(who: str) -> str:
     """A speaker's words without what is not their name: conjunctions, articles, times."""
     phrase = who.strip(" ,;:—-")
     phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Yet|So)\s+", "", phrase)
-    phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:statement|news conference|press "
-                    r"conference|video|post|message|tweet|letter|speech|interview)\b.*$",
+    phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:statement|news conference|"
+                    r"press conference|video|post|message|tweet|letter|speech|interview)\b.*$",
                     "", phrase)
     days = "|".join(WEEKDAYS)
-    phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$", "", phrase,
+    phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$|\s+(?:yesterday|"
+                    r"today|tonight|last night|this (?:morning|evening|week))$", "", phrase,
                     flags=re.I)
     phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing|asking|wishing|preferring|"
                     r"requesting)\b.*$", "", phrase)

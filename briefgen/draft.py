@@ -821,7 +821,9 @@ def slugify(text: str, limit: int = 60) -> str:
     """An id from text, its letters without accents ('Marín' is marin), cut at a word,
     never inside one."""
     plain = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.decode("ascii").lower()).strip("-")
+    letters = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1",
+                     plain.decode("ascii"))  # U.N. is un, U.S. is us
+    slug = re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
     if len(slug) > limit:
         cut = slug[:limit + 1]
         slug = cut[:cut.rfind("-")] if "-" in cut else slug[:limit]

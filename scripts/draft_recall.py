@@ -58,7 +58,9 @@ def print_seed_recall() -> None:
 def slug(text: str) -> str:
     """Words as the key gives them: lower case, without accents, joined by hyphens."""
     plain = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
-    return re.sub(r"[^a-z0-9]+", "-", plain.decode("ascii").lower()).strip("-")
+    letters = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1",
+                     plain.decode("ascii"))  # U.N. is un, as the key writes it
+    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
 
 
 def label_claim(claim: dict[str, Any], actors: dict[str, str]) -> str:

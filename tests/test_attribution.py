@@ -30,6 +30,16 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
     ("Houthi-controlled media, on the other hand", "Houthi-controlled media"),
     ("Iris Marín in her message, without providing details", "Iris Marín"),
     ("the ministry in a statement", "the ministry"),
+    ("The valley army in a Thursday statement", "The valley army"),
+    ("the valley's army yesterday", "the valley's army"),
 ])
 def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
     assert clean_phrase(phrase) == name
+
+
+def test_a_phrase_cut_before_its_noun_is_no_speaker() -> None:
+    """'the director of a hospital in a': words that end on an article are a clause's."""
+    from briefgen.attribution import CLAUSE
+
+    assert CLAUSE.search("the director of a hospital in a")
+    assert not CLAUSE.search("the director of a hospital")

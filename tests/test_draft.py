@@ -1133,3 +1133,15 @@ def test_mireva_charged_that_accuses_and_denounced_gives_the_toll() -> None:
     found = [(c["actor"], c["kind"], c["casualties"]["killed"]["text"]) for c in claims
              if (c.get("casualties") or {}).get("killed")]
     assert found == [("valley-officials", "accuses", "9"), ("mountain-front", "reports", "6")]
+
+
+@pytest.mark.parametrize(("words", "slug"), [
+    ("U.N. mission in Halden", "un-mission-in-halden"),
+    ("the U.S.-led coalition", "the-us-led-coalition"),
+    ("Lt. Col. Ana Vik", "lt-col-ana-vik"),
+    ("Iris Marín", "iris-marin"),
+])
+def test_ids_are_cut_from_words_as_an_editor_writes_them(words: str, slug: str) -> None:
+    from briefgen.draft import slugify
+
+    assert slugify(words) == slug
