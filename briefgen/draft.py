@@ -817,13 +817,18 @@ def resolve_incident_date(articles: list[Article]) -> dict[str, Any]:
     return {"start": "TODO YYYY-MM-DD", "precision": "day"}
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """An id from text, its letters without accents ('Marín' is marin), cut at a word,
-    never inside one."""
+def fold_letters(text: str) -> str:
+    """Text in plain letters, as ids and the answer keys write names: no accents ('Marín' is
+    Marin), and no full stops inside an abbreviation ('U.N.' is UN)."""
     plain = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
-    letters = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1",
-                     plain.decode("ascii"))  # U.N. is un, U.S. is us
-    slug = re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
+    return re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1",
+                  plain.decode("ascii"))
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id from text in plain letters (``fold_letters``), cut at a word, never inside
+    one."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold_letters(text).lower()).strip("-")
     if len(slug) > limit:
         cut = slug[:limit + 1]
         slug = cut[:cut.rfind("-")] if "-" in cut else slug[:limit]

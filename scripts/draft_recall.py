@@ -18,14 +18,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen.draft import draft_incident, measure_recall
+from briefgen.draft import draft_incident, fold_letters, measure_recall
 from briefgen.load import read_document
 from briefgen.seeds import contains_quote, normalise_text
 
@@ -56,11 +55,8 @@ def print_seed_recall() -> None:
 
 
 def slug(text: str) -> str:
-    """Words as the key gives them: lower case, without accents, joined by hyphens."""
-    plain = unicodedata.normalize("NFKD", normalise_text(text)).encode("ascii", "ignore")
-    letters = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1",
-                     plain.decode("ascii"))  # U.N. is un, as the key writes it
-    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
+    """Words as the key gives them: plain letters, lower case, joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_letters(text).lower()).strip("-")
 
 
 def label_claim(claim: dict[str, Any], actors: dict[str, str]) -> str:
