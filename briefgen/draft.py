@@ -321,14 +321,12 @@ class Reader:
         if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
             return None
         here = [m for m in map(self.find_subject, split_sentences(before)) if m is not None]
-        for mention in reversed(self.recent + here):
-            name = split_phrase(mention.phrase)[0]
-            if mention.person and len(name.split()) >= 2 and name.split()[-1] == surname:
-                return mention.speaker, mention.actor_id
-        for mention in reversed(self.recent + here):  # 'Ferry told ...' after 'Ferry Marisan'
-            name = split_phrase(mention.phrase)[0]
-            if mention.person and len(name.split()) >= 2 and name.split()[0] == surname:
-                return mention.speaker, mention.actor_id
+        named = [(m, split_phrase(m.phrase)[0].split()) for m in reversed(self.recent + here)
+                 if m.person]
+        for word in (-1, 0):  # the surname; else the first name ('Ferry' after 'Ferry Marisan')
+            for mention, name in named:
+                if len(name) >= 2 and name[word] == surname:
+                    return mention.speaker, mention.actor_id
         return None
 
     def find_group_before(self, before: str) -> tuple[str, str | None] | None:
