@@ -3,8 +3,10 @@ not tuned to the seeds, and a draft that validates once its TODOs are filled."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,22 @@ def assert_nothing_invented(draft: dict[str, object], articles: list[Path]) -> N
         for figure in (claim.get("casualties") or {}).values():
             if isinstance(figure, dict):
                 assert normalise_text(figure["text"]) in normalise_text(claim["quote"])
+
+
+@cache
+def drafted(article: Path) -> dict[str, Any]:
+    return draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+
+
+def draft_of(article: Path) -> dict[str, Any]:
+    """The draft of one of our articles as of 2031-07-01: drafted once for all its tests, a
+    fresh copy for each."""
+    return copy.deepcopy(drafted(article))
+
+
+def claim_starting(claims: list[dict[str, Any]], start: str) -> dict[str, Any]:
+    """The drafted claim whose quote begins with ``start``."""
+    return next(c for c in claims if c.get("quote", "").startswith(start))
 
 
 @pytest.mark.parametrize("article", [*SEEDS, UNSEEN], ids=lambda p: p.stem[:20])
@@ -152,13 +170,13 @@ def test_draft_command_writes_yaml_and_never_overwrites(tmp_path: Path) -> None:
 
 def test_according_to_names_the_claimant() -> None:
     draft = draft_incident([UNSEEN], "beirut", ROOT / "briefs", dt.date(2026, 11, 21))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith("According to the Syrian"))
+    claim = claim_starting(draft["claims"], "According to the Syrian")
     assert (claim["actor"], claim["speaker"]) == ("syrian-observatory", "Syrian Observatory")
 
 
 def test_quote_takes_its_speaker_from_the_sentence_before() -> None:
     draft = draft_incident([UNSEEN], "beirut", ROOT / "briefs", dt.date(2026, 11, 21))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith("We will not forgive"))
+    claim = claim_starting(draft["claims"], "We will not forgive")
     assert (claim["actor"], claim["speaker"]) == ("militia-leader-hadi-ameri",
                                                   "Militia leader Hadi Ameri")
 
@@ -170,8 +188,7 @@ QARIN = DATA / "articles" / "qarin-convoy-strike.txt"
 
 def draft_claims(article: Path) -> dict[str, dict[str, object]]:
     """The drafted claims of one article by their quote."""
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    return {str(c["quote"]): c for c in draft["claims"]}
+    return {str(c["quote"]): c for c in draft_of(article)["claims"]}
 
 
 @pytest.mark.parametrize("article", [DALMAR, QARIN], ids=lambda p: p.stem)
@@ -244,7 +261,7 @@ def test_it_the_statement_and_the_ministry_point_back_at_the_ministry() -> None:
 
 
 def test_a_denial_of_others_reports_gives_their_figures_to_them() -> None:
-    claims = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    claims = draft_of(QARIN)["claims"]
     denial = next(c for c in claims if c["kind"] == "denies")
     assert "casualties" not in denial
     theirs = next(c for c in claims if c.get("speaker") == "Qarin council")
@@ -284,8 +301,8 @@ def test_sarn_draft_is_nothing_but_its_own_words() -> None:
     ("at least 19 civilians died", "the-council", "The council"),  # X said that "...", Y reported
 ])
 def test_quotes_of_sarn_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    draft = draft_of(SARN)
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -305,21 +322,21 @@ def test_quotes_of_sarn_take_their_speakers(start: str, actor: str, speaker: str
 ])
 def test_figures_of_sarn_and_who_gives_them(start: str, actor: str,
                                             killed: dict[str, object]) -> None:
-    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(SARN)
     claim = next(c for c in draft["claims"] if c["quote"].startswith(start) and
                  c.get("casualties"))
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
 def test_each_side_of_a_contrast_keeps_its_own_figure() -> None:
-    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(SARN)
     sides = [(c["actor"], c["casualties"]["killed"]["min"]) for c in draft["claims"]
              if c["quote"].startswith("The army insisted")]
     assert sides == [("northland-army", 2), ("the-council", 19)]
 
 
 def test_one_of_and_dates_are_no_figures_and_a_byline_beats_a_photo_credit() -> None:
-    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(SARN)
     assert not any(c["quote"].startswith("One of the drivers") for c in draft["claims"])
     denial = next(c for c in draft["claims"] if c["kind"] == "denies")
     assert (denial["actor"], denial["speaker"]) == ("us-forces", "Brig. Gen. Omar Tal")
@@ -331,8 +348,8 @@ def test_last_monday_is_read_by_dateparser_which_no_other_command_imports() -> N
     import subprocess
     import sys
 
-    draft = draft_incident([SARN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith("Fishermen said"))
+    draft = draft_of(SARN)
+    claim = claim_starting(draft["claims"], "Fishermen said")
     assert (claim["date"], claim["actor"]) == ("2031-03-31", "fishermen")  # a Thursday's article
     imported = subprocess.run(
         [sys.executable, "-c", "import sys, briefgen.cli; print('dateparser' in sys.modules)"],
@@ -341,7 +358,7 @@ def test_last_monday_is_read_by_dateparser_which_no_other_command_imports() -> N
 
 
 def test_qarin_joined_counts_said_a_witness_and_a_dateline_of_its_agency_alone() -> None:
-    draft = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(QARIN)
     by_start = {c["quote"][:20]: c for c in reversed(draft["claims"]) if c.get("casualties")}
     joined = by_start["An inquiry found tha"]
     assert (joined["actor"], joined["casualties"]["killed"]) == (
@@ -359,7 +376,7 @@ TARSA = DATA / "articles" / "tarsa-camp-strike.txt"
 
 
 def test_tarsa_tolls_appositions_and_the_organisation_named_before() -> None:
-    draft = draft_incident([TARSA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(TARSA)
     assert_nothing_invented(draft, [TARSA])
     assert draft["sources"][0]["publisher"] == "AFP"  # TARSA (AFP): ...
     claims = {c["quote"][:24]: c for c in draft["claims"]}
@@ -393,9 +410,9 @@ VELKA = DATA / "articles" / "velka-road-strike.txt"
     ("We are farmers", "tomas-brin", "Tomas Brin, a farmer"),  # said NAME, a farmer who said
 ])
 def test_quotes_of_velka_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([VELKA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(VELKA)
     assert_nothing_invented(draft, [VELKA])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -405,15 +422,15 @@ def test_quotes_of_velka_take_their_speakers(start: str, actor: str, speaker: st
     ("Residents said nine", "residents", {"min": 9, "max": 9, "text": "nine"}),  # dash aside
 ])
 def test_figures_of_velka(start: str, actor: str, killed: dict[str, object]) -> None:
-    draft = draft_incident([VELKA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    draft = draft_of(VELKA)
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
     assert not any(c["quote"].startswith("An AC-130") and c.get("casualties")
                    for c in draft["claims"])  # a model's number is no toll
 
 
 def test_a_rejected_claim_named_by_its_adjective_is_that_sides() -> None:
-    claims = draft_incident([QARIN], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    claims = draft_of(QARIN)["claims"]
     sides = [(c["actor"], c["kind"], (c.get("casualties") or {}).get("killed"))
              for c in claims if c["quote"].startswith("The Qarin council rejected")]
     assert sides == [("qarin-council", "denies", None),
@@ -424,7 +441,7 @@ DERA = DATA / "articles" / "dera-workshop-strike.txt"
 
 
 def test_dera_a_rejected_clause_hides_no_speaker_and_one_is_counted() -> None:
-    draft = draft_incident([DERA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(DERA)
     assert_nothing_invented(draft, [DERA])
     assert draft["sources"][0]["publisher"] == "AFP"  # (Dera Daily/AFP)
     claims = {c["quote"][:16]: c for c in draft["claims"]}
@@ -445,7 +462,7 @@ numbers that count no one."""
 
 def lorsk_claims(start: str) -> list[dict[str, object]]:
     """The drafted claims of LORSK whose quote begins with ``start``, in order."""
-    draft = draft_incident([LORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(LORSK)
     assert_nothing_invented(draft, [LORSK])
     return [c for c in draft["claims"] if str(c["quote"]).startswith(start)]
 
@@ -521,7 +538,7 @@ def test_lorsk_countering_claims_by_others_gives_them_their_figure() -> None:
 
 def test_lorsk_a_time_span_is_no_toll_and_the_dateline_names_the_publisher() -> None:
     assert [c.get("casualties") for c in lorsk_claims("It was the third strike")] in ([], [None])
-    draft = draft_incident([LORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(LORSK)
     assert draft["sources"][0]["publisher"] == "Reuters"
 
 
@@ -556,14 +573,14 @@ BRENNA = DATA / "articles" / "brenna-market-strike.txt"
     ("Nobody here had a weapon", "governor-rhea-lunn", "Governor Rhea Lunn"),
 ])
 def test_brenna_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(BRENNA)
     assert_nothing_invented(draft, [BRENNA])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 def test_brenna_each_side_of_a_but_keeps_its_figure() -> None:
-    draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(BRENNA)
     sides = [(c["actor"], c["casualties"]["killed"]["text"]) for c in draft["claims"]
              if c["quote"].startswith("The army said two soldiers")]
     assert sides[1:] == [("health-officials", "12")]  # 'but health officials said 12'
@@ -594,8 +611,8 @@ def test_brenna_each_side_of_a_but_keeps_its_figure() -> None:
 ])
 def test_brenna_figures_and_who_gives_them(start: str, actor: str,
                                            casualties: dict[str, object]) -> None:
-    draft = draft_incident([BRENNA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    draft = draft_of(BRENNA)
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("casualties")) == (actor, casualties)
     assert not any(c.get("casualties") for c in draft["claims"]
                    if "Mira Holt" in c["quote"] or "year-old" in c["quote"])  # ages: no tolls
@@ -632,9 +649,6 @@ a quote and 'said NAME', 'stating, "..."', 'According to X, ... "..."', 'as X pu
 relative clause after the speaker, 'X did ..., saying that N', a byline naming the paper."""
 
 
-def kessel_draft() -> dict[str, Any]:
-    return draft_incident([KESSEL], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-
 
 @pytest.mark.parametrize(("start", "actor", "speaker"), [
     # 'He said ... "..."' after 'Earlier on Monday TITLE NAME said'
@@ -661,9 +675,9 @@ def kessel_draft() -> dict[str, Any]:
      "the ministry's spokesman Oren Dace"),
 ])
 def test_kessel_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = kessel_draft()
+    draft = draft_of(KESSEL)
     assert_nothing_invented(draft, [KESSEL])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -680,7 +694,7 @@ def test_kessel_quotes_take_their_speakers(start: str, actor: str, speaker: str)
 ])
 def test_kessel_figures_and_who_gives_them(start: str, actor: str,
                                            killed: dict[str, object]) -> None:
-    claim = next(c for c in kessel_draft()["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft_of(KESSEL)["claims"], start)
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
@@ -696,18 +710,18 @@ def test_kessel_figures_and_who_gives_them(start: str, actor: str,
 ])
 def test_kessel_tolls_in_relative_clauses(start: str, actor: str,
                                           casualties: dict[str, object]) -> None:
-    claim = next(c for c in kessel_draft()["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft_of(KESSEL)["claims"], start)
     assert (claim["actor"], claim["casualties"]) == (actor, casualties)
 
 
 def test_kessel_a_toll_and_a_further_group_after_a_comma_and() -> None:
-    found = [(c["actor"], c["casualties"]["killed"]["text"]) for c in kessel_draft()["claims"]
+    found = [(c["actor"], c["casualties"]["killed"]["text"]) for c in draft_of(KESSEL)["claims"]
              if c["quote"].startswith("Authorities put the toll")]
     assert found == [("authorities", "12"), ("authorities", "four")]
 
 
 def test_kessel_the_byline_names_the_paper_as_publisher() -> None:
-    assert kessel_draft()["sources"][0]["publisher"] == "The New York Times"
+    assert draft_of(KESSEL)["sources"][0]["publisher"] == "The New York Times"
 
 
 VARDA = DATA / "articles" / "varda-market-strike.txt"
@@ -723,9 +737,9 @@ that first names the person, 'the monitor said' after other speakers."""
     ("This attack was a war crime", "the-foreign-ministry", "the foreign ministry"),
 ])
 def test_varda_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([VARDA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(VARDA)
     assert_nothing_invented(draft, [VARDA])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -737,8 +751,8 @@ def test_varda_quotes_take_their_speakers(start: str, actor: str, speaker: str) 
 ])
 def test_varda_figures_and_who_gives_them(start: str, actor: str,
                                           killed: dict[str, object]) -> None:
-    draft = draft_incident([VARDA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    draft = draft_of(VARDA)
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
@@ -754,9 +768,9 @@ LUMO = DATA / "articles" / "lumo-raid-strike.txt"
     ("a depot of rockets", "kestrian-army", "Kestrian army"),
 ])
 def test_lumo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([LUMO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(LUMO)
     assert_nothing_invented(draft, [LUMO])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -768,8 +782,8 @@ def test_lumo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -
 ])
 def test_lumo_figures_and_who_gives_them(start: str, actor: str,
                                          killed: dict[str, object]) -> None:
-    draft = draft_incident([LUMO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    draft = draft_of(LUMO)
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
@@ -791,9 +805,9 @@ a surname with a title, 'the spokesman added that'."""
     ("no further strikes", "lt-col-omar-dax", "Lt. Col. Omar Dax, a military spokesman"),
 ])
 def test_pella_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([PELLA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(PELLA)
     assert_nothing_invented(draft, [PELLA])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
     assert claim["kind"] == "reports"
 
@@ -820,8 +834,8 @@ SARRO = DATA / "articles" / "sarro-tolls-strike.txt"
 ])
 def test_sarro_tolls_and_who_gives_them(start: str, actor: str, speaker: str,
                                         killed: str) -> None:
-    draft = draft_incident([SARRO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    draft = draft_of(SARRO)
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker"), claim["casualties"]["killed"]["text"]) == (
         actor, speaker, killed)
 
@@ -844,14 +858,14 @@ anonymous officials, and bystanders who blame, whose words stay reports."""
     ("and they fired on our", "col-tomas-vik", "the spokesman, Col. Tomas Vik"),
 ])
 def test_tevo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([TEVO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(TEVO)
     assert_nothing_invented(draft, [TEVO])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 def test_tevo_bystanders_who_blame_stay_reports() -> None:
-    draft = draft_incident([TEVO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(TEVO)
     kinds = {c["quote"][:20]: (c["actor"], c["kind"]) for c in draft["claims"]
              if c["actor"] in ("one-survivor", "residents", "witnesses", "taxi-driver")}
     assert kinds == {"The army did this to": ("one-survivor", "reports"),
@@ -873,9 +887,9 @@ MIRRO = DATA / "articles" / "mirro-town-strike.txt"
     ("This is a crime", "foreign-minister-ivan-rusk", "Foreign Minister Ivan Rusk"),
 ])
 def test_mirro_second_mentions_by_title(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([MIRRO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(MIRRO)
     assert_nothing_invented(draft, [MIRRO])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -907,9 +921,9 @@ statement' after two statements, the army's and the rebels'."""
     ("There was no depot", "mayor-oda-fenn", "Mayor Oda Fenn"),
 ])
 def test_kollo_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([KOLLO], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(KOLLO)
     assert_nothing_invented(draft, [KOLLO])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
@@ -925,9 +939,9 @@ toll the subject gives in 'the N people they say were killed'."""
 ])
 def test_orsk_a_day_before_the_verb_keeps_the_claimant(start: str, actor: str,
                                                        killed: dict[str, object]) -> None:
-    draft = draft_incident([ORSK], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(ORSK)
     assert_nothing_invented(draft, [ORSK])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
@@ -943,9 +957,6 @@ round's: 'perished', 'being treated', a relative clause between a count and its 
 of a contrast with no speaker of its own, 'the NGO', 'NAME asked', a relative clause about the
 one a speaker names."""
 
-
-def halden_draft() -> dict[str, Any]:
-    return draft_incident([HALDEN], "x", ROOT / "briefs", dt.date(2031, 7, 1))
 
 
 @pytest.mark.parametrize(("start", "actor", "speaker"), [
@@ -976,14 +987,14 @@ def halden_draft() -> dict[str, Any]:
     ("He was a student", "jon-pell", "Jon Pell, father of 19-year-old Ari Pell"),
 ])
 def test_halden_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = halden_draft()
+    draft = draft_of(HALDEN)
     assert_nothing_invented(draft, [HALDEN])
-    claim = next(c for c in draft["claims"] if c.get("quote", "").startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 def test_halden_a_quote_inside_a_quotation_is_not_one_of_its_own() -> None:
-    quotes = [c["quote"] for c in halden_draft()["claims"] if "simply not true" in c["quote"]]
+    quotes = [c["quote"] for c in draft_of(HALDEN)["claims"] if "simply not true" in c["quote"]]
     assert quotes == ["The council told us the first reports of a strike were ‘simply not true "
                       "at all,'"]
 
@@ -992,14 +1003,14 @@ def test_halden_a_clause_before_said_is_no_speaker() -> None:
     """'The army provided no evidence and the council said 40': the council says it, and no
     speaker is 'the army provided no evidence and the council'."""
     found = [(c["actor"], c.get("speaker"), c["casualties"]["wounded"]["text"])
-             for c in halden_draft()["claims"] if (c.get("casualties") or {}).get("wounded")]
+             for c in draft_of(HALDEN)["claims"] if (c.get("casualties") or {}).get("wounded")]
     assert found[:2] == [("the-council", "the council", "40"), ("the-council", "the council", "41")]
 
 
 def test_halden_the_side_of_a_contrast_with_no_speaker_is_the_sentence_speaker() -> None:
     """'The minister said five ... were killed ..., while 13 ... were wounded': both are the
     minister's; and 'are being treated at the clinic' counts the wounded."""
-    found = [(c["actor"], c["casualties"]["wounded"]["text"]) for c in halden_draft()["claims"]
+    found = [(c["actor"], c["casualties"]["wounded"]["text"]) for c in draft_of(HALDEN)["claims"]
              if (c.get("casualties") or {}).get("wounded")]
     assert found[2:4] == [("dara-senn", "Nine"), ("the-regional-health-minister", "13")]
 
@@ -1007,17 +1018,17 @@ def test_halden_the_side_of_a_contrast_with_no_speaker_is_the_sentence_speaker()
 def test_halden_what_is_not_the_speaker_s_name_is_left_out_of_it() -> None:
     """'Despite a truce ..., officials said'; 'The army, however, said'; 'a council spokesman,
     wishing not to be named, said'."""
-    claims = halden_draft()["claims"]
+    claims = draft_of(HALDEN)["claims"]
     found = [(c["actor"], c.get("speaker")) for c in claims
              if (c.get("casualties") or {}).get("wounded")]
     assert found[4:] == [("officials-in-halden", "officials in Halden"),
                          ("the-army", "The army")]
-    claim = next(c for c in claims if c["quote"].startswith("We will not forget"))
+    claim = claim_starting(claims, "We will not forget")
     assert (claim["actor"], claim["speaker"]) == ("council-spokesman", "council spokesman")
 
 
 def test_halden_figures_and_who_gives_them() -> None:
-    found = [(c["actor"], c["casualties"]["killed"]["text"]) for c in halden_draft()["claims"]
+    found = [(c["actor"], c["casualties"]["killed"]["text"]) for c in draft_of(HALDEN)["claims"]
              if (c.get("casualties") or {}).get("killed")]
     assert found == [("local-teacher", "at least 14"), ("local-volunteers", "nearly 50"),
                      ("regional-official", "22"), ("local-officials", "At least 19"),
@@ -1083,17 +1094,17 @@ NAME visited'), 'They say' after a group named as acting."""
     ("This was no accident", "pavel-dorn", "Pavel Dorn"),
 ])
 def test_korva_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([KORVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(KORVA)
     assert_nothing_invented(draft, [KORVA])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 def test_korva_they_after_a_group_that_acts_is_that_group() -> None:
     """'Village elders in Korva later revised the toll. They say ...': the elders, not the
     commander who spoke last."""
-    draft = draft_incident([KORVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
-    claim = next(c for c in draft["claims"] if c["quote"].startswith("They say the strike"))
+    draft = draft_of(KORVA)
+    claim = claim_starting(draft["claims"], "They say the strike")
     assert (claim["actor"], claim["casualties"]["killed"]["text"],
             claim["casualties"]["wounded"]["text"]) == ("village-elders-in-korva", "14", "30")
 
@@ -1120,16 +1131,16 @@ ministry statement said' after 'The Health Ministry said'."""
     ("We cannot reach the camp", "tilo-brenn", "Tilo Brenn"),
 ])
 def test_mireva_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
-    draft = draft_incident([MIREVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    draft = draft_of(MIREVA)
     assert_nothing_invented(draft, [MIREVA])
-    claim = next(c for c in draft["claims"] if c["quote"].startswith(start))
+    claim = claim_starting(draft["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 def test_mireva_charged_that_accuses_and_denounced_gives_the_toll() -> None:
     """'Officials charged that the army shelled ..., killing 9': an accusation, with its
     figures; 'X denounced ... the death of 6 herders': X's toll."""
-    claims = draft_incident([MIREVA], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    claims = draft_of(MIREVA)["claims"]
     found = [(c["actor"], c["kind"], c["casualties"]["killed"]["text"]) for c in claims
              if (c.get("casualties") or {}).get("killed")]
     assert found == [("valley-officials", "accuses", "9"), ("mountain-front", "reports", "6")]
