@@ -4,6 +4,7 @@ wire copy, with the marks that pages typed by hand get wrong."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''", "”": "”"}
 OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])", "”": r"(?:^|(?<=\s))”(?=[\w(\[])"}
@@ -17,24 +18,40 @@ straight " that stands where a closing mark does ('monastery,“ he said'); one 
 as some papers quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
 
 
+class Marks(NamedTuple):
+    """One kind of quotation mark, its patterns compiled once: the mark, where it opens,
+    where it closes, and a whole quotation between the two."""
+
+    opener: str
+    opening: re.Pattern[str]
+    closing: re.Pattern[str]
+    quotation: re.Pattern[str]
+
+
+def compile_marks(opener: str, closer: str) -> Marks:
+    closing = CLOSERS.get(opener, re.escape(closer))
+    opening = OPENERS.get(opener, re.escape(opener))
+    other = f"[^{re.escape(opener)}]" if len(opener) == 1 else f"(?!{re.escape(opener)})."
+    return Marks(opener, re.compile(opening), re.compile(closing),
+                 re.compile(opening + rf"(?P<q>(?:(?!{closing}){other}){{12,}}?)(?:{closing})"))
+
+
+MARKS = tuple(compile_marks(opener, closer) for opener, closer in OPEN_CLOSE.items())
+
+
 def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of each quotation in a paragraph, in order; the last one may be
     left open to the paragraph's end."""
     found = []
-    for opener, closer in OPEN_CLOSE.items():
-        closing = CLOSERS.get(opener, re.escape(closer))
-        opening = OPENERS.get(opener, re.escape(opener))
-        other = (f"[^{re.escape(opener)}]" if len(opener) == 1
-                 else f"(?!{re.escape(opener)}).")
-        pattern = re.compile(opening + rf"(?P<q>(?:(?!{closing}){other}){{12,}}?)(?:{closing})")
+    for marks in MARKS:
         taken = 0
-        for match in pattern.finditer(paragraph):
+        for match in marks.quotation.finditer(paragraph):
             found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))
             taken = match.end()
         rest = paragraph[taken:]
-        still_open = re.search(opening, rest)
-        if still_open is not None and not re.search(closing, rest[still_open.end():]) \
-                and opener not in rest[still_open.end():]:
+        still_open = marks.opening.search(rest)
+        if still_open is not None and not marks.closing.search(rest[still_open.end():]) \
+                and marks.opener not in rest[still_open.end():]:
             words = rest[still_open.end():].strip()
             if len(words) >= 12:
                 found.append((taken + still_open.start(), len(paragraph), words.rstrip(",")))
