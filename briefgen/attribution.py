@@ -14,11 +14,12 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
-                     r"asserts")
+                     r"asserts|assured|assures")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
-                               r"maintains|maintained|issued|released|published")
+                               r"maintains|maintained|issued|released|published|"
+                               r"reports(?=\s+that\b)")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
                 r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned|"
                 r"denounced|denounces|charged")
@@ -103,7 +104,7 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|w
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
-                           r"referred|occurred|happened|whereas)\b", re.I)
+                           r"referred|occurred|happened|whereas|where)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 TIME_TAIL = re.compile(
     r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)
@@ -117,7 +118,8 @@ ATTRIBUTIONS = (
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
-    re.compile(rf"[,”\"]\s*(?:said|says|added)\s+(?P<who>{SHORT_WHO}"
+    re.compile(rf"[,”\"]\s*(?:said|says|added|wrote|writes|asked|continued|explained|noted|"
+               rf"recalled|warned|stressed|insisted|replied|tweeted)\s+(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
                rf"(?-i:,|{END_OF_WHO})", re.I),
@@ -134,11 +136,13 @@ ATTRIBUTIONS = (
                r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
     re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"
                r"initial|early|unconfirmed|conflicting)\s+)?reports)\s+that\b"),
+    re.compile(r"\b(?:after|when|as)\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+               r"\s+(?:said|announced|reported|claimed|stated)\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
-people it said were killed; after reports that N were killed. The first that names a speaker
-wins."""
+people it said were killed; after reports that N were killed; after X said N were killed. The
+first that names a speaker wins."""
 ANONYMOUS = re.compile(
     r",?\s+who\s+(?:spoke|asked|declined|did not want|requested|refused|wished|would not|"
     r"could not|was|were|is|are|had been|has been)\b(?:(?!\b(?:said|says|told)\b)[^,.;“”\"])"
@@ -293,7 +297,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                 continue  # ', a group ..., published a list of 19 people it said': no speaker
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
-                    and not re.match(rf"(?:{SPEECH_VERBS})\b", head) \
+                    and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
                     and head.lower() not in ("we", "i", "you", "us", "our") \
                     and not re.search(r"\s(?:it|they|he|she)$", head) \
                     and not re.fullmatch(r"(?i)which|whom|this|these", head):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -598,7 +598,7 @@ class Reader:
         """'"...," said NAME, TITLE.'; '"...," said NAME, whose brother was killed ...'."""
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
                          rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
-                         rf"\s*(?:{END_OF_WHO}|(?=,\s+(?:who|whose)\s))",
+                         rf"\s*(?:{END_OF_WHO}|(?=,\s+(?:who|whose|saying|adding)\s))",
                          after)
         return match.group("who") if match else None
 
@@ -710,8 +710,14 @@ class Reader:
                     if c.kind != "reports" or c.killed or c.wounded or c.actor_id or c.speaker]
         if (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \
                 and self.article.publisher:
-            speaker, claim.actor_id = self.resolve(self.article.publisher)  # the writer's
-            claim.speaker = speaker or None
+            speaker, actor_id = self.resolve(self.article.publisher)  # the writer's
+            if claim.kind != "reports":  # 'N were killed, though it denied any part': the
+                # toll is the writer's; the denial is someone's the editor names
+                own = replace(claim, kind="reports", against=[], sources=list(claim.sources))
+                claim.killed = claim.wounded = claim.counted = None
+                claims.insert(0, own)
+                claim = own
+            claim.actor_id, claim.speaker = actor_id, speaker or None
         for count in figures.more:
             claims.append(DraftClaim(
                 actor_id=claim.actor_id, kind="reports", quote=claim.quote,

@@ -34,6 +34,8 @@ CREDITS = (
     re.compile(rf"^(?:[Bb]y\s+)?Staff\s+(?:Writers?|Reporters?)\s+[A-Z][\w .'-]{{0,40}}?"
                rf"\((?P<agency>{AGENCY})\)"),
     re.compile(rf"^[A-Z][A-Z .'/-]+,\s+{OUTLET}\s+\([A-Z]{{2,6}}\)\s*[-–—]"),
+    re.compile(rf"^[A-Z][A-Z .'/-]+,(?:\s+[A-Z][\w .'-]{{1,30}},)?\s+(?i:{MONTH})\.?\s+\d{{1,2}}"
+               rf"(?:,\s+\d{{4}})?\s+\({OUTLET}\)\s*[-–—]"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
     re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),
@@ -46,7 +48,8 @@ CREDITS = (
                rf"{OUTLET}(?=[,.;]|\s+and\b|$)"),
 )
 """Who published it, as a dateline of its own names it ('TEHRAN, Young Journalists Club (YJC)
--', 'PHILIPPINE NEWS SERVICE —') or a closing line or a note says: '... persisted. - AFP',
+-', 'SEOUL, Nov. 23 (Yonhap) --', 'PHILIPPINE NEWS SERVICE —') or a closing line or a note
+says: '... persisted. - AFP',
 '(Reporting by Reuters; Editing by ...)', 'This article was originally published by Radio Free
 Asia', 'NAME is Senior Editor for Antiwar.com.'"""
 CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/", re.I)

@@ -41,13 +41,15 @@ ONE_DETERMINER = re.compile(
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner)."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
-                    r"eliminated|liquidated|"
+                    r"eliminated|liquidated|massacred|massacring|murdered|"
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed|"
                      r"hospitali[sz]ed|being treated|treated for (?:their )?(?:wounds|injuries))\b",
                      re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
+                      r"massacred|massacring|murdered|murdering|"
                       r"(?:claimed|took) the lives of|the deaths? of|(?:the )?liquidation of|"
+                      r"(?:the )?(?:killings?|massacres?|murders?) of|"
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
 TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"

@@ -1156,3 +1156,49 @@ def test_ids_are_cut_from_words_as_an_editor_writes_them(words: str, slug: str) 
     from briefgen.draft import slugify
 
     assert slugify(words) == slug
+
+
+TARSK = DATA / "articles" / "tarsk-depot-strike.txt"
+"""Our own sentences in the forms the ninth round's articles showed: a dateline 'CITY, Month
+DD (Outlet) --'; 'massacred', 'the killing of'; present-tense 'X reports that'; 'according to
+its preliminary findings' after a named subject; 'came after X said N were killed';
+'"...," wrote NAME, saying ...'; 'X has assured that', then 'he added'."""
+
+
+def test_tarsk_a_dateline_with_the_outlet_after_the_day_names_the_publisher() -> None:
+    assert draft_of(TARSK)["sources"][0]["publisher"] == "Orla News"
+
+
+def test_tarsk_figures_take_their_claimants() -> None:
+    draft = draft_of(TARSK)
+    assert_nothing_invented(draft, [TARSK])
+    found = [(c["actor"], c["kind"], kind, figure["text"]) for c in draft["claims"]
+             for kind, figure in (c.get("casualties") or {}).items() if isinstance(figure, dict)]
+    assert found == [
+        ("villagers", "reports", "killed", "at least 31"),  # massacred ..., villagers told
+        ("orla-news", "reports", "killed", "more than 40"),  # the killing of: the writer's
+        ("interior-ministry", "reports", "killed", "at least 27"),
+        ("the-district-council-website", "reports", "killed", "33"),
+        ("the-district-council-website", "reports", "wounded", "70"),
+        ("velmar", "reports", "killed", "as many as 19"),
+        ("councillor-mira-dane", "reports", "killed", "64"),  # '"...," wrote NAME, saying'
+    ]
+
+
+def test_tarsk_a_denial_beside_the_writers_toll_is_not_the_writers() -> None:
+    """'The killing of more than 40 ... drew criticism of the government, though it denied any
+    part': the toll is the publisher's report, the denial a claim for the editor to credit."""
+    claims = [c for c in draft_of(TARSK)["claims"] if c["quote"].startswith("The killing of")]
+    assert [(c["actor"], c["kind"], "casualties" in c) for c in claims] == [
+        ("orla-news", "reports", True), ("TODO-actor", "denies", False)]
+
+
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("We went to the district hospital", "councillor-mira-dane", "Councillor Mira Dane"),
+    ("will stay open to every convoy", "oren-halt",
+     "Deputy Minister of the Interior, Oren Halt"),
+    ("We trust that calm will hold", "oren-halt", "Deputy Minister of the Interior, Oren Halt"),
+])
+def test_tarsk_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
+    claim = claim_starting(draft_of(TARSK)["claims"], start)
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
