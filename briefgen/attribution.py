@@ -19,10 +19,11 @@ SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|
                                      r"showed|shows|asked|demanded|urged")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
-                               r"reports(?=\s+that\b)")
+                               r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
+                               r"informs(?=\s+that\b)|informed(?=\s+that\b)")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
                 r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned|"
-                r"denounced|denounces|charged")
+                r"denounced|denounces|charged|refuted|refutes")
 """What the subject of a sentence does when it takes a side: the one who denies is named."""
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
@@ -93,7 +94,9 @@ SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
 """A speaker's words within one clause."""
 LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
                             r"Despite|Following|Amid|During|Although|Though|"
-                            r"Later|On |Asked )[^,]{0,160}|Meanwhile|However),"
+                            r"Later|On |Asked )[^,]{0,160}|Meanwhile|However|"
+                            r"(?:The|That) (?:next|following|same|previous) (?:day|morning|"
+                            r"evening|night|week)),"
                             r"(?:\s*(?:which|where|who)\b[^,]{0,100},)?\s*")
 TIME_OPENING = re.compile(
     r"^(?:(?:Earlier|Later|Late|Early)(?:\s+on)?\s+(?:" + "|".join(d.title() for d in WEEKDAYS)
@@ -163,12 +166,19 @@ CLAIMS_BY = re.compile(
 DOER = re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*,"
                   r"\s*(?:saying|adding|stating),?\s*$")
 """'X apologized to the families, saying "...": the one who did it says it."""
+STATEMENT = re.compile(
+    rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+(?:issued|released|put out|"
+    r"published|read out|sent)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|communiqu[eé]|message|note)\b[^“\".]{0,80}:[^“\".]{0,60}$")
+"""'X, a spokesman, released a terse statement: Fifteen Iraqis "...": the statement's words."""
 
 
 def find_doer(opening: str) -> str | None:
-    """The subject of a sentence that ends in ', saying' before a quote."""
+    """The subject of a sentence that ends in ', saying' or in 'issued a statement:' before a
+    quote."""
     clause = LEADING_CLAUSE.match(opening)
-    match = DOER.match(opening[clause.end():] if clause else opening)
+    body = opening[clause.end():] if clause else opening
+    match = DOER.match(body) or STATEMENT.match(body)
     if match is None or NOT_A_SPEAKER.search(match.group("who")):
         return None
     return match.group("who")

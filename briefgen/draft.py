@@ -87,7 +87,8 @@ CUES = (
         r"refused to comment", re.I)),
     ("finds", re.compile(r"after (?:an? )?investigations?|investigation (?:found|showed)|"
                          r"were found ['‘’\"]?untrue", re.I)),
-    ("denies", re.compile(r"\b(?:denied|denies|deny|denying|repudiated|rejected)\b", re.I)),
+    ("denies", re.compile(r"\b(?:denied|denies|deny|denying|repudiated|rejected|refuted|"
+                          r"refutes)\b", re.I)),
     ("accuses", re.compile(r"\baccus\w*|\bblam\w*|\bhold\w* .{0,40}\bresponsible\b|"
                            r"\bcharged that\b", re.I)),
 )
@@ -624,8 +625,8 @@ class Reader:
         if match:
             return match.group("who")
         opening = (split_sentences(before) or [""])[-1]
-        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+)\b",
-                     opening):
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+|"
+                     r"statement)\b", opening):
             return find_attribution(opening) or find_doer(opening)
         return None
 

@@ -57,11 +57,12 @@ CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/"
 
 
 def find_date(lines: list[str]) -> dt.date | None:
-    """The first date the article's top lines give: 2017-08-08, August 8, 2017, 8 Aug 2017,
-    27 Nov, 2017, 6th Oct, 2024."""
+    """The first date the article's top lines give: 2017-08-08, 08.08.2017, August 8, 2017,
+    8 Aug 2017, 27 Nov, 2017, 6th Oct, 2024."""
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     patterns = (  # each with the group numbers of year, month and day
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
+        (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),  # 04.04.2016, day first
         (rf"\b({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
         (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
     )

@@ -11,10 +11,12 @@ OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])", "”": r"(?:^|(
 """A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe;
 so does '' as old wire copy opens quotations ('' or ``)."""
 CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)|(?<=[\w,.!?])\"(?=[\s,.;:!?]|$)",
+           '"': r'"|(?<=[\w,.!?])”(?=[\s,.;:!?]|$)',
            "‘": r"’(?=[\s,.;:!?—–-]|$)",
            "``": r"''|″|”", "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
 """What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ or a
-straight " that stands where a closing mark does ('monastery,“ he said'); one opened with ‘,
+straight " that stands where a closing mark does ('monastery,“ he said'); one opened with a
+straight " closes with ” where a page mixes them ('"The dead ...,” he said'); one opened with ‘,
 as some papers quote, closes with a ’ that ends a word and is no apostrophe ('don’t')."""
 
 

@@ -1202,3 +1202,39 @@ def test_tarsk_a_denial_beside_the_writers_toll_is_not_the_writers() -> None:
 def test_tarsk_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     claim = claim_starting(draft_of(TARSK)["claims"], start)
     assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
+
+
+BRENA = DATA / "articles" / "brena-ridge-shelling.txt"
+"""Our own sentences in more of the ninth round's forms: a date 12.05.2019; 'X informs that';
+'X refutes this'; 'X claims they have killed N'; 'X, a spokeswoman, released a short
+statement: Nine soldiers "..."'; a quotation opened with " and closed with ”."""
+
+
+def test_brena_a_date_written_day_first_with_dots_is_the_articles() -> None:
+    assert draft_of(BRENA)["sources"][0]["date"] == "2019-05-12"
+
+
+def test_brena_figures_and_denials_take_their_claimants() -> None:
+    draft = draft_of(BRENA)
+    assert_nothing_invented(draft, [BRENA])
+    found = [(c["actor"], c["kind"], {k: f["text"] for k, f in c.get("casualties", {}).items()
+                                      if isinstance(f, dict)})
+             for c in draft["claims"] if c.get("casualties") or c["kind"] == "denies"]
+    assert found == [
+        ("brena-republic", "reports", {"killed": "120", "wounded": "300"}),  # informs that
+        ("the-valley-army", "denies", {}),  # refutes this
+        ("the-valley-army", "reports", {"killed": "45"}),  # claims they have killed
+        ("maj-sela-varn", "reports", {"killed": "Nine"}),  # released a short statement:
+        ("lira-mok", "reports", {"killed": "12"}),
+    ]
+
+
+@pytest.mark.parametrize(("start", "speaker"), [
+    ("were killed on the ridge", "Maj. Sela Varn, a valley army spokeswoman"),
+    ("The dead include shepherds", "Lira Mok, a nurse at the Brena clinic"),
+    # the quotation after '"...,” Mok said.', its opening mark straight, its closing curly
+    ("There were 12 children among", "Lira Mok, a nurse at the Brena clinic"),
+])
+def test_brena_quotes_take_their_speakers(start: str, speaker: str) -> None:
+    claim = claim_starting(draft_of(BRENA)["claims"], start)
+    assert claim.get("speaker") == speaker

@@ -28,6 +28,10 @@ from briefgen.quotation import find_quotations
     ("''It's feared there may be more dead,'' he added. ''Our suspicion is that they punish "
      "us.''Korva lies near the line.",
      ["It's feared there may be more dead", "Our suspicion is that they punish us."]),
+    # a straight " that opens, a curly ” that closes, then a straight pair
+    ('"The dead include shepherds and porters,” Mok said. "There were 12 children among the '
+     'dead."',
+     ["The dead include shepherds and porters", "There were 12 children among the dead."]),
     # a quotation still open at the paragraph's end runs to it (a page cut mid-quote)
     ("He said “the strike hit the market and the school at once",
      ["the strike hit the market and the school at once"]),
