@@ -1162,7 +1162,8 @@ TARSK = DATA / "articles" / "tarsk-depot-strike.txt"
 """Our own sentences in the forms the ninth round's articles showed: a dateline 'CITY, Month
 DD (Outlet) --'; 'massacred', 'the killing of'; present-tense 'X reports that'; 'according to
 its preliminary findings' after a named subject; 'came after X said N were killed';
-'"...," wrote NAME, saying ...'; 'X has assured that', then 'he added'."""
+'"...," wrote NAME, saying ...'; 'X has assured that', then 'he added'; 'U.S. Central
+Command (CENTCOM) said'."""
 
 
 def test_tarsk_a_dateline_with_the_outlet_after_the_day_names_the_publisher() -> None:
@@ -1198,6 +1199,8 @@ def test_tarsk_a_denial_beside_the_writers_toll_is_not_the_writers() -> None:
     ("will stay open to every convoy", "oren-halt",
      "Deputy Minister of the Interior, Oren Halt"),
     ("We trust that calm will hold", "oren-halt", "Deputy Minister of the Interior, Oren Halt"),
+    # a named body of a known actor speaks for it, and is kept as the speaker
+    ("Our forces struck the fuel tanks", "united-states", "U.S. Central Command (CENTCOM)"),
 ])
 def test_tarsk_quotes_take_their_speakers(start: str, actor: str, speaker: str) -> None:
     claim = claim_starting(draft_of(TARSK)["claims"], start)
