@@ -597,7 +597,10 @@ class Reader:
                 return who  # '," one resident, who gave only his first name, told AFP'
             named = re.match(r"(?:the|a|an)\s+[A-Z]", parts[0].strip())  # the Road Committee
             if who.rstrip().endswith(",") and parts[0].strip()[:1].islower() and not named:
-                return Reader.speaker_said_after(after[match.end("who"):])  # '," aside, said X'
+                rest = after[match.end("who"):]  # '," aside, said X', but '" aside, NAME,
+                inverted = None if re.match(r"\s*told\b", rest) else Reader.speaker_said_after(
+                    rest)  # told AFP': the one who told is before the verb
+                return inverted or ",".join(parts[1:-1]).strip() or None
             if len(parts) > 1 and parts[0].strip()[:1].islower() and not named:
                 who = parts[-1]  # '" on a market, a volunteer group said': the last part
             if re.match(r"\s*(?:while|and|but|as|whereas)\b", who):
@@ -621,11 +624,15 @@ class Reader:
         match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
                           rf"(?P<who>(?:[^.,;“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,80}}?)"
-                          rf"{AUX}"
-                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)|,?\s+called)"
+                          rf"{AUX}(?P<comma>,?)"
+                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)|\s+called)"
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
+        named = None  # 'One of those who fled, NAME, told AFP:': NAME, if nothing says more
         if match and not NOT_A_SPEAKER.search(match.group("who")):
-            return match.group("who")
+            if not match.group("comma"):
+                return match.group("who")
+            if match.group("who")[:1].isupper():  # not 'in a statement, said'
+                named = match.group("who")
         match = re.search(r"according to (?P<who>[^,.“\"]{2,80})[,:]?\s*$", tail)
         if match:
             return match.group("who")
@@ -638,8 +645,8 @@ class Reader:
         opening = (split_sentences(before) or [""])[-1]
         if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+|"
                      r"statement)\b", opening):
-            return find_attribution(opening) or find_doer(opening)
-        return None
+            return find_attribution(opening) or find_doer(opening) or named
+        return named
 
     @staticmethod
     def speaker_previous(before: str) -> str | None:

@@ -1210,7 +1210,8 @@ def test_tarsk_quotes_take_their_speakers(start: str, actor: str, speaker: str) 
 BRENA = DATA / "articles" / "brena-ridge-shelling.txt"
 """Our own sentences in more of the ninth round's forms: a date 12.05.2019; 'X informs that';
 'X refutes this'; 'X claims they have killed N'; 'X, a spokeswoman, released a short
-statement: Nine soldiers "..."'; a quotation opened with " and closed with ”."""
+statement: Nine soldiers "..."'; a quotation opened with " and closed with ”; 'NAME, told
+X: "..."'; '"..." an aside, NAME TITLE, told reporters'."""
 
 
 def test_brena_a_date_written_day_first_with_dots_is_the_articles() -> None:
@@ -1229,6 +1230,7 @@ def test_brena_figures_and_denials_take_their_claimants() -> None:
         ("the-valley-army", "reports", {"killed": "45"}),  # claims they have killed
         ("maj-sela-varn", "reports", {"killed": "Nine"}),  # released a short statement:
         ("lira-mok", "reports", {"killed": "12"}),
+        ("essa-laro-head-of-the-upper-village-council", "reports", {"killed": "seven"}),
     ]
 
 
@@ -1237,6 +1239,10 @@ def test_brena_figures_and_denials_take_their_claimants() -> None:
     ("The dead include shepherds", "Lira Mok, a nurse at the Brena clinic"),
     # the quotation after '"...,” Mok said.', its opening mark straight, its closing curly
     ("There were 12 children among", "Lira Mok, a nurse at the Brena clinic"),
+    # 'One of the porters who escaped, NAME, told the Courier: "..."'
+    ("They fired at the huts", "Tavo Rinn"),
+    # '"..." including two children, NAME head of ..., told reporters.'
+    ("I counted seven bodies", "Essa Laro head of the upper village council"),
 ])
 def test_brena_quotes_take_their_speakers(start: str, speaker: str) -> None:
     claim = claim_starting(draft_of(BRENA)["claims"], start)
