@@ -17,7 +17,7 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"asserts|assured|assures")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
-SOURCE_VERBS = SPEECH_VERBS + (r"|put|gave|estimated|counted|recorded|documented|maintain|"
+SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
                                r"informs(?=\s+that\b)|informed(?=\s+that\b)")
@@ -107,7 +107,7 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|w
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
-                           r"referred|occurred|happened|whereas|where)\b", re.I)
+                           r"referred|occurred|happened|whereas|where|which)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 TIME_TAIL = re.compile(
     r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)

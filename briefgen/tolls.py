@@ -52,7 +52,8 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injur
                       r"(?:the )?(?:killings?|massacres?|murders?) of|"
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
-TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims))\b"
+TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims|"
+                  r"injured|wounded))\b"
                   r"[^.;]{0,160}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
                   re.I)
@@ -61,9 +62,10 @@ INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+
 """Those killed included five children: a killed figure after its verb."""
 SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
                     r"most of them|mostly|half of them|a third of them|all believed|all from|"
-                    r"all members|all of (?:them|whom)|both)\b[^,.;—–]{0,80}"
-                    r"(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
-"""A subset set off by commas (", including four children,"): not the toll itself."""
+                    rf"all members|all of (?:them|whom)|both|(?:{NUMBER}) of (?:them|whom))\b"
+                    r"[^,.;—–]{0,80}(?P=mark)|\s[—–]\s[^—–.;]{1,80}\s[—–]", re.I)
+"""A subset set off by commas (", including four children,", ", 14 of them children,"): not
+the toll itself."""
 NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{MONTH})\.?)\s+$",
                           re.I)
 NOT_PEOPLE = re.compile(
@@ -71,11 +73,12 @@ NOT_PEOPLE = re.compile(
     r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per cent|%|tons?|tonnes?|"
     r"kg|pounds|dollars|euros)\b", re.I)
 """'five weeks', '20 km', '40 percent': a number that measures, not one that counts people."""
-SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured)\b)[\w'’-]+\s+){0,2}?"
+SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured|and|but|or)\b)"
+                      r"[\w'’-]+\s+){0,2}?"
                       r"(?:said|say|says|told|tell)\b(?!\s+(?:were|was|had been|have been)\b)",
                       re.I)
 """'two officials said', 'three witnesses told AFP': a count of speakers, not of the dead; but
-'19 people it said were killed' counts the dead."""
+'19 people it said were killed' counts the dead, and so does 'put the toll at 20 and said'."""
 JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:and|,)\s*|\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+,\s+")
 """Between two counts of one list: '185 civilians and 410 fighters', '18 civilians, five'."""
 JOINED_BY_AND = re.compile(r"\s+(?:[\w'’-]+,?\s+){1,4}?and\s+")
@@ -125,9 +128,11 @@ def classify_figure(before: str, window: str) -> str | None:
     if adjacent:
         verb = adjacent.group("verb").lower()
         return "wounded" if verb.startswith(("wound", "injur")) else "killed"
-    if TOLL.search(before):
-        toll = before[:TOLL.search(before).start()]  # type: ignore[union-attr]
-        return "wounded" if re.search(r"\b(?:injur\w*|wounded)\s*$", toll, re.I) else "killed"
+    toll = TOLL.search(before)
+    if toll:  # 'the injury toll rose to', 'puts the number injured at'
+        injured = re.search(r"\b(?:injur\w*|wounded)\s*$", before[:toll.start()], re.I) \
+            or re.search(r"\bnumber\b[^.;]*?\b(?:injured|wounded)\b", toll.group(), re.I)
+        return "wounded" if injured else "killed"
     if re.match(r"\s+(?:[a-z]+\s+)?lives\b", window):
         return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)

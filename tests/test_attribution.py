@@ -17,6 +17,17 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "50 were killed.", "A local teacher"),
     # unnamed reports
     ("The strikes came days after reports that 12 people had been killed.", "reports"),
+    # 'according to X, deaths which ...': the clause after the comma is not X's name
+    ("Up to 22 civilians died, according to the United Nations, deaths which the opposition "
+     "blamed on the army.", "the United Nations"),
+    # a toll that puts the number at
+    ("The official toll puts the number injured at 1,500.", "The official toll"),
+    # present-tense reports, informs, claims
+    ("The Interior Ministry reports that at least 27 people died.", "The Interior Ministry"),
+    ("Brena Republic informs that 120 soldiers were killed.", "Brena Republic"),
+    ("The valley army claims they have killed 45 fighters.", "The valley army"),
+    # 'came after X said'
+    ("The announcement came after Velmar said 19 fighters had been killed.", "Velmar"),
 ])
 def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
     found = find_attribution_form(sentence)

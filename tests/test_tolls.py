@@ -1,0 +1,34 @@
+"""Casualty figures a sentence gives, read from its words (our own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefgen.tolls import read_figures
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    # 'massacred' and 'the killing of' are tolls
+    ("Gunmen massacred at least 31 villagers near the depot.",
+     {"min": 31, "text": "at least 31"}, None),
+    ("The killing of more than 40 people in Tarsk drew wide criticism.",
+     {"min": 41, "text": "more than 40"}, None),
+    # a toll of the injured
+    ("The official toll puts the number injured at 1,500, but observers suggest more.",
+     None, {"min": 1500, "max": 1500, "text": "1,500"}),
+    ("The death toll rose to 12, with 30 injured.",
+     {"min": 12, "max": 12, "text": "12"}, {"min": 30, "max": 30, "text": "30"}),
+    # a toll followed by 'and said' is no count of speakers
+    ("The group put the death toll at 20 and said dozens of others were injured.",
+     {"min": 20, "max": 20, "text": "20"}, {"min": 12, "text": "dozens"}),
+    ("Two officials said the bridge was closed.", None, None),
+    # a part of the toll set off by commas is not the toll
+    ("Up to 22 civilians, 14 of them children, died in the fire.",
+     {"min": 0, "max": 22, "text": "Up to 22"}, None),
+])
+def test_the_figures_a_sentence_gives(sentence: str, killed: dict[str, Any] | None,
+                                      wounded: dict[str, Any] | None) -> None:
+    figures = read_figures(sentence)
+    assert (figures.killed, figures.wounded) == (killed, wounded)
