@@ -103,7 +103,8 @@ TIME_OPENING = re.compile(
     + r"|" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?"
     r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later)\s+(?=[a-zA-Z])")
 """'Earlier on Sunday the governor said': a time opening with no comma, not a speaker."""
-NOT_A_SPEAKER = re.compile(r"\d|\b(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
+NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a disputed city'
+                           r"(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
@@ -114,9 +115,11 @@ TIME_TAIL = re.compile(
     + r")|(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2}(?:,\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?$")
 """'The ministry on March 18 said': a day between the speaker and the verb, not a name."""
+NO_JOINER = r"(?<!\sa)(?<!\san)(?<!\sthe)(?<!\sof)(?<!\sin)"
+"""Not after a word that joins a phrase: 'a hospital in a disputed city' has no verb 'disputed'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX},?\s+"
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}{NO_JOINER},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b)"),  # not 'a statement released by'
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"

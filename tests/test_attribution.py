@@ -26,6 +26,9 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("The Interior Ministry reports that at least 27 people died.", "The Interior Ministry"),
     ("Brena Republic informs that 120 soldiers were killed.", "Brena Republic"),
     ("The valley army claims they have killed 45 fighters.", "The valley army"),
+    # 'disputed' after an article is a word of the speaker's name, not their verb
+    ("The director of a hospital in a disputed city says at least 145 people have been killed.",
+     "The director of a hospital in a disputed city"),
     # 'came after X said'
     ("The announcement came after Velmar said 19 fighters had been killed.", "Velmar"),
 ])
