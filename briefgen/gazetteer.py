@@ -53,5 +53,10 @@ KNOWN_PUBLISHERS: tuple[str, ...] = (
     "BBC", "Breitbart News", "Middle East Institute", "Bas News", "Rudaw", "Kurdistan 24",
     "The New York Times", "The Washington Post", "Voice of America", "Arab News", "The National",
     "Tasnim News Agency", "Fars News Agency", "Press TV", "Al-Monitor", "Long War Journal",
+    "Los Angeles Times", "The Guardian", "The Times", "The Independent", "The Telegraph",
+    "The Wall Street Journal", "Financial Times", "The Irish Times", "CNN", "NPR", "CBC News",
+    "ABC News", "NBC News", "CBS News", "Sky News", "Deutsche Welle", "France 24", "RFE/RL",
+    "Radio Free Europe/Radio Liberty", "Radio Free Asia", "The Hindu", "Dawn", "Haaretz",
+    "The Times of Israel", "The Jerusalem Post", "Daily Star", "Anadolu Agency", "TRT World",
 )
 """Publishers recognised in an article's first lines or its closing note."""

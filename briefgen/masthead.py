@@ -17,7 +17,8 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "Anadolu": "Anadolu Agency", "IRNA": "IRNA", "SPA": "Saudi Press Agency",
             "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
             "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
-            "VOA": "Voice of America", "Pajhwok": "Pajhwok"}
+            "VOA": "Voice of America", "Pajhwok": "Pajhwok", "PA": "PA", "RFE/RL": "RFE/RL",
+            "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
@@ -27,15 +28,16 @@ AGENCY_LINE = (
                r"(?:\s*(?:&|and|/)\s*\w+)?\s*(?:$|\||,|Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
-OUTLET = r"(?P<outlet>[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’-]*(?:\.[a-z]{2,4})?){0,4})"
+OUTLET = r"(?P<outlet>[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (
     re.compile(rf"^(?:[Bb]y\s+)?Staff\s+(?:Writers?|Reporters?)\s*(?P<agency>{AGENCY})$"),
     re.compile(rf"^(?:[Bb]y\s+)?Staff\s+(?:Writers?|Reporters?)\s+[A-Z][\w .'-]{{0,40}}?"
                rf"\((?P<agency>{AGENCY})\)"),
     re.compile(rf"^[A-Z][A-Z .'/-]+,\s+{OUTLET}\s+\([A-Z]{{2,6}}\)\s*[-–—]"),
-    re.compile(rf"^[A-Z][A-Z .'/-]+,(?:\s+[A-Z][\w .'-]{{1,30}},)?\s+(?i:{MONTH})\.?\s+\d{{1,2}}"
-               rf"(?:,\s+\d{{4}})?\s+\({OUTLET}\)\s*[-–—]"),
+    re.compile(rf"^[A-Z][\w .'/-]+,(?:\s+[A-Z][\w .'-]{{1,30}},)?\s+(?:(?i:{MONTH})\.?\s+\d{{1,2}}"
+               rf"|\d{{1,2}}\s+(?i:{MONTH}))(?:,?\s+\d{{4}})?\s+\({OUTLET}\)\s*[-–—]"),
+    re.compile(rf"^By\s+{OUTLET}\s+Staff$"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
     re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),
@@ -57,13 +59,14 @@ CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/"
 
 
 def find_date(lines: list[str]) -> dt.date | None:
-    """The first date the article's top lines give: 2017-08-08, 08.08.2017, August 8, 2017,
-    8 Aug 2017, 27 Nov, 2017, 6th Oct, 2024."""
+    """The first date the article's top lines give: 2017-08-08, 08.08.2017, August 8, 2017
+    (also glued to a word before it, 'NewsAugust 8, 2017'), 8 Aug 2017, 27 Nov, 2017, 6th Oct,
+    2024."""
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     patterns = (  # each with the group numbers of year, month and day
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
         (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),  # 04.04.2016, day first
-        (rf"\b({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
+        (rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
         (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
     )
     for line in lines:
@@ -117,5 +120,6 @@ def find_credit(lines: list[str]) -> str | None:
                 if agency:
                     return AGENCIES[agency]
                 outlet = match.group("outlet").rstrip(".")
-                return outlet.title() if outlet.isupper() else outlet
+                shouted = outlet.isupper() and len(outlet) > 4  # 'NEWS SERVICE', not 'WND'
+                return outlet.title() if shouted else outlet
     return None
