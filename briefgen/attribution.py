@@ -304,6 +304,8 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             who = TIME_TAIL.sub("", who)
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
                 who = who.split(",")[0]  # 'according to the statement, 30 were killed'
+            if number == 4:
+                who = re.sub(r"\s+(?:who|which)\s.*$", "", who)  # 'according to X who also'
             if number == 2 and any(re.search(r"\d", part)
                                    and not re.fullmatch(r"\s*\d{1,3}\s*", part)
                                    for part in who.split(",")[1:]):

@@ -77,6 +77,12 @@ DENIED_REPORTS = re.compile(
     r"(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports: the figures that follow are theirs, not the denier's."""
+NEARER = re.compile(
+    r"\b(?:where|as|while|after|when|and|but)\s+(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+(?:said|says|reported|estimated|claimed)"
+    r"(?:\s+(?:yesterday|today|earlier|later|on\s+\w+day))?(?:\s+that)?\s+$")
+"""A clause of its own speaker right before the figure: 'The US denied targeting a mosque
+where a monitor said 46 people were killed': the 46 are the monitor's."""
 CUES = (
     ("claims-responsibility", re.compile(
         r"claimed (?:responsibility|it was responsible|that its)|claims? responsibility|"
@@ -207,13 +213,20 @@ def find_actors(text: str, names: list[ActorName]) -> list[tuple[int, ActorName]
     return sorted(found, key=lambda item: item[0])
 
 
+SPEAKING_FOR = re.compile(r"\b(?:officials?|sources?|spokes(?:man|woman|person)|diplomats?|"
+                          r"commanders?|authorities)\b", re.I)
+"""Those who speak for an actor, whom a speaker's name keeps: 'U.S. officials'."""
+
+
 def names_a_body_of(phrase: str, names: list[ActorName]) -> bool:
-    """'U.S. Central Command (CENTCOM)': a named body of a known actor, which the draft keeps
-    as the speaker beside the actor, where 'U.S. officials' says no more than the actor."""
+    """'U.S. Central Command (CENTCOM)', 'U.S. officials': a named body of a known actor, or
+    those who speak for it, which the draft keeps as the speaker beside the actor, where 'the
+    U.S.' says no more than the actor."""
     rest = phrase
     for _, name in find_actors(phrase, names):
         rest = re.sub(rf"(?i)\b{re.escape(name.alias)}\b", " ", rest)
-    return bool(ORG_WORDS.search(rest) and re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", rest))
+    return bool(ORG_WORDS.search(rest) and re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", rest)) \
+        or SPEAKING_FOR.search(rest) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -718,13 +731,18 @@ class Reader:
 
     def credit_figures(self, claims: list[DraftClaim], sentence: str,
                        figures: Figures) -> list[DraftClaim]:
-        """Figures of others' reports that the sentence denies go to them; figures no one is
-        named for go to the publisher, the writer's own; each further group killed ('and 410
-        fighters', 'up to 60 more') is a claim of its own, of the same claimant."""
+        """Figures of a clause with its own speaker, or of others' reports that the sentence
+        denies, go to them; figures no one is named for go to the publisher, the writer's own;
+        each further group killed ('and 410 fighters', 'up to 60 more') is a claim of its own,
+        of the same claimant."""
         claim = claims[0]
+        nearer = self.find_nearer(sentence, claim)
+        if nearer is not None:  # 'X denied ... where a monitor said 46 were killed'
+            claims.append(nearer)
+            claim = nearer
         denied = DENIED_REPORTS.search(sentence)
-        if denied and (claim.killed or claim.wounded) and (claim.kind == "denies"
-                                                           or denied.start() < 60):
+        if nearer is None and denied and (claim.killed or claim.wounded) \
+                and (claim.kind == "denies" or denied.start() < 60):
             return [c for c in self.split_denied(claim, denied)
                     if c.kind != "reports" or c.killed or c.wounded or c.actor_id or c.speaker]
         if (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \
@@ -758,6 +776,24 @@ class Reader:
         if cue_match and objects and re.match(r"\w*\s+by\b", sentence[cue_match.end():]):
             return objects[0], objects[1:]  # "an accusation by the PMF"
         return (subject[0] if subject else None), objects
+
+    def find_nearer(self, sentence: str, claim: DraftClaim) -> DraftClaim | None:
+        """The figures of a clause with a speaker of its own (see ``NEARER``), as that
+        speaker's claim; the sentence's claim keeps none."""
+        figure = claim.killed or claim.wounded
+        at = sentence.find(str(figure["text"])) if figure else -1
+        match = NEARER.search(sentence[:at]) if at > 0 else None
+        if match is None or NOT_A_SPEAKER.search(match.group("who")):
+            return None
+        speaker, actor = self.resolve(match.group("who"))
+        no_one = not speaker and actor is None
+        same = (actor is not None and actor == claim.actor_id) or speaker == claim.speaker
+        if no_one or same:
+            return None  # no one, or the sentence's own speaker
+        theirs = replace(claim, actor_id=actor, kind="reports", speaker=speaker or None,
+                         against=[], sources=list(claim.sources))
+        claim.killed = claim.wounded = claim.counted = None
+        return theirs
 
     def split_denied(self, claim: DraftClaim, denied: re.Match[str]) -> list[DraftClaim]:
         """'X denied reports by Y that the strike killed 16': the figures are Y's, in a claim

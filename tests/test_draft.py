@@ -485,8 +485,8 @@ def lorsk_claims(start: str) -> list[dict[str, object]]:
     ("We will rebuild the depot", "anna-vell", "the regional governor, Anna Vell", "reports"),
     # 'X accused Y of ..., calling the strike "..."'
     ("a crime against people", "anna-vell", "the regional governor, Anna Vell", "accuses"),
-    # 'said a spokesman for X' is X
-    ("No civilians were anywhere", "russia", None, "reports"),
+    # 'said a spokesman for X' is X, and the speaker says who spoke for it
+    ("No civilians were anywhere", "russia", "spokesman for Russia", "reports"),
     # a resident who blames is still reporting
     ("We blame the army", "piotr-kale", "Piotr Kale, a resident of the village", "reports"),
     # '"...," NAME, TITLE, told AGENCY. He also claimed ... "..."': the speaker, not the agency
@@ -1183,7 +1183,25 @@ def test_tarsk_figures_take_their_claimants() -> None:
         ("the-district-council-website", "reports", "wounded", "70"),
         ("velmar", "reports", "killed", "as many as 19"),
         ("councillor-mira-dane", "reports", "killed", "64"),  # '"...," wrote NAME, saying'
+        ("brena-observatory", "reports", "killed", "23"),  # '... where the Observatory said'
+        ("depot-workers", "reports", "killed", "At least 12"),  # 'according to X who also'
+        ("depot-workers", "reports", "wounded", "30"),
+        ("united-states", "reports", "killed", "4"),
     ]
+
+
+def test_tarsk_a_clause_with_its_own_speaker_keeps_its_figure() -> None:
+    """'X said it struck a convoy but denied hitting the depot, where the Observatory said 23
+    people were killed': X denies, with no figure; the 23 are the Observatory's."""
+    claims = [c for c in draft_of(TARSK)["claims"] if c["quote"].startswith("The Velmar army")]
+    assert [(c["actor"], c["kind"], c.get("speaker"), "casualties" in c) for c in claims] == [
+        ("velmar-army", "denies", "Velmar army", False),
+        ("brena-observatory", "reports", "Brena Observatory", True)]
+
+
+def test_tarsk_those_who_speak_for_a_known_actor_are_its_speaker() -> None:
+    claim = claim_starting(draft_of(TARSK)["claims"], "U.S. officials said")
+    assert (claim["actor"], claim.get("speaker")) == ("united-states", "U.S. officials")
 
 
 def test_tarsk_a_denial_beside_the_writers_toll_is_not_the_writers() -> None:
