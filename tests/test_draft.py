@@ -1229,7 +1229,8 @@ BRENA = DATA / "articles" / "brena-ridge-shelling.txt"
 """Our own sentences in more of the ninth round's forms: a date 12.05.2019; 'X informs that';
 'X refutes this'; 'X claims they have killed N'; 'X, a spokeswoman, released a short
 statement: Nine soldiers "..."'; a quotation opened with " and closed with ”; 'NAME, told
-X: "..."'; '"..." an aside, NAME TITLE, told reporters'."""
+X: "..."'; '"..." an aside, NAME TITLE, told reporters'; a dateline 'TARSK, Brena, Saturday,
+May 11 —'."""
 
 
 def test_brena_a_date_written_day_first_with_dots_is_the_articles() -> None:
@@ -1249,6 +1250,7 @@ def test_brena_figures_and_denials_take_their_claimants() -> None:
         ("maj-sela-varn", "reports", {"killed": "Nine"}),  # released a short statement:
         ("lira-mok", "reports", {"killed": "12"}),
         ("essa-laro-head-of-the-upper-village-council", "reports", {"killed": "seven"}),
+        ("brena-officials", "reports", {"killed": "at least 9"}),  # after a long dateline
     ]
 
 
