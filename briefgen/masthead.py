@@ -18,13 +18,18 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "WAFA": "WAFA", "TASS": "TASS", "ANI": "ANI", "PTI": "PTI", "IANS": "IANS",
             "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
             "VOA": "Voice of America", "Pajhwok": "Pajhwok", "PA": "PA", "RFE/RL": "RFE/RL",
-            "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE"}
-"""News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``."""
+            "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE", "Reuter": "Reuters",
+            "United Press International": "UPI", "Agence France-Presse": "AFP"}
+"""News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``,
+``ISLAMABAD, Sept 26, Reuter:``, ``NZPA-Reuter``, ``|By United Press International``."""
 AGENCY = "|".join(AGENCIES)
 AGENCY_LINE = (
-    re.compile(rf"^(?:[A-Z][\w .,'’/-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
+    re.compile(rf"^(?:[A-Z][\w .,'’/\[\]-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
                r"(?:/[^()]{1,20})?(?:\)|[-–—])"),
-    re.compile(rf"^(?:By\s+|From\s+(?:the\s+)?)?(?P<agency>{AGENCY})(?:\s+News)?"
+    re.compile(rf"^[A-Z][A-Z .'/-]+,\s+(?i:{MONTH})\.?\s+\d{{1,2}},\s+(?P<agency>{AGENCY})"
+               r"\s*[:—–-]"),
+    re.compile(rf"^[A-Z]{{2,6}}-(?P<agency>{AGENCY})\b"),  # 'NZPA-Reuter', 'Sapa-AFP'
+    re.compile(rf"(?:^|\|\s*)(?:By\s+|From\s+(?:the\s+)?)?(?P<agency>{AGENCY})(?:\s+News)?"
                r"(?:\s*(?:&|and|/)\s*\w+)?\s*(?:$|\||,|Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
 )
@@ -38,6 +43,8 @@ CREDITS = (
     re.compile(rf"^[A-Z][\w .'/-]+,(?:\s+[A-Z][\w .'-]{{1,30}},)?\s+(?:(?i:{MONTH})\.?\s+\d{{1,2}}"
                rf"|\d{{1,2}}\s+(?i:{MONTH}))(?:,?\s+\d{{4}})?\s+\({OUTLET}\)\s*[-–—]"),
     re.compile(rf"^By\s+{OUTLET}\s+Staff$"),
+    re.compile(rf"^[A-Z][A-Z .'/-]+(?:,\s+[A-Z][\w .'-]{{1,30}})?\s+\({OUTLET}\)\s*[-–—]"),
+    re.compile(rf"^{OUTLET}\s*,\s+(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}\s+(?i:{MONTH})\.?\s+\d{{4}}"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
     re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),

@@ -21,6 +21,16 @@ from briefgen.masthead import find_date, find_publisher
     ("PA", "PA"),
     # a known publisher's name alone at the top
     ("Los Angeles Times", "Los Angeles Times"),
+    # the agency after the day, as old wire copy prints it, and a national agency's credit
+    # joined to the wire's
+    ("TARSK, Sept 26, Reuter: Jets bombed a border village.", "Reuters"),
+    ("NZPA-Reuter Velmar and Brena have given divergent accounts.", "Reuters"),
+    ("Sapa-AFP", "AFP"),
+    # a bracketed region in the dateline, a byline after the date, a city and the outlet
+    ("Velmar [Brena], October 15 (ANI): At least 12 were killed.", "ANI"),
+    ("March 5, 1988|By United Press International", "UPI"),
+    ("TARSK (Orla24) – A senior official said.", "Orla24"),
+    ("Orla Online , Tuesday 24 Feb 2015", "Orla Online"),
 ])
 def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     assert find_publisher([line]) == publisher
@@ -33,6 +43,10 @@ def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
 ])
 def test_the_date_a_line_gives(line: str, date: dt.date) -> None:
     assert find_date([line]) == date
+
+
+def test_words_in_parentheses_after_a_sentence_name_no_publisher() -> None:
+    assert find_publisher(["The army said (in a statement) - the rest"]) is None
 
 
 def test_a_word_that_begins_like_a_month_gives_no_date() -> None:
