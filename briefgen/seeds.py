@@ -123,6 +123,10 @@ _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|S
                           r"Brig|Adm|Cpl|Pvt|Prof|Cmdr|Insp|Supt|Rev|"
                           r"Rep|Sen|Gov|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
 """A word that ends in a full stop without ending a sentence: U.S., K.S.S., Col."""
+_CLOCK = re.compile(r"\b[ap]\.m\.$")
+_CLOCK_NEXT = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC|"
+                         r"local time)\b")
+"""'about 1 p.m. Friday': a time, then its day, in one sentence."""
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -130,7 +134,8 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences, start = [], 0
     for match in re.finditer(r"[.!?][”\"’']?\s+(?=[“\"‘A-Z])", paragraph):
         before = paragraph[start:match.start() + 1]
-        if _ABBREVIATION.search(before.rstrip("”\"’'")):
+        if _ABBREVIATION.search(before.rstrip("”\"’'")) or (
+                _CLOCK.search(before) and _CLOCK_NEXT.match(paragraph, match.end())):
             continue
         sentences.append(paragraph[start:match.end()].strip())
         start = match.end()

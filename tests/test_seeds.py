@@ -116,3 +116,18 @@ def test_unknown_figure_words_are_not_read() -> None:
     assert read_count("several") is None
     assert read_count("a number of") is None
     assert read_count("fewer than 10") is None
+
+
+@pytest.mark.parametrize(("paragraph", "sentences"), [
+    ("Jets bombed the camp about 1 p.m. Friday, killing 30 people. It rained at 5 p.m. The "
+     "army said no.",
+     ["Jets bombed the camp about 1 p.m. Friday, killing 30 people.", "It rained at 5 p.m.",
+      "The army said no."]),
+    ("Col. Ana Vik of the U.S. Army said so. Then she left.",
+     ["Col. Ana Vik of the U.S. Army said so.", "Then she left."]),
+])
+def test_sentences_are_not_broken_after_a_time_or_a_title(paragraph: str,
+                                                         sentences: list[str]) -> None:
+    from briefgen.seeds import split_sentences
+
+    assert split_sentences(paragraph) == sentences
