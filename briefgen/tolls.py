@@ -58,6 +58,10 @@ TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
                   re.I)
 """The death toll rose to N, has risen to N, reached N, stood at N."""
+PASSIVE = re.compile(r"^[^,.;:\d]{0,110}?\b(?:were|was|had been|have been|has been)\s+"
+                     r"(?P<verb>killed|wounded|injured)\b", re.I)
+"""A count, a place phrase and then its verb: '70 nomads in the district near the border had
+been killed'."""
 INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
 """Those killed included five children: a killed figure after its verb."""
 SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
@@ -146,6 +150,9 @@ def classify_figure(before: str, window: str) -> str | None:
                                           ("wounded", WOUNDED.search(near))) if m]
     if hits:
         return min(hits, key=lambda item: item[1])[0]
+    passive = PASSIVE.match(own)  # '70 nomads in the district near the border had been killed'
+    if passive:
+        return "wounded" if passive.group("verb").lower() != "killed" else "killed"
     if INCLUDED.search(before):
         return "wounded" if re.search(r"wounded|injured", INCLUDED.search(before).group(),  # type: ignore[union-attr]
                                       re.I) else "killed"

@@ -24,6 +24,9 @@ from briefgen.tolls import read_figures
     ("The group put the death toll at 20 and said dozens of others were injured.",
      {"min": 20, "max": 20, "text": "20"}, {"min": 12, "text": "dozens"}),
     ("Two officials said the bridge was closed.", None, None),
+    # a place between the count and its verb
+    ("Aid workers confirmed at least 70 herders in the Tarsk district near the border with "
+     "Velmar had been killed.", {"min": 70, "text": "at least 70"}, None),
     # a part of the toll set off by commas is not the toll
     ("Up to 22 civilians, 14 of them children, died in the fire.",
      {"min": 0, "max": 22, "text": "Up to 22"}, None),
