@@ -1024,14 +1024,14 @@ def describe_claim(claim: DraftClaim, claim_id: str,
         item["speaker"] = claim.speaker
     item["kind"] = claim.kind
     if claim.against:
-        item["against"] = claim.against
+        item["against"] = list(claim.against)
     if claim.date is not None:
         item["date"] = claim.date.isoformat()
     item["summary"] = "TODO one neutral sentence"
     item["quote"] = " ".join(claim.quote.split())
     if len(claim.sources) > 1:
         item["quote_source"] = claim.sources[0]
-    item["sources"] = claim.sources
+    item["sources"] = list(claim.sources)  # a list of its own: no YAML alias
     item["credibility"] = 6
     if claim.killed or claim.wounded:
         casualties: dict[str, Any] = {}

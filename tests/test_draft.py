@@ -1267,3 +1267,14 @@ def test_brena_figures_and_denials_take_their_claimants() -> None:
 def test_brena_quotes_take_their_speakers(start: str, speaker: str) -> None:
     claim = claim_starting(draft_of(BRENA)["claims"], start)
     assert claim.get("speaker") == speaker
+
+
+@pytest.mark.parametrize("article", sorted((DATA / "articles").glob("*.txt")),
+                         ids=lambda p: p.stem[:20])
+def test_a_draft_writes_each_list_in_full_with_no_yaml_alias(article: Path) -> None:
+    """Claims that share a source list are written each with its own, not as '&id001' and
+    '*id001', which an editor would have to decode."""
+    from briefgen.draft import render_draft
+
+    text = render_draft(draft_of(article))
+    assert not re.search(r"[&*]id\d{3}", text)
