@@ -204,7 +204,9 @@ provided no evidence and Ukraine', 'RSF sources claimed advances in X and'."""
 def clean_phrase(who: str) -> str:
     """A speaker's words without what is not their name: conjunctions, articles, times."""
     phrase = who.strip(" ,;:—-")
-    phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Yet|So)\s+", "", phrase)
+    phrase = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", phrase)  # a heading: 'FIGHTING
+    # IN TAIZ Elsewhere, ...'
+    phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Elsewhere,?|Yet|So)\s+", "", phrase)
     phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:statement|news conference|"
                     r"press conference|video|post|message|tweet|letter|speech|interview)\b.*$",
                     "", phrase)

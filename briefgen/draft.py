@@ -787,7 +787,9 @@ class Reader:
             return None
         speaker, actor = self.resolve(match.group("who"))
         no_one = not speaker and actor is None
-        same = (actor is not None and actor == claim.actor_id) or speaker == claim.speaker
+        same = (actor is not None and actor == claim.actor_id) or speaker == claim.speaker \
+            or match.group("who") in (claim.speaker or "")  # 'X and a local official said'
+
         if no_one or same:
             return None  # no one, or the sentence's own speaker
         theirs = replace(claim, actor_id=actor, kind="reports", speaker=speaker or None,

@@ -1199,6 +1199,17 @@ def test_tarsk_a_clause_with_its_own_speaker_keeps_its_figure() -> None:
         ("brena-observatory", "reports", "Brena Observatory", True)]
 
 
+def test_a_speaker_named_among_others_keeps_the_figure_with_them(tmp_path: Path) -> None:
+    """'medical sources and a local official said 13 were killed': one claim of the two, not
+    a second one of 'a local official' alone."""
+    article = tmp_path / "tarsk.txt"
+    article.write_text("Clashes near Tarsk\n\nElsewhere, medical sources and a local official "
+                       "said 13 guards had been killed on Tuesday.\n", encoding="utf-8")
+    claims = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    assert [(c["speaker"], c["casualties"]["killed"]["text"]) for c in claims] == [
+        ("medical sources and a local official", "13")]
+
+
 def test_tarsk_those_who_speak_for_a_known_actor_are_its_speaker() -> None:
     claim = claim_starting(draft_of(TARSK)["claims"], "U.S. officials said")
     assert (claim["actor"], claim.get("speaker")) == ("united-states", "U.S. officials")
