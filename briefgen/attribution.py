@@ -17,7 +17,8 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"asserts|assured|assures")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
-SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|gave|estimated|counted|recorded|documented|maintain|"
+SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
+                               r"gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
                                r"informs(?=\s+that\b)|informed(?=\s+that\b)")

@@ -20,6 +20,8 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # 'according to X, deaths which ...': the clause after the comma is not X's name
     ("Up to 22 civilians died, according to the United Nations, deaths which the opposition "
      "blamed on the army.", "the United Nations"),
+    # 'placed the death toll at', but not 'placed the blame on'
+    ("Security sources placed the death toll at 101.", "Security sources"),
     # a toll that puts the number at
     ("The official toll puts the number injured at 1,500.", "The official toll"),
     # present-tense reports, informs, claims

@@ -87,7 +87,7 @@ def test_draft_validates_but_for_its_todos(tmp_path: Path) -> None:
     # on Monday" a day before it; the editor is told.
     others = {(p.path, p.message) for p in caught.value.problems if p not in todos}
     assert others == {(f"claims[{i}].date", "2017-08-07 is before the incident's start, "
-                       "2017-08-08") for i in (19, 20)}
+                       "2017-08-08") for i in (21, 22)}
 
 
 def test_unseen_article_quotes_speakers_figures_and_kinds() -> None:
@@ -1187,7 +1187,17 @@ def test_tarsk_figures_take_their_claimants() -> None:
         ("depot-workers", "reports", "killed", "At least 12"),  # 'according to X who also'
         ("depot-workers", "reports", "wounded", "30"),
         ("united-states", "reports", "killed", "4"),
+        ("russia", "reports", "killed", "5"),
+        ("orla-news", "reports", "killed", "46"),  # 'denied ... the sinking that killed 46'
     ]
+
+
+def test_tarsk_the_toll_of_an_event_denied_is_the_writers() -> None:
+    """'Velmar denied any part in the sinking of a ferry that killed 46 sailors': Velmar
+    denies; the 46 are the writer's account of what it denies."""
+    claims = [c for c in draft_of(TARSK)["claims"] if c["quote"].startswith("Velmar denied")]
+    assert [(c["actor"], c["kind"], "casualties" in c) for c in claims] == [
+        ("orla-news", "reports", True), ("velmar", "denies", False)]
 
 
 def test_tarsk_a_clause_with_its_own_speaker_keeps_its_figure() -> None:
@@ -1210,9 +1220,14 @@ def test_a_speaker_named_among_others_keeps_the_figure_with_them(tmp_path: Path)
         ("medical sources and a local official", "13")]
 
 
-def test_tarsk_those_who_speak_for_a_known_actor_are_its_speaker() -> None:
-    claim = claim_starting(draft_of(TARSK)["claims"], "U.S. officials said")
-    assert (claim["actor"], claim.get("speaker")) == ("united-states", "U.S. officials")
+@pytest.mark.parametrize(("start", "actor", "speaker"), [
+    ("U.S. officials said", "united-states", "U.S. officials"),
+    ("Russia's defence ministry said", "russia", "Russia's defence ministry"),
+])
+def test_tarsk_those_who_speak_for_a_known_actor_are_its_speaker(start: str, actor: str,
+                                                                 speaker: str) -> None:
+    claim = claim_starting(draft_of(TARSK)["claims"], start)
+    assert (claim["actor"], claim.get("speaker")) == (actor, speaker)
 
 
 def test_tarsk_a_denial_beside_the_writers_toll_is_not_the_writers() -> None:
