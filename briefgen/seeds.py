@@ -211,6 +211,8 @@ _NUMBER = (rf"{_DIGITS}|(?:(?:{_NUMBER_WORD})(?:[\s-]+|$))*(?:{'|'.join([*_UNITS
 _READINGS = [
     (re.compile(r"\b(?:no one|nobody|none)\b", re.I), "none"),
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
+    (re.compile(rf"\bat least ({_NUMBER})\b[^.;\d]{{0,40}}?\b(?:possibly|perhaps|maybe|probably)"
+                rf"\s+(?:as many as|as high as|up to) ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|as high as|at most) ({_NUMBER})", re.I), "most"),

@@ -184,6 +184,11 @@ def classify_joined(window: str, rest: str) -> str | None:
     return classify_figure("", following[1]) if len(following) > 1 else None
 
 
+POSSIBLY = re.compile(rf"^[^.;\d]{{0,40}}?\b(?:possibly|perhaps|maybe|probably)\s+(?:as many "
+                      rf"as|as high as|up to)\s+(?P<num>{NUMBER})\b", re.I)
+"""'at least 35 people, possibly as many as 55': a figure with both ends."""
+
+
 def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] | None:
     """'five to seven', 'from four to seven', 'between 36 and 45': a figure with both ends,
     and how far past the first number it runs."""
@@ -191,6 +196,13 @@ def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] |
     if re.search(r"\b(?:rose|risen|climbed|increased|jumped|up|down|fell)\s+from\s+$", before,
                  re.I):
         return None  # the toll rose from 20 to 30: 30 is the figure
+    possibly = POSSIBLY.match(after)
+    if possibly and (match.group("qual") or "").lower() == "at least":
+        low, high = parse_number(match.group("num")), parse_number(possibly.group("num"))
+        if low is not None and high is not None and high > low:  # 'at least 35 people,
+            end = match.end() + possibly.end()  # possibly as many as 55'
+            return {"min": low, "max": high, "text": match.string[match.start():end]}, \
+                possibly.end()
     joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to|or"
     second = re.match(rf"^\s+(?:{joiner})\s+(?:even\s+|perhaps\s+)?(?P<num>{NUMBER})\b", after,
                       re.I) or re.match(r"^\s?[-–]\s?(?P<num>\d+)\b", after)  # 20-25

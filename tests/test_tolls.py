@@ -24,6 +24,9 @@ from briefgen.tolls import read_figures
     ("The group put the death toll at 20 and said dozens of others were injured.",
      {"min": 20, "max": 20, "text": "20"}, {"min": 12, "text": "dozens"}),
     ("Two officials said the bridge was closed.", None, None),
+    # a low end and a possible high end
+    ("Officials said at least 35 people, possibly as many as 55, were killed.",
+     {"min": 35, "max": 55, "text": "at least 35 people, possibly as many as 55"}, None),
     # a place between the count and its verb
     ("Aid workers confirmed at least 70 herders in the Tarsk district near the border with "
      "Velmar had been killed.", {"min": 70, "text": "at least 70"}, None),
