@@ -81,6 +81,9 @@ DESCRIBED = re.compile(r"\b(?:denied|denies|denying)\b[^.;]{0,120}?\b(?:that|whi
                        r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b")
 """'X denied involvement in the sinking of a warship that killed 46 sailors': the toll of
 the event denied, told in the writer's voice."""
+UNNAMED_REPORTS = re.compile(r"(?i)(?:the\s+)?(?:initial|early|preliminary|first|latest)?\s*"
+                             r"(?:reports?|information|figures|findings|counts?)$")
+"""What 'according to' names inside a quotation without naming anyone: the speaker's own."""
 NEARER = re.compile(
     r"\b(?:where|as|while|after|when|and|but)\s+(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+(?:said|says|reported|estimated|claimed)"
@@ -712,6 +715,9 @@ class Reader:
         subject, objects = self.split_mentions(sentence, kind)
         if form is not None and form[1] == 4 and kind is not None and subject is not None:
             form = None  # "X accused Y ..., according to AP reports": X's claim
+        if form is not None and form[1] == 4 and voice is not None and UNNAMED_REPORTS.match(
+                form[0]):  # '"... According to initial reports, 35 were wounded"': the
+            form = None  # quotation's speaker's count
         who = form[0] if form else None
         speaker, actor_id = self.resolve(who) if who else ("", None)
         if who is None and voice is not None:

@@ -44,6 +44,7 @@ CREDITS = (
                rf"|\d{{1,2}}\s+(?i:{MONTH}))(?:,?\s+\d{{4}})?\s+\({OUTLET}\)\s*[-–—]"),
     re.compile(rf"^By\s+{OUTLET}\s+Staff$"),
     re.compile(rf"^[A-Z][A-Z .'/-]+(?:,\s+[A-Z][\w .'-]{{1,30}})?\s+\({OUTLET}\)\s*[-–—]"),
+    re.compile(rf"^[A-Z][a-z]+\s+\({OUTLET}\)\.\s+[A-Z]"),  # Geneva (ICRC). On 9 July
     re.compile(rf"^{OUTLET}\s*,\s+(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}\s+(?i:{MONTH})\.?\s+\d{{4}}"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),

@@ -13,7 +13,8 @@ so does '' as old wire copy opens quotations ('' or ``)."""
 CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)|(?<=[\w,.!?])\"(?=[\s,.;:!?]|$)",
            '"': r'"|(?<=[\w,.!?])”(?=[\s,.;:!?]|$)',
            "‘": r"’(?=[\s,.;:!?—–-]|$)",
-           "``": r"''|″|”", "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
+           "``": r"''|″|”|(?<=[\w,.!?])``(?=[\s,.;:!?]|$)",
+           "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
 """What closes a quotation opened with “ on pages typed by hand: ”, or ’’, or a second “ or a
 straight " that stands where a closing mark does ('monastery,“ he said'); one opened with a
 straight " closes with ” where a page mixes them ('"The dead ...,” he said'); one opened with ‘,

@@ -1220,6 +1220,20 @@ def test_a_speaker_named_among_others_keeps_the_figure_with_them(tmp_path: Path)
         ("medical sources and a local official", "13")]
 
 
+def test_according_to_reports_inside_a_quotation_is_the_speakers_count(tmp_path: Path) -> None:
+    """'A party post read, "... According to initial reports, 35 have been wounded"': the
+    party's count, not 'initial reports'."""
+    article = tmp_path / "koya.txt"
+    article.write_text("Missiles hit Tarsk camps\n\nA Tarsk Front post on Twitter read, "
+                       "\u201cThe regime targeted our bases near Tarsk. According to initial "
+                       "reports, 35 have been wounded, and 5 others have died.\u201d\n",
+                       encoding="utf-8")
+    claims = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))["claims"]
+    found = [(c.get("speaker"), c["casualties"]["wounded"]["text"]) for c in claims
+             if "wounded" in c.get("casualties", {})]
+    assert found == [("Tarsk Front post on Twitter", "35")]
+
+
 @pytest.mark.parametrize(("start", "actor", "speaker"), [
     ("U.S. officials said", "united-states", "U.S. officials"),
     ("Russia's defence ministry said", "russia", "Russia's defence ministry"),

@@ -31,6 +31,7 @@ from briefgen.masthead import find_date, find_publisher
     ("March 5, 1988|By United Press International", "UPI"),
     ("TARSK (Orla24) – A senior official said.", "Orla24"),
     ("Orla Online , Tuesday 24 Feb 2015", "Orla Online"),
+    ("Velmar (ORC). On 9 July the army began an offensive.", "ORC"),  # a release's dateline
 ])
 def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     assert find_publisher([line]) == publisher
@@ -47,6 +48,7 @@ def test_the_date_a_line_gives(line: str, date: dt.date) -> None:
 
 def test_words_in_parentheses_after_a_sentence_name_no_publisher() -> None:
     assert find_publisher(["The army said (in a statement) - the rest"]) is None
+    assert find_publisher(["Hamas (the group). It said so."]) is None
 
 
 def test_a_word_that_begins_like_a_month_gives_no_date() -> None:

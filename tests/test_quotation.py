@@ -32,6 +32,9 @@ from briefgen.quotation import find_quotations
     ('"The dead include shepherds and porters,” Mok said. "There were 12 children among the '
      'dead."',
      ["The dead include shepherds and porters", "There were 12 children among the dead."]),
+    # `` typed to close a quotation as well as to open it
+    ("Rinn charged that the council ``wants to sway the vote on the new budget.`` He left.",
+     ["wants to sway the vote on the new budget."]),
     # a quotation still open at the paragraph's end runs to it (a page cut mid-quote)
     ("He said “the strike hit the market and the school at once",
      ["the strike hit the market and the school at once"]),
