@@ -44,7 +44,9 @@ PERSON_HEADS = re.compile(
     r"spokesperson|father|mother|son|daughter|brother|sister|wife|husband|widow|teacher|"
     r"nurse|worker|farmer|journalist|imam|cleric|student|paramedic|medic|driver|fighter|"
     r"soldier|activist|monk|priest|rescuer|volunteer|elder|relative|neighbou?r|man|woman|"
-    r"reporter|correspondent|shopkeeper|eyewitness|pilot|guard|militant|lawyer)\b", re.I)
+    r"reporter|correspondent|shopkeeper|eyewitness|pilot|guard|militant|lawyer|"
+    r"representative|delegate|coordinator|researcher|analyst|commissioner|chairman|chairwoman|"
+    r"administrator|prosecutor|inspector|ambassador|senator)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
 TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
                "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
@@ -93,7 +95,7 @@ END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
 SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
 """A speaker's words within one clause."""
-LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|"
+LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|As of |"
                             r"Despite|Following|Amid|During|Although|Though|"
                             r"Later|On |Asked )[^,]{0,160}|Meanwhile|However|"
                             r"(?:The|That) (?:next|following|same|previous) (?:day|morning|"
@@ -145,11 +147,13 @@ ATTRIBUTIONS = (
                r"initial|early|unconfirmed|conflicting)\s+)?reports)\s+that\b"),
     re.compile(r"\b(?:after|when|as)\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
                r"\s+(?:said|announced|reported|claimed|stated)\b"),
+    re.compile(r"\b(?P<who>(?!The\b|A\b|An\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:claims?|"
+               r"allegations?|assertions?)\s+that\b"),
 )
 """Who a sentence says speaks: quoted X as saying; X said ...; ..., X said; ..., said X,
 TITLE; according to X; ..., with X saying ...; X did ..., saying ...; X published a list of N
-people it said were killed; after reports that N were killed; after X said N were killed. The
-first that names a speaker wins."""
+people it said were killed; after reports that N were killed; after X said N were killed;
+Russian claims that N died. The first that names a speaker wins."""
 ANONYMOUS = re.compile(
     r",?\s+who\s+(?:spoke|asked|declined|did not want|requested|refused|wished|would not|"
     r"could not|was|were|is|are|had been|has been)\b(?:(?!\b(?:said|says|told)\b)[^,.;“”\"])"

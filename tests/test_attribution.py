@@ -31,6 +31,12 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # 'disputed' after an article is a word of the speaker's name, not their verb
     ("The director of a hospital in a disputed city says at least 145 people have been killed.",
      "The director of a hospital in a disputed city"),
+    # an adjective's claims
+    ("The visit turned up no proof of Velmari claims that more than 2,000 people died.",
+     "Velmari"),
+    # 'As of Sunday,' opens the sentence, not the speaker's name
+    ("As of Sunday, Tarsk Regional Hospital had confirmed the deaths of 40 people.",
+     "Tarsk Regional Hospital"),
     # 'came after X said'
     ("The announcement came after Velmar said 19 fighters had been killed.", "Velmar"),
 ])
@@ -62,3 +68,12 @@ def test_a_phrase_cut_before_its_noun_is_no_speaker() -> None:
 
     assert CLAUSE.search("the director of a hospital in a")
     assert not CLAUSE.search("the director of a hospital")
+
+
+def test_a_name_with_a_title_of_an_organisation_names_a_person() -> None:
+    """'NAME, a Red Cross representative in the city': one person, for a 'he said' after."""
+    from briefgen.attribution import is_person, split_phrase
+
+    phrase = "Ilse Varn, a Red Cross representative in the city"
+    assert is_person(phrase, split_phrase(phrase)[0])
+    assert not is_person("Halden Watch, a rights group", "Halden Watch")
