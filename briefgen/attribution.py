@@ -200,7 +200,8 @@ CLAUSE = re.compile(
     r"launched|rarely|never|regularly|react|following what)\b"  # what someone did
     r"|\s(?:it|they|he|she|we)$"  # a clause's subject
     r"|^\d[\d,.]*\s+(?:km|kilomet|miles?|met)"  # a distance
-    r"|^(?:after|before|when|while|since|having)\b"  # an opening clause
+    r"|^(?:after|before|when|while|since|having|with|without|outside|inside|near|among|amid|"
+    r"during|despite|and|or)\b"  # an opening clause or phrase
     r"|\band\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens)\s")  # counts
 """Words that make a speaker's phrase a clause of the sentence, not a name: 'the ministry
 provided no evidence and Ukraine', 'RSF sources claimed advances in X and'."""
@@ -309,6 +310,9 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                          match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             who = TIME_TAIL.sub("", who)
+            if re.search(r",\s*(?:it|he|she|they)$", who):
+                who = who.rsplit(",", 1)[1].strip()  # 'In a statement from its headquarters
+                # in Brussels, Belgium, it said': it
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
                 who = who.split(",")[0]  # 'according to the statement, 30 were killed'
             if number == 4:

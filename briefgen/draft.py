@@ -481,7 +481,7 @@ class Reader:
                 or find_actors(word, self.names):
             return False
         return re.search(rf"\b(?!(?:The|A|An|In|On|At|By|For|And|But|Of|To|From|With)\b)"
-                         rf"[A-Z][a-z][\w'’-]*\.?\s+{re.escape(word)}(?![\w-])",
+                         rf"[A-Z][a-z][\w'’-]*\.?[^\S\n]+{re.escape(word)}(?![\w-])",
                          self.article.text) is not None
 
     def find_full_name(self, word: str) -> str | None:

@@ -1318,3 +1318,19 @@ def test_a_draft_writes_each_list_in_full_with_no_yaml_alias(article: Path) -> N
 
     text = render_draft(draft_of(article))
     assert not re.search(r"[&*]id\d{3}", text)
+
+
+VELMAR = DATA / "articles" / "velmar-embassy-strike.txt"
+"""'In a statement from its headquarters in Tarsk, Brena, it said it "..."' after 'Velmar said',
+where the headline ends in the name the next paragraph opens with; 'with artillery
+bombardment, volunteer groups said', a phrase before the speaker."""
+
+
+def test_velmar_it_after_a_long_opening_points_back_at_who_spoke() -> None:
+    claim = claim_starting(draft_of(VELMAR)["claims"], "regrets any damage")
+    assert (claim["actor"], claim.get("speaker")) == ("velmar", "Velmar")
+
+
+def test_velmar_a_phrase_before_the_speaker_is_no_part_of_the_name() -> None:
+    claim = claim_starting(draft_of(VELMAR)["claims"], "The city was shelled")
+    assert (claim["actor"], claim["casualties"]["killed"]["text"]) == ("volunteer-groups", "12")
