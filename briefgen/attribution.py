@@ -266,6 +266,9 @@ def is_person(phrase: str, name: str) -> bool:
     if any(re.match(r"(?:an?|the)\s", h) and ORG_WORDS.search(h) and not PERSON_HEADS.search(h)
            for h in heads[1:]):
         return False  # 'Halden Watch, a rights group'
+    heads = [re.sub(r"\b(?:official|state)\s+(?=(?:[A-Z][\w'’-]*\s+){0,3}(?:News|Agency|Radio|"
+                    r"Television|TV|Media|Gazette|Press)\b)", "", h)
+             for h in heads]  # "China's official Xinhua News Agency" is no official
     return (bool(name) and len(name.split()) >= 2 and not ORG_WORDS.search(name)
             and not MONITOR.search(phrase)) or any(PERSON_HEADS.search(h) for h in heads)
 

@@ -77,3 +77,6 @@ def test_a_name_with_a_title_of_an_organisation_names_a_person() -> None:
     phrase = "Ilse Varn, a Red Cross representative in the city"
     assert is_person(phrase, split_phrase(phrase)[0])
     assert not is_person("Halden Watch, a rights group", "Halden Watch")
+    # 'official' before an agency's name is no official; before a person's name it is a title
+    assert not is_person("Velmar's official Orla News Agency", "")
+    assert is_person("police official Ilse Varn", split_phrase("police official Ilse Varn")[0])
