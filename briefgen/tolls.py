@@ -38,8 +38,9 @@ ONE_DETERMINER = re.compile(
     r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
     r"thing|hand|area|house|village|town|road|car)\b", re.I)
 """'one family', 'one of the drivers': 'one' that counts no one."""
-ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b", re.I)
-"""Where a number's words end: at the next number (not 'one', more often a determiner)."""
+ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- ]old)", re.I)
+"""Where a number's words end: at the next number (not 'one', more often a determiner; not an
+age, '21-year-old')."""
 KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
                     r"eliminated|liquidated|massacred|massacring|murdered|"
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
@@ -75,8 +76,11 @@ NOT_A_FIGURE = re.compile(rf"(?:\b(?:including|among them|among whom|no)|\b(?:{M
 NOT_PEOPLE = re.compile(
     r"^\s+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|times|"
     r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per cent|%|tons?|tonnes?|"
-    r"kg|pounds|dollars|euros)\b", re.I)
-"""'five weeks', '20 km', '40 percent': a number that measures, not one that counts people."""
+    r"kg|pounds|dollars|euros|(?:[a-z]+\s+)?(?:bangs|blasts|explosions|missiles|rockets|bombs|"
+    r"shells|mortars|houses|homes|buildings|vehicles|cars|trucks|tanks|aircraft|planes|jets|"
+    r"drones|helicopters|raids|rounds))\b", re.I)
+"""'five weeks', '20 km', '40 percent', 'four loud bangs', 'two missiles': a number that
+measures or counts things, not one that counts people."""
 SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured|and|but|or)\b)"
                       r"[\w'’-]+\s+){0,2}?"
                       r"(?:said|say|says|told|tell)\b(?!\s+(?:were|was|had been|have been)\b)",
@@ -313,8 +317,10 @@ def join_counts(sentence: str, counts: list[Count]) -> list[Count]:
             continue
         previous = counts[at - 1] if at else None
         following = counts[at + 1] if at + 1 < len(counts) else None
-        if previous is not None and previous.what and JOINED.fullmatch(
-                sentence[previous.end:count.start]):
+        further = FURTHER.search(sentence[:count.start]) and not OTHER_STATE.search(
+            sentence[count.end:count.end + 60])  # 'a further four on Tuesday', not 'a further
+        if previous is not None and previous.what and (JOINED.fullmatch(  # five were in a
+                sentence[previous.end:count.start]) or further):  # critical condition'
             count.what = previous.what
         elif following is not None and following.what and ADDITION.search(
                 sentence[:count.start]) and JOINED.fullmatch(sentence[count.end:following.start]):
@@ -344,11 +350,19 @@ def read_figures(sentence: str) -> Figures:
     return found
 
 
+FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$", re.I)
+OTHER_STATE = re.compile(r"^[^.;]*?\b(?:were|was|are|is|remain\w*|missing|critical|condition)\b",
+                         re.I)
+"""'17 were killed on Monday, and a further four on Tuesday': a count of the same kind."""
+
+
 def is_more(sentence: str, counts: list[Count], at: int) -> bool:
     """Whether a further killed count adds a group to the one before it: joined by 'and' or
     a comma, 'N more', or after 'in addition to'."""
     count, previous = counts[at], counts[at - 1]
     return (previous.what == "killed"
             and (JOINED_BY_AND.fullmatch(sentence[previous.end:count.start]) is not None
+                 or (FURTHER.search(sentence[:count.start]) is not None
+                     and OTHER_STATE.search(sentence[count.end:count.end + 60]) is None)
                  or re.match(r"\s+(?:more|others?|additional)\b", sentence[count.end:]) is not None
                  or ADDITION.search(sentence[:previous.start]) is not None))

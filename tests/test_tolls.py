@@ -30,6 +30,16 @@ from briefgen.tolls import read_figures
     # a place between the count and its verb
     ("Aid workers confirmed at least 70 herders in the Tarsk district near the border with "
      "Velmar had been killed.", {"min": 70, "text": "at least 70"}, None),
+    # an age between a count and its verb does not end the count's words
+    ("Police said five porters and a 21-year-old nurse were injured.",
+     None, {"min": 5, "max": 5, "text": "five"}),
+    # things counted are not people: drones, bangs, houses
+    ("The army attacked Tarsk overnight with 62 drones and eleven people were wounded.",
+     None, {"min": 11, "max": 11, "text": "eleven"}),
+    ("Villagers heard four loud bangs and said that one person was wounded.",
+     None, {"min": 1, "max": 1, "text": "one"}),
+    ("Nine people were killed and more than 700 houses were burned down.",
+     {"min": 9, "max": 9, "text": "Nine"}, None),
     # a part of the toll set off by commas is not the toll
     ("Up to 22 civilians, 14 of them children, died in the fire.",
      {"min": 0, "max": 22, "text": "Up to 22"}, None),
@@ -38,3 +48,14 @@ def test_the_figures_a_sentence_gives(sentence: str, killed: dict[str, Any] | No
                                       wounded: dict[str, Any] | None) -> None:
     figures = read_figures(sentence)
     assert (figures.killed, figures.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(("sentence", "more"), [
+    # 'a further N' adds a group of the same kind, unless its own words say otherwise
+    ("Officials said 17 people were killed on Monday, and a further four on Tuesday.", ["four"]),
+    ("He said two were among the dead, and that a further five were in a critical condition.",
+     []),
+    ("The toll rose to 66 with another 76 soldiers missing.", []),
+])
+def test_a_further_count_is_another_group_of_the_dead(sentence: str, more: list[str]) -> None:
+    assert [count.figure["text"] for count in read_figures(sentence).more] == more
