@@ -397,9 +397,11 @@ class Reader:
                 return mentions[0][1].actor_id
         return None
 
-    def find_referent(self, reference: str, before: str) -> tuple[str, str | None] | None:
+    def find_referent(self, reference: str, before: str,
+                      remember: bool = True) -> tuple[str, str | None] | None:
         """What 'it', 'the statement' or 'the ministry' points back at: the last one named
-        in the paragraph so far, else in the article so far."""
+        in the paragraph so far, else in the article so far; remembered as named last unless
+        the caller only asks whether there is one (``remember=False``)."""
         head = reference.split()[-1].lower()
         mentions = list(self.recent)
         sentence = (split_sentences(before) or [""])[-1]
@@ -434,7 +436,7 @@ class Reader:
                           None)
         if chosen is None:
             return None
-        if chosen not in self.recent:
+        if remember and chosen not in self.recent:
             self.recent.append(chosen)
         return chosen.speaker, chosen.actor_id
 
@@ -446,7 +448,7 @@ class Reader:
             return None
         phrase = clean_phrase(who)
         if phrase.split()[-1].lower() in POINTING_WORDS or PERSON_HEADS.search(phrase) \
-                or self.find_referent(who, "") is not None:
+                or self.find_referent(who, "", remember=False) is not None:
             return None
         return Mention(phrase, phrase, None, False, sentence)
 
