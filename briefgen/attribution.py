@@ -14,7 +14,7 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
-                     r"asserts|assured|assures")
+                     r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
@@ -134,6 +134,8 @@ ATTRIBUTIONS = (
                rf"(?-i:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
+    re.compile(r"^(?P<who>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s+who\s+(?!said|say|says|told)"
+               r"[a-z]+\b[^,.;“”\"]{0,100}?\s+(?:said|say|says|told)\b"),
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)(?:['’]s|(?<=s)['’])\s+(?:reports?|claims?|"
                r"figures?|"
                r"count|tally|toll)\s+of\b"),

@@ -411,7 +411,8 @@ class Reader:
             mentions.append(Mention(named[-1].group(), named[-1].group(), None, False))
         here: list[Mention] = []
         for sentence in split_sentences(before):
-            mention = self.find_subject(sentence) or self.find_new_reference(sentence, here)
+            mention = self.find_subject(sentence) or self.find_new_reference(sentence, here) \
+                or self.find_acting_body(sentence)
             if mention is not None:
                 here.append(mention)
         mentions += here
@@ -520,8 +521,9 @@ class Reader:
             self.bystanders.add(speaker)
 
     def note_doer(self, sentence: str) -> None:
-        """'Prime minister NAME addressed ...', 'Chechen military leaders earlier revised ...':
-        one who acts without speaking, for the 'he said' or 'They say' that follows."""
+        """'Prime minister NAME addressed ...', 'Chechen military leaders earlier revised ...',
+        'The government had appeared to accept ...': one who acts without speaking, for the
+        'he said', 'They say' or 'it said' that follows."""
         clause = LEADING_CLAUSE.match(sentence)
         match = DOER_SUBJECT.match(sentence[clause.end():] if clause else sentence)
         if match is None or NOT_A_SPEAKER.search(match.group("who")) \
@@ -534,6 +536,25 @@ class Reader:
             self.last_person = self.resolve(who)
         elif GROUP_HEADS.search((HEAD_CUT.split(f" {phrase} ")[0].split() or [""])[-1]):
             self.last_group = self.resolve(who)  # 'Village elders in Korva': elders
+        else:
+            body = self.find_acting_body(sentence)  # 'the Eritrean government had appeared
+            if body is not None:  # to accept ...', then '"...," it said'
+                self.recent.append(body)
+
+    def find_acting_body(self, sentence: str) -> Mention | None:
+        """An organisation a sentence names as acting, not speaking: 'The government had
+        appeared to accept ...', for an 'it said' that follows."""
+        clause = LEADING_CLAUSE.match(sentence)
+        body = sentence[clause.end():] if clause else sentence
+        match = DOER_SUBJECT.match(body)
+        if match is None or NOT_A_SPEAKER.search(match.group("who")) \
+                or CLAUSE.search(match.group("who")) or re.match(r"\s+by\b", body[match.end():]):
+            return None  # 'A hospital supported by the ICRC': no verb of the hospital's
+        phrase = clean_phrase(match.group("who"))
+        if not ORG_WORDS.search((HEAD_CUT.split(f" {phrase} ")[0].split() or [""])[-1]):
+            return None
+        speaker, actor = self.resolve(match.group("who"))
+        return Mention(phrase, speaker, actor, False) if speaker or actor else None
 
     def kind_of(self, actor_id: str) -> str | None:
         return next((n.kind for n in self.names if n.actor_id == actor_id), None)

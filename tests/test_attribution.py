@@ -37,6 +37,12 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # 'As of Sunday,' opens the sentence, not the speaker's name
     ("As of Sunday, Tarsk Regional Hospital had confirmed the deaths of 40 people.",
      "Tarsk Regional Hospital"),
+    # a relative clause with no commas between the speaker and the verb
+    ("Journalists who walked some 10 miles to reach the town said they saw 42 wounded.",
+     "Journalists"),
+    # threatened, vowed
+    ("Following the strike, Prime Minister Ilse Varn threatened in a post to make Velmar pay.",
+     "Prime Minister Ilse Varn"),
     # 'came after X said'
     ("The announcement came after Velmar said 19 fighters had been killed.", "Velmar"),
 ])

@@ -1334,3 +1334,10 @@ def test_velmar_it_after_a_long_opening_points_back_at_who_spoke() -> None:
 def test_velmar_a_phrase_before_the_speaker_is_no_part_of_the_name() -> None:
     claim = claim_starting(draft_of(VELMAR)["claims"], "The city was shelled")
     assert (claim["actor"], claim["casualties"]["killed"]["text"]) == ("volunteer-groups", "12")
+
+
+def test_velmar_it_after_a_government_that_acted_is_that_government() -> None:
+    """'the Brena government had appeared to accept ...', then '"...," it said': the
+    government, which acted without speaking, not Velmar, which spoke before it."""
+    claim = claim_starting(draft_of(VELMAR)["claims"], "There are still serious issues")
+    assert (claim["actor"], claim.get("speaker")) == ("brena-government", "Brena government")
