@@ -200,7 +200,7 @@ CLAUSE = re.compile(
     r"|\b(?:did|does|do|has|have|had) not\b|n['’]t\b"  # a negated verb
     r"|\b(?:provided|disclosed|declined|gave|carrie[sd] out|claimed|blamed|showed|shared|"
     r"launched|rarely|never|regularly|react|following what)\b"  # what someone did
-    r"|\s(?:it|they|he|she|we)$"  # a clause's subject
+    r"|\s(?:it|they|he|she|we)$|^(?:it|they|he|she|we)\s+[a-z]"  # a clause's subject
     r"|^\d[\d,.]*\s+(?:km|kilomet|miles?|met)"  # a distance
     r"|^(?:after|before|when|while|since|having|with|without|outside|inside|near|among|amid|"
     r"during|despite|and|or)\b"  # an opening clause or phrase

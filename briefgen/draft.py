@@ -84,6 +84,8 @@ the event denied, told in the writer's voice."""
 UNNAMED_REPORTS = re.compile(r"(?i)(?:the\s+)?(?:initial|early|preliminary|first|latest)?\s*"
                              r"(?:reports?|information|figures|findings|counts?)$")
 """What 'according to' names inside a quotation without naming anyone: the speaker's own."""
+AGED = re.compile(r"(?i)the\s+\d+-year-old(?:\s+[a-z]+)?")
+"""'the 41-year-old', 'the 41-year-old father': the person named before, as 'he' is."""
 NEARER = re.compile(
     r"\b(?:where|as|while|after|when|and|but)\s+(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+(?:said|says|reported|estimated|claimed)"
@@ -301,7 +303,7 @@ class Reader:
         light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
         if raw.lower() == "they":  # 'They called it "..."' after a group's statement; never
             return self.find_group_before(before) or ("", None)  # one person
-        if PRONOUNS.match(raw):
+        if PRONOUNS.match(raw) or AGED.fullmatch(raw):  # 'he said', 'the 41-year-old said'
             return self.find_person_before(before) or self.last_person or ("", None)
         if REFERENCE.match(light):
             found = self.find_referent(raw, before)
@@ -667,7 +669,9 @@ class Reader:
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
                           rf"(?P<who>(?:[^.,;“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,80}}?)"
                           rf"{AUX}(?P<comma>,?)"
-                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)|\s+called)"
+                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)"
+                          rf"|\s+called(?!\s+(?:[A-Z]|for\b|on\b)))"  # not 'a town called Orsk'
+                          # nor 'called for an "inquiry"'
                           rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
         named = None  # 'One of those who fled, NAME, told AFP:': NAME, if nothing says more
         if match and not NOT_A_SPEAKER.search(match.group("who")):

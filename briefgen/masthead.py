@@ -19,7 +19,8 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "KUNA": "KUNA", "SANA": "SANA", "Bernama": "Bernama", "CNN": "CNN",
             "VOA": "Voice of America", "Pajhwok": "Pajhwok", "PA": "PA", "RFE/RL": "RFE/RL",
             "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE", "Reuter": "Reuters",
-            "United Press International": "UPI", "Agence France-Presse": "AFP"}
+            "United Press International": "UPI", "Agence France-Presse": "AFP",
+            "AA": "Anadolu Agency"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``,
 ``ISLAMABAD, Sept 26, Reuter:``, ``NZPA-Reuter``, ``|By United Press International``."""
 AGENCY = "|".join(AGENCIES)
@@ -45,6 +46,9 @@ CREDITS = (
     re.compile(rf"^By\s+{OUTLET}\s+Staff$"),
     re.compile(rf"^[A-Z][A-Z .'/-]+(?:,\s+[A-Z][\w .'-]{{1,30}})?\s+\({OUTLET}\)\s*[-–—]"),
     re.compile(rf"^[A-Z][a-z]+\s+\({OUTLET}\)\.\s+[A-Z]"),  # Geneva (ICRC). On 9 July
+    re.compile(rf"^(?:[A-Z][A-Z .'/-]+\s*[-–—]\s*)?\({OUTLET}\)\s*[-–—]"),  # '(KDRTV) –',
+    # 'ADDIS ABABA – (BORKENA) –'
+    re.compile(rf"^From (?:the )?{OUTLET}\s*\((?i:{MONTH})"),  # 'From the Daily (Jun 20, 2023):'
     re.compile(rf"^{OUTLET}\s*,\s+(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}\s+(?i:{MONTH})\.?\s+\d{{4}}"),
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
@@ -72,7 +76,8 @@ def find_date(lines: list[str]) -> dt.date | None:
     2024."""
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     patterns = (  # each with the group numbers of year, month and day
-        (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
+        (r"\b(\d{4})[-.](\d{2})[-.](\d{2})(?!\d)", (1, 2, 3)),  # also 2022.10.25, and
+        # 2025-10-11T21:55
         (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),  # 04.04.2016, day first
         (rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
         (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
@@ -128,6 +133,7 @@ def find_credit(lines: list[str]) -> str | None:
                 if agency:
                     return AGENCIES[agency]
                 outlet = match.group("outlet").rstrip(".")
-                shouted = outlet.isupper() and len(outlet) > 4  # 'NEWS SERVICE', not 'WND'
+                shouted = outlet.isupper() and (" " in outlet or len(outlet) > 6)  # 'NEWS
+                # SERVICE', 'BORKENA'; not 'WND', 'KDRTV'
                 return outlet.title() if shouted else outlet
     return None

@@ -1341,3 +1341,19 @@ def test_velmar_it_after_a_government_that_acted_is_that_government() -> None:
     government, which acted without speaking, not Velmar, which spoke before it."""
     claim = claim_starting(draft_of(VELMAR)["claims"], "There are still serious issues")
     assert (claim["actor"], claim.get("speaker")) == ("brena-government", "Brena government")
+
+
+def test_velmar_the_41_year_old_is_the_person_named_before() -> None:
+    claim = claim_starting(draft_of(VELMAR)["claims"], "I went and saw the market")
+    assert claim.get("speaker") == "Ilse Varn, a nurse"
+
+
+@pytest.mark.parametrize(("before", "speaker"), [
+    ("Kestria's foreign minister, Ivan Rusk, called the raid ", "Ivan Rusk"),
+    ("Since May, a small town called Orsk has seen ", None),  # a name given, not a speaker
+])
+def test_called_before_a_quote_names_a_speaker_but_not_a_name(before: str,
+                                                              speaker: str | None) -> None:
+    from briefgen.draft import Reader
+
+    assert Reader.speaker_before(before) == speaker

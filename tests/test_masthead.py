@@ -32,6 +32,10 @@ from briefgen.masthead import find_date, find_publisher
     ("TARSK (Orla24) – A senior official said.", "Orla24"),
     ("Orla Online , Tuesday 24 Feb 2015", "Orla Online"),
     ("Velmar (ORC). On 9 July the army began an offensive.", "ORC"),  # a release's dateline
+    ("TARSK, Brena (AA) – At least three people were killed.", "Anadolu Agency"),
+    ("(ORLATV) – Reports from Velmar say the base was hit.", "ORLATV"),
+    ("TARSK – (BRENAPOST) – Ten people were killed.", "Brenapost"),
+    ("From the Tarsk Daily Herald (Jun 20, 2023): Rebels blame the army", "Tarsk Daily Herald"),
 ])
 def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     assert find_publisher([line]) == publisher
@@ -41,6 +45,8 @@ def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     ("12.05.2019, Brena.", dt.date(2019, 5, 12)),
     ("NewsOctober 13, 2001", dt.date(2001, 10, 13)),  # glued to the section's name
     ("Updated August 8, 2017", dt.date(2017, 8, 8)),
+    ("By Orla Radio 2022.10.25 -- More than 70 people", dt.date(2022, 10, 25)),
+    ("2025-10-11T21:55:15+00:00", dt.date(2025, 10, 11)),
 ])
 def test_the_date_a_line_gives(line: str, date: dt.date) -> None:
     assert find_date([line]) == date
