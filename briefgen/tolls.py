@@ -54,7 +54,7 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injur
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
 TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims|"
-                  r"injured|wounded))\b"
+                  r"martyrs|injured|wounded))\b"
                   r"[^.;]{0,160}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
                   re.I)
@@ -210,13 +210,16 @@ def read_range(match: re.Match[str], after: str) -> tuple[dict[str, Any], int] |
     joiner = "to|and" if re.search(r"\bbetween\s+$", before, re.I) else "to|or"
     second = re.match(rf"^\s+(?:{joiner})\s+(?:even\s+|perhaps\s+)?(?P<num>{NUMBER})\b", after,
                       re.I) or re.match(r"^\s?[-–]\s?(?P<num>\d+)\b", after)  # 20-25
-    if second is None or match.group("qual"):
+    approx = (match.group("qual") or "").lower() in ("about", "around", "approximately", "some",
+                                                     "roughly")  # 'approximately 500-600'
+    if second is None or (match.group("qual") and not approx):
         return None
     low, high = parse_number(match.group("num")), parse_number(second.group("num"))
     if low is None or high is None or high <= low:
         return None
     between = re.search(r"\bbetween\s+$", before, re.I)
-    text = match.string[between.start() if between else match.start():match.end() + second.end()]
+    start = between.start() if between else match.start() if approx else match.start("num")
+    text = match.string[start:match.end() + second.end()]
     return {"min": low, "max": high, "text": text}, second.end()
 
 

@@ -27,6 +27,11 @@ from briefgen.tolls import read_figures
     # a low end and a possible high end
     ("Officials said at least 35 people, possibly as many as 55, were killed.",
      {"min": 35, "max": 55, "text": "at least 35 people, possibly as many as 55"}, None),
+    # an approximate range, and the number of martyrs as a toll
+    ("We have received approximately 500-600 injured until now.",
+     None, {"min": 500, "max": 600, "text": "approximately 500-600"}),
+    ("The number of martyrs in the streets reached 150 by the evening.",
+     {"min": 150, "max": 150, "text": "150"}, None),
     # a place between the count and its verb
     ("Aid workers confirmed at least 70 herders in the Tarsk district near the border with "
      "Velmar had been killed.", {"min": 70, "text": "at least 70"}, None),
