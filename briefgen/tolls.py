@@ -96,7 +96,8 @@ BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of them|of whom)\b
 ADDITION = re.compile(r"\b(?:in addition to|besides|as well as|on top of)\s+$", re.I)
 """'in addition to 18 civilians, five militants were killed': the 18 were killed too."""
 APPOSITION = re.compile(r"^(?P<noun>\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+),\s[^,.;]{1,80}?,"
-                        r"(?=\s+(?:were|was|had been|have been|are|is)\s)")
+                        r"(?=\s+(?:also\s+|all\s+|later\s+)?(?:were|was|had been|have been|are|is)"
+                        r"\s)")
 """Words set off by commas between a count and its verb: '20 people, all believed to be of one
 family, were killed'."""
 RELATIVE = re.compile(r"^(?P<noun>\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:who|that)\s+[^,.;]{1,80}?"
@@ -353,10 +354,13 @@ def read_figures(sentence: str) -> Figures:
     return found
 
 
-FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$", re.I)
+FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$|,?\s+up from\s+(?:the\s+|an?\s+)?"
+                     r"(?:(?:initially|first|earlier|previously|reported|initial|previous)\s+){0,2}$",
+                     re.I)
 OTHER_STATE = re.compile(r"^[^.;]*?\b(?:were|was|are|is|remain\w*|missing|critical|condition)\b",
                          re.I)
-"""'17 were killed on Monday, and a further four on Tuesday': a count of the same kind."""
+"""'17 were killed on Monday, and a further four on Tuesday', 'has risen to nine, up from the
+initially reported seven': a count of the same kind."""
 
 
 def is_more(sentence: str, counts: list[Count], at: int) -> bool:

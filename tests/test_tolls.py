@@ -32,6 +32,9 @@ from briefgen.tolls import read_figures
      None, {"min": 500, "max": 600, "text": "approximately 500-600"}),
     ("The number of martyrs in the streets reached 150 by the evening.",
      {"min": 150, "max": 150, "text": "150"}, None),
+    # names set off by commas, then 'also were'
+    ("Orla TV said two of its crew, Ilse Varn and Tomas Rinn, also were among the wounded.",
+     None, {"min": 2, "max": 2, "text": "two"}),
     # a place between the count and its verb
     ("Aid workers confirmed at least 70 herders in the Tarsk district near the border with "
      "Velmar had been killed.", {"min": 70, "text": "at least 70"}, None),
@@ -61,6 +64,9 @@ def test_the_figures_a_sentence_gives(sentence: str, killed: dict[str, Any] | No
     ("He said two were among the dead, and that a further five were in a critical condition.",
      []),
     ("The toll rose to 66 with another 76 soldiers missing.", []),
+    # the earlier count a risen toll was up from
+    ("State media said the toll had risen to nine, up from the initially reported seven.",
+     ["seven"]),
 ])
 def test_a_further_count_is_another_group_of_the_dead(sentence: str, more: list[str]) -> None:
     assert [count.figure["text"] for count in read_figures(sentence).more] == more
