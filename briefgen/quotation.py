@@ -7,11 +7,15 @@ import re
 from typing import NamedTuple
 
 OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''", "”": "”"}
-OPENERS = {"‘": r"(?<!\w)‘", "''": r"(?<![\w'])''(?=[\w(])", "”": r"(?:^|(?<=\s))”(?=[\w(\[])"}
-"""A ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed for an apostrophe;
-so does '' as old wire copy opens quotations ('' or ``)."""
+OPENERS = {'"': r'(?:^|(?<=[\s(\[—–:,-])|(?<=[.!?])(?="[A-Z]))"(?=\S)', "‘": r"(?<!\w)‘",
+           "''": r"(?<![\w'])''(?=[\w(])", "”": r"(?:^|(?<=\s))”(?=[\w(\[])"}
+"""A straight " opens a quotation only before a word and after a space or a dash (or glued to
+a sentence's full stop before a capital, 'AFP."The'), so a short quotation ('"several"
+deaths') is not taken for the opening of the words after it; a ‘ that opens a quotation
+begins a word: not 'Ukraine‘s', a mark typed for an apostrophe; so does '' as old wire copy
+opens quotations ('' or ``)."""
 CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)|(?<=[\w,.!?])\"(?=[\s,.;:!?]|$)",
-           '"': r'"|(?<=[\w,.!?])”(?=[\s,.;:!?]|$)',
+           '"': r'(?<=\S)"|(?<=[\w,.!?])”(?=[\s,.;:!?]|$)',
            "‘": r"’(?=[\s,.;:!?—–-]|$)",
            "``": r"''|″|”|(?<=[\w,.!?])``(?=[\s,.;:!?]|$)",
            "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}
@@ -35,6 +39,8 @@ def compile_marks(opener: str, closer: str) -> Marks:
     closing = CLOSERS.get(opener, re.escape(closer))
     opening = OPENERS.get(opener, re.escape(opener))
     other = f"[^{re.escape(opener)}]" if len(opener) == 1 else f"(?!{re.escape(opener)})."
+    if opener == '"':  # a word or two quoted inside: '"... were also "neutralized" and ..."'
+        other = r'(?:[^"]|(?<=[\s(])"[^"\s][^"]{0,60}?(?<=\S)"(?=[\s,.;:!?)]))'
     return Marks(opener, re.compile(opening), re.compile(closing),
                  re.compile(opening + rf"(?P<q>(?:(?!{closing}){other}){{12,}}?)(?:{closing})"))
 

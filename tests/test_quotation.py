@@ -35,6 +35,16 @@ from briefgen.quotation import find_quotations
     # `` typed to close a quotation as well as to open it
     ("Rinn charged that the council ``wants to sway the vote on the new budget.`` He left.",
      ["wants to sway the vote on the new budget."]),
+    # a short quotation is not the opening of the words between it and the next
+    ('The office said there had been "several" deaths and blamed "a foreign army present on '
+     'our soil".', ["a foreign army present on our soil"]),
+    # a word quoted inside a straight-quoted quotation
+    ('"Eleven rebels were also "neutralized" and several others escaped with injuries" the '
+     'colonel said.', ['Eleven rebels were also "neutralized" and several others escaped with '
+                       'injuries']),
+    # a quotation glued to the sentence before it
+    ('A resident told a reporter."The camp has not been touched," he said.',
+     ["The camp has not been touched"]),
     # a quotation still open at the paragraph's end runs to it (a page cut mid-quote)
     ("He said “the strike hit the market and the school at once",
      ["the strike hit the market and the school at once"]),
