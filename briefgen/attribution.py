@@ -28,7 +28,7 @@ STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|d
 """What the subject of a sentence does when it takes a side: the one who denies is named."""
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
-       r"now|still))*")
+       r"now|still|went on to))*")
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)(?i:statement|ministry|military|army|command|"

@@ -43,6 +43,9 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # threatened, vowed
     ("Following the strike, Prime Minister Ilse Varn threatened in a post to make Velmar pay.",
      "Prime Minister Ilse Varn"),
+    # 'went on to say'
+    ("The Brena statement went on to say that the strike had been legitimate.",
+     "The Brena statement"),
     # 'came after X said'
     ("The announcement came after Velmar said 19 fighters had been killed.", "Velmar"),
 ])
