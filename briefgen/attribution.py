@@ -111,7 +111,7 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a dispu
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
-                           r"referred|occurred|happened|whereas|where|which)\b", re.I)
+                           r"referred|occurred|happened|whereas|where|which|no one|nobody)\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said'."""
 TIME_TAIL = re.compile(
     r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)
@@ -302,6 +302,12 @@ def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]
     return found
 
 
+NO_NAMES = {"we", "i", "you", "us", "our", "however", "though", "meanwhile", "instead", "yet",
+            "also"}
+"""Words that stand where a speaker's name would and are none: 'No one, however, has yet
+claimed'."""
+
+
 def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     """The speaker's words and which of ``ATTRIBUTIONS`` gave them (4 is 'according to')."""
     sentence = ANONYMOUS.sub(",", sentence)
@@ -329,7 +335,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             head = who.split(",")[0]
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
-                    and head.lower() not in ("we", "i", "you", "us", "our") \
+                    and head.lower().strip() not in NO_NAMES \
                     and not re.search(r"\s(?:it|they|he|she)$", head) \
                     and not re.fullmatch(r"(?i)which|whom|this|these", head):
                 if number == 5:

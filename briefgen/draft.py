@@ -87,11 +87,14 @@ UNNAMED_REPORTS = re.compile(r"(?i)(?:the\s+)?(?:initial|early|preliminary|first
 AGED = re.compile(r"(?i)the\s+\d+-year-old(?:\s+[a-z]+)?")
 """'the 41-year-old', 'the 41-year-old father': the person named before, as 'he' is."""
 NEARER = re.compile(
-    r"\b(?:where|as|while|after|when|and|but)\s+(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
-    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+(?:said|says|reported|estimated|claimed)"
-    r"(?:\s+(?:yesterday|today|earlier|later|on\s+\w+day))?(?:\s+that)?\s+$")
+    r"\b(?:where|as|while|after|when|and|but|that|which)\s+"
+    r"(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|news|agency|medical|sources?|officials?|"
+    r"media|radio|television)){0,5})\s+(?:said|says|reported|estimated|claimed)"
+    r"(?:\s+(?:yesterday|today|earlier|later|on\s+\w+day))?(?:\s+that)?"
+    r"(?:\s+(?:it|they)\s+(?:had\s+)?(?:killed|wounded|injured|left))?\s+$")
 """A clause of its own speaker right before the figure: 'The US denied targeting a mosque
-where a monitor said 46 people were killed': the 46 are the monitor's."""
+where a monitor said 46 people were killed', 'the strikes on a market that medical sources
+said it killed 26 people in': the figures are the monitor's and the sources'."""
 CUES = (
     ("claims-responsibility", re.compile(
         r"claimed (?:responsibility|it was responsible|that its)|claims? responsibility|"

@@ -1357,3 +1357,24 @@ def test_called_before_a_quote_names_a_speaker_but_not_a_name(before: str,
     from briefgen.draft import Reader
 
     assert Reader.speaker_before(before) == speaker
+
+
+MARKET = DATA / "articles" / "tarsk-market-strike.txt"
+"""Our own sentences in the fourteenth round's forms: 'the strikes on a market that medical
+sources said it killed 26 people in', 'while Orla news agency said 40 were killed', 'No one,
+however, has yet claimed responsibility for the shelling that killed 12'."""
+
+
+def test_market_figures_go_to_the_clause_that_gives_them() -> None:
+    draft = draft_of(MARKET)
+    assert_nothing_invented(draft, [MARKET])
+    found = [(c["actor"], c["kind"], c.get("speaker"),
+              {k: f["text"] for k, f in c.get("casualties", {}).items() if isinstance(f, dict)})
+             for c in draft["claims"]]
+    assert found == [
+        ("velmar-coalition", "denies", "Velmar coalition", {}),
+        ("tarsk-medical-sources", "reports", "Tarsk medical sources", {"killed": "26"}),
+        ("the-hospital", "reports", "The hospital", {}),
+        ("orla-news-agency", "reports", "Orla news agency", {"killed": "40"}),
+        ("TODO-actor", "reports", None, {"killed": "12"}),  # no one, however, is no speaker
+    ]
