@@ -122,7 +122,7 @@ NO_JOINER = r"(?<!\sa)(?<!\san)(?<!\sthe)(?<!\sof)(?<!\sin)"
 """Not after a word that joins a phrase: 'a hospital in a disputed city' has no verb 'disputed'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}{NO_JOINER},?\s+"
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]|,(?=\d{{3}})){{2,140}}?,?)?){AUX}{NO_JOINER},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b)"),  # not 'a statement released by'
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
@@ -222,6 +222,7 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$|\s+(?:yesterday|"
                     r"today|tonight|last night|this (?:morning|evening|week))$", "", phrase,
                     flags=re.I)
+    phrase = re.sub(r",\s*(?:returning|visiting|writing|standing|addressing)\b.*$", "", phrase)
     phrase = re.sub(r",\s*(?:speaking|who|which|adding|saying|citing|asking|wishing|preferring|"
                     r"requesting)\b.*$", "", phrase)
     phrase = re.sub(r"\s+(?:on|under) (?:the )?condition of anonymity\b.*$|,\s*(?:on the other "

@@ -84,6 +84,10 @@ the event denied, told in the writer's voice."""
 UNNAMED_REPORTS = re.compile(r"(?i)(?:the\s+)?(?:initial|early|preliminary|first|latest)?\s*"
                              r"(?:reports?|information|figures|findings|counts?)$")
 """What 'according to' names inside a quotation without naming anyone: the speaker's own."""
+NAMED_PERSON = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?:\d{1,3}|an?\s+"
+                          r"[^,.;“”\"]{2,60}),\s+[a-z]")
+"""A sentence that opens with a person's name and their age or title: 'Hamden Abu Gharah, 24,
+was soaked in the blood of victims.'"""
 AGED = re.compile(r"(?i)the\s+\d+-year-old(?:\s+[a-z]+)?")
 """'the 41-year-old', 'the 41-year-old father': the person named before, as 'he' is."""
 NEARER = re.compile(
@@ -384,6 +388,9 @@ class Reader:
             mention = self.find_subject(sentence)
             if mention is not None and mention.person:
                 return mention.speaker, mention.actor_id
+            named = NAMED_PERSON.match(sentence)  # 'NAME, 24, was soaked in blood. "...," he
+            if named:  # said'
+                return self.resolve(named.group("name"))
         return None
 
     def find_phrase_actor(self, phrase: str) -> str | None:

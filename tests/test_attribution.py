@@ -66,6 +66,7 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
     # a section's heading in capitals glued to the sentence, and the adverb after it
     ("FIGHTING IN TARSK Elsewhere, medical sources", "medical sources"),
     ("UN Secretary-General Ilse Varn", "UN Secretary-General Ilse Varn"),
+    ("President Ilse Varn, returning early from Tarsk", "President Ilse Varn"),
 ])
 def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
     assert clean_phrase(phrase) == name

@@ -1362,7 +1362,9 @@ def test_called_before_a_quote_names_a_speaker_but_not_a_name(before: str,
 MARKET = DATA / "articles" / "tarsk-market-strike.txt"
 """Our own sentences in the fourteenth round's forms: 'the strikes on a market that medical
 sources said it killed 26 people in', 'while Orla news agency said 40 were killed', 'No one,
-however, has yet claimed responsibility for the shelling that killed 12'."""
+however, has yet claimed responsibility for the shelling that killed 12'; 'NAME, 24, was
+soaked in blood. "...," he said'; 'President NAME, returning early from Orsk where she told a
+forum that Velmar had 9,000 troops inside Brena, said ... "..."'."""
 
 
 def test_market_figures_go_to_the_clause_that_gives_them() -> None:
@@ -1372,9 +1374,16 @@ def test_market_figures_go_to_the_clause_that_gives_them() -> None:
               {k: f["text"] for k, f in c.get("casualties", {}).items() if isinstance(f, dict)})
              for c in draft["claims"]]
     assert found == [
+        ("tomas-rinn", "reports", "Tomas Rinn", {}),  # 'NAME, 24, was ... "...," he said'
+        ("president-ilse-varn", "reports", "President Ilse Varn", {}),  # a long apposition
         ("velmar-coalition", "denies", "Velmar coalition", {}),
         ("tarsk-medical-sources", "reports", "Tarsk medical sources", {"killed": "26"}),
         ("the-hospital", "reports", "The hospital", {}),
         ("orla-news-agency", "reports", "Orla news agency", {"killed": "40"}),
         ("TODO-actor", "reports", None, {"killed": "12"}),  # no one, however, is no speaker
     ]
+
+
+def test_market_he_after_a_sentence_that_opens_with_a_name_and_an_age() -> None:
+    claim = claim_starting(draft_of(MARKET)["claims"], "I saw a boy cut to bits")
+    assert (claim["actor"], claim.get("speaker")) == ("tomas-rinn", "Tomas Rinn")

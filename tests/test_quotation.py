@@ -45,6 +45,10 @@ from briefgen.quotation import find_quotations
     # a quotation glued to the sentence before it
     ('A resident told a reporter."The camp has not been touched," he said.',
      ["The camp has not been touched"]),
+    # a “ typed before 'said' closes the straight-quoted words before it
+    ('"This is an attack on our sovereignty, “said Ilse Varn, the governor. "Such attacks '
+     'cannot be tolerated any more."',
+     ["This is an attack on our sovereignty", "Such attacks cannot be tolerated any more."]),
     # a quotation still open at the paragraph's end runs to it (a page cut mid-quote)
     ("He said “the strike hit the market and the school at once",
      ["the strike hit the market and the school at once"]),
