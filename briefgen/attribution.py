@@ -142,7 +142,7 @@ ATTRIBUTIONS = (
     re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
                r"claiming|putting|counting)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
-               r"[^“\"\d]*?,\s*(?:saying|adding|stating)\b"),
+               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?,\s*(?:saying|adding|stating)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
                r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
     re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"

@@ -72,11 +72,13 @@ CLUTTER = re.compile(
     r"sign up|subscribe|previous article|next article|story continues|follow (?:us|this link))")
 DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejecting|disputed|disputing|disputes|dismissed|"
-    r"dismisses|dismissing|refuted?|refuting|countering|countered|contradicting|contradicted)\s+"
+    r"dismisses|dismissing|refuted?|refuting|countering|countered|contradicting|contradicted|"
+    r"(?:cannot|can ?not|could not|did not|would not) confirm)\s+"
     r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+))\s+)?"
     r"(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
-"""A denial of others' reports: the figures that follow are theirs, not the denier's."""
+"""A denial of others' reports ('cannot confirm a claim by Y that'): the figures that follow
+are theirs, not the denier's."""
 DESCRIBED = re.compile(r"\b(?:denied|denies|denying)\b[^.;]{0,120}?\b(?:that|which)\s+"
                        r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b")
 """'X denied involvement in the sinking of a warship that killed 46 sailors': the toll of
@@ -862,6 +864,8 @@ class Reader:
         claim.counted = None
         who = denied.group("who") or denied.group("adj")  # "rejected a Russian claim"
         speaker, actor = self.resolve(who) if who else ("", None)
+        if who:
+            self.remember(who, speaker, actor)  # 'Mr Marr' after 'a claim by ... Ivo Marr''
         theirs = DraftClaim(actor_id=actor, kind="reports", quote=claim.quote,
                             sources=claim.sources, speaker=speaker or None, date=claim.date,
                             killed=killed, wounded=wounded, counted=counted)

@@ -1376,12 +1376,27 @@ def test_market_figures_go_to_the_clause_that_gives_them() -> None:
     assert found == [
         ("tomas-rinn", "reports", "Tomas Rinn", {}),  # 'NAME, 24, was ... "...," he said'
         ("president-ilse-varn", "reports", "President Ilse Varn", {}),  # a long apposition
+        ("mr-marr", "reports", "Mr Marr", {}),
         ("velmar-coalition", "denies", "Velmar coalition", {}),
         ("tarsk-medical-sources", "reports", "Tarsk medical sources", {"killed": "26"}),
         ("the-hospital", "reports", "The hospital", {}),
         ("orla-news-agency", "reports", "Orla news agency", {"killed": "40"}),
         ("TODO-actor", "reports", None, {"killed": "12"}),  # no one, however, is no speaker
+        ("velmar-coalition", "reports", "Velmar coalition", {}),
+        ("brena-spokesman-ivo-marr", "reports", "Brena spokesman Ivo Marr", {"killed": "11"}),
+        ("brena-spokesman-ivo-marr", "reports", "Brena spokesman Ivo Marr", {"wounded": "50"}),
     ]
+
+
+def test_market_a_claim_that_cannot_be_confirmed_is_its_claimants() -> None:
+    """'X cannot confirm a claim by Y that ... killed 11', then 'Mr Y called the attack "...",
+    adding that another 50 had been wounded': both figures are Y's."""
+    claims = draft_of(MARKET)["claims"]
+    found = [(c["actor"], {k: f["text"] for k, f in c["casualties"].items()
+                           if isinstance(f, dict)})
+             for c in claims if "Marr" in c["quote"] and c.get("casualties")]
+    assert found == [("brena-spokesman-ivo-marr", {"killed": "11"}),
+                     ("brena-spokesman-ivo-marr", {"wounded": "50"})]
 
 
 def test_market_he_after_a_sentence_that_opens_with_a_name_and_an_age() -> None:
