@@ -6,18 +6,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''", "”": "”"}
+OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "‘": "’", "``": "''", "''": "''", "”": "”",
+              "″": "″"}
 OPENERS = {'"': r'(?:^|(?<=[\s(\[—–:,-])|(?<=[.!?])(?="[A-Z]))"(?=\S)', "‘": r"(?<!\w)‘",
            "''": r"(?<![\w'])''(?=[\w(])", "”": r"(?:^|(?<=\s))”(?=[\w(\[])",
-           "“": r"“(?!\s*said\b)"}
-"""A straight " opens a quotation only before a word and after a space or a dash (or glued to
-a sentence's full stop before a capital, 'AFP."The'), so a short quotation ('"several"
-deaths') is not taken for the opening of the words after it; a ‘ that opens a quotation
-begins a word: not 'Ukraine‘s', a mark typed for an apostrophe; so does '' as old wire copy
-opens quotations ('' or ``); a “ before 'said' closes the quotation before it ('"...,
-“said NAME'), and opens none."""
+           "“": r"“(?!\s*said\b)", "″": r"(?:^|(?<=[\s(\[—–:,-]))″(?=\S)"}
+"""A straight " (and the ″ some archives print for it at both ends) opens a quotation only
+before a word and after a space or a dash (or glued to a sentence's full stop before a
+capital, 'AFP."The'), so a short quotation ('"several" deaths') is not taken for the opening
+of the words after it; a ‘ that opens a quotation begins a word: not 'Ukraine‘s', a mark typed
+for an apostrophe; so does '' as old wire copy opens quotations ('' or ``); a “ before 'said'
+closes the quotation before it ('"..., “said NAME'), and opens none."""
 CLOSERS = {"“": r"”|’’|''|(?<=\S)“(?=[\s,.;:!?]|$)|(?<=[\w,.!?])\"(?=[\s,.;:!?]|$)",
            '"': r'(?<=\S)"|(?<=[\w,.!?])”(?=[\s,.;:!?]|$)|(?<=[,.!?])\s?“(?=\s*said\b)',
+           "″": r"(?<=\S)″",
            "‘": r"’(?=[\s,.;:!?—–-]|$)",
            "``": r"''|″|”|(?<=[\w,.!?])``(?=[\s,.;:!?]|$)",
            "''": r"''(?=[\s,.;:!?]|$)|(?<=[.!?,])''"}

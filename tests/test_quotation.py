@@ -49,6 +49,9 @@ from briefgen.quotation import find_quotations
     ('"This is an attack on our sovereignty, “said Ilse Varn, the governor. "Such attacks '
      'cannot be tolerated any more."',
      ["This is an attack on our sovereignty", "Such attacks cannot be tolerated any more."]),
+    # ″ at both ends, as some wire archives print the straight mark
+    ("″I am just a poor man. I do not know why,″ he said. ″The jets came at dawn.″",
+     ["I am just a poor man. I do not know why", "The jets came at dawn."]),
     # a quotation still open at the paragraph's end runs to it (a page cut mid-quote)
     ("He said “the strike hit the market and the school at once",
      ["the strike hit the market and the school at once"]),
