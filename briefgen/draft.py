@@ -59,7 +59,7 @@ from briefgen.attribution import (
 )
 from briefgen.errors import BriefgenError, display_path
 from briefgen.gazetteer import KNOWN_ACTORS
-from briefgen.masthead import CAPTION, find_date, find_publisher
+from briefgen.masthead import CAPTION, find_date, find_publisher, find_writer
 from briefgen.quotation import find_quotations
 from briefgen.seeds import normalise_text
 from briefgen.seeds import split_sentences as split_plain_sentences
@@ -161,6 +161,14 @@ class Article:
     paragraphs: list[str]
     date: dt.date | None
     publisher: str | None
+    writer: str | None = None
+    """The byline's writer, who gives the figures in the article's own voice where no
+    publisher is named."""
+
+    @property
+    def voice(self) -> str | None:
+        """Who gives the figures in the article's own voice: its publisher, else its writer."""
+        return self.publisher or self.writer
 
 
 @dataclass
@@ -273,7 +281,7 @@ def read_article(path: Path, source_id: str) -> Article:
         len(line.split()) >= 8 or re.search(r"[.!?:”\"]$", line))]
     dated = [line for line in kept[:12] if line not in captions]
     return Article(path, source_id, text, title, paragraphs, find_date(dated),
-                   find_publisher(kept))
+                   find_publisher(kept), find_writer(kept))
 
 
 @dataclass
@@ -797,11 +805,11 @@ class Reader:
                 and DESCRIBED.search(sentence):  # 'X denied the sinking that killed 46':
             claim = self.split_own(claims, claim)  # the toll is the writer's, not X's
         elif (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \
-                and self.article.publisher:
+                and self.article.voice:
             if claim.kind != "reports":  # 'N were killed, though it denied any part': the
                 claim = self.split_own(claims, claim)  # toll is the writer's
             else:
-                speaker, claim.actor_id = self.resolve(self.article.publisher)
+                speaker, claim.actor_id = self.resolve(self.article.voice)
                 claim.speaker = speaker or None
         for count in figures.more:
             claims.append(DraftClaim(
@@ -828,7 +836,7 @@ class Reader:
     def split_own(self, claims: list[DraftClaim], claim: DraftClaim) -> DraftClaim:
         """The figures of a claim as the writer's own report, the publisher's (a TODO where
         none is named), put first; the claim keeps its kind and no figures."""
-        speaker, actor_id = self.resolve(self.article.publisher) if self.article.publisher \
+        speaker, actor_id = self.resolve(self.article.voice) if self.article.voice \
             else ("", None)
         own = replace(claim, actor_id=actor_id, speaker=speaker or None, kind="reports",
                       against=[], sources=list(claim.sources))

@@ -137,3 +137,22 @@ def find_credit(lines: list[str]) -> str | None:
                 # SERVICE', 'BORKENA'; not 'WND', 'KDRTV'
                 return outlet.title() if shouted else outlet
     return None
+
+
+BYLINE = re.compile(r"^By\s+(?P<name>(?!Staff\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+                    r"(?:\s*(?:,|\||\band\b).*)?$")
+NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
+
+
+def find_writer(lines: list[str]) -> str | None:
+    """The writer a byline names, 'By John Ward Anderson', or a name alone on the line before
+    the date; None where the byline names no person ('By Staff Reporter', 'By Reuters')."""
+    for at, line in enumerate(lines[:8]):
+        dated_next = at + 1 < len(lines) and len(lines[at + 1].split()) <= 8 \
+            and find_date([lines[at + 1]]) is not None  # a date line of its own
+        match = BYLINE.match(line) or (NAME_LINE.match(line) if dated_next else None)
+        if match and not re.search(rf"\b(?:{AGENCY}|Staff|Reporter|Correspondent|News|"
+                                   r"Times|Post|Agency)\b", match.group("name")):
+            return match.group("name")
+    return None
+

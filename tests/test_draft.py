@@ -1402,3 +1402,12 @@ def test_market_a_claim_that_cannot_be_confirmed_is_its_claimants() -> None:
 def test_market_he_after_a_sentence_that_opens_with_a_name_and_an_age() -> None:
     claim = claim_starting(draft_of(MARKET)["claims"], "I saw a boy cut to bits")
     assert (claim["actor"], claim.get("speaker")) == ("tomas-rinn", "Tomas Rinn")
+
+
+def test_a_toll_in_the_writers_voice_is_the_bylines_where_no_publisher_is_named() -> None:
+    article = DATA / "articles" / "orsk-bridge-shelling.txt"
+    draft = draft_of(article)
+    assert draft["sources"][0]["publisher"] == "TODO publisher"
+    claim = claim_starting(draft["claims"], "Shells struck the Orsk bridge")
+    assert (claim["actor"], claim.get("speaker"), claim["casualties"]["killed"]["text"]) == (
+        "ilse-varn", "Ilse Varn", "7")

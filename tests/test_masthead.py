@@ -59,3 +59,18 @@ def test_words_in_parentheses_after_a_sentence_name_no_publisher() -> None:
 
 def test_a_word_that_begins_like_a_month_gives_no_date() -> None:
     assert find_date(["Mayor 3, 2001 votes were cast"]) is None
+
+
+@pytest.mark.parametrize(("lines", "writer"), [
+    (["By Ilse Varn", "TARSK — Shells fell."], "Ilse Varn"),
+    (["By Tomas Rinn, Herald Foreign Correspondent."], "Tomas Rinn"),
+    (["Strike on Tarsk", "Ilse Varn", "Friday, July 25, 2025"], "Ilse Varn"),  # name, then date
+    (["By Staff Reporter"], None),
+    (["By Reuters"], None),
+    (["Tarsk Assessment", "During the morning of Wednesday, January 8, 2025, five were killed "
+      "in the village."], None),  # the line after is no date line of its own
+])
+def test_the_writer_a_byline_names(lines: list[str], writer: str | None) -> None:
+    from briefgen.masthead import find_writer
+
+    assert find_writer(lines) == writer
