@@ -313,6 +313,25 @@ def find_counted(window: str) -> str | None:
     return (phrase.group(0) if phrase else noun.group()).strip()
 
 
+FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$"
+                     r"|,?\s+up from\s+(?:the\s+|an?\s+)?"
+                     r"(?:(?:initially|first|earlier|previously|reported|initial|previous)\s+)"
+                     r"{0,2}$", re.I)
+"""'17 were killed on Monday, and a further four on Tuesday', 'has risen to nine, up from the
+initially reported seven': a count of the same kind as the one before it."""
+OTHER_STATE = re.compile(r"^[^.;]*?\b(?:were|was|are|is|remain\w*|missing|critical|condition)\b",
+                         re.I)
+"""What a further count's own words say of it instead: 'a further five were in a critical
+condition', 'another 76 soldiers missing'."""
+
+
+def is_further(sentence: str, count: Count) -> bool:
+    """Whether a count is 'a further N' of the kind before it (see ``FURTHER``), its own words
+    saying nothing else of it."""
+    return FURTHER.search(sentence[:count.start]) is not None \
+        and OTHER_STATE.search(sentence[count.end:count.end + 60]) is None
+
+
 def join_counts(sentence: str, counts: list[Count]) -> list[Count]:
     """Counts the words leave open take the kind of the count they are joined to: 'killed 185
     civilians and 410 fighters', 'in addition to 18 civilians, five militants were killed'."""
@@ -321,10 +340,8 @@ def join_counts(sentence: str, counts: list[Count]) -> list[Count]:
             continue
         previous = counts[at - 1] if at else None
         following = counts[at + 1] if at + 1 < len(counts) else None
-        further = FURTHER.search(sentence[:count.start]) and not OTHER_STATE.search(
-            sentence[count.end:count.end + 60])  # 'a further four on Tuesday', not 'a further
-        if previous is not None and previous.what and (JOINED.fullmatch(  # five were in a
-                sentence[previous.end:count.start]) or further):  # critical condition'
+        if previous is not None and previous.what and (JOINED.fullmatch(
+                sentence[previous.end:count.start]) or is_further(sentence, count)):
             count.what = previous.what
         elif following is not None and following.what and ADDITION.search(
                 sentence[:count.start]) and JOINED.fullmatch(sentence[count.end:following.start]):
@@ -354,22 +371,12 @@ def read_figures(sentence: str) -> Figures:
     return found
 
 
-FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$|,?\s+up from\s+(?:the\s+|an?\s+)?"
-                     r"(?:(?:initially|first|earlier|previously|reported|initial|previous)\s+){0,2}$",
-                     re.I)
-OTHER_STATE = re.compile(r"^[^.;]*?\b(?:were|was|are|is|remain\w*|missing|critical|condition)\b",
-                         re.I)
-"""'17 were killed on Monday, and a further four on Tuesday', 'has risen to nine, up from the
-initially reported seven': a count of the same kind."""
-
-
 def is_more(sentence: str, counts: list[Count], at: int) -> bool:
     """Whether a further killed count adds a group to the one before it: joined by 'and' or
-    a comma, 'N more', or after 'in addition to'."""
+    a comma, 'N more', 'a further N', or after 'in addition to'."""
     count, previous = counts[at], counts[at - 1]
     return (previous.what == "killed"
             and (JOINED_BY_AND.fullmatch(sentence[previous.end:count.start]) is not None
-                 or (FURTHER.search(sentence[:count.start]) is not None
-                     and OTHER_STATE.search(sentence[count.end:count.end + 60]) is None)
+                 or is_further(sentence, count)
                  or re.match(r"\s+(?:more|others?|additional)\b", sentence[count.end:]) is not None
                  or ADDITION.search(sentence[:previous.start]) is not None))
