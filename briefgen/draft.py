@@ -838,9 +838,7 @@ class Reader:
         none is named), put first; the claim keeps its kind and no figures."""
         speaker, actor_id = self.resolve(self.article.voice) if self.article.voice \
             else ("", None)
-        own = replace(claim, actor_id=actor_id, speaker=speaker or None, kind="reports",
-                      against=[], sources=list(claim.sources))
-        claim.killed = claim.wounded = claim.counted = None
+        own = hand_figures(claim, actor_id, speaker)
         claims.insert(claims.index(claim), own)
         return own
 
@@ -856,28 +854,18 @@ class Reader:
         no_one = not speaker and actor is None
         same = (actor is not None and actor == claim.actor_id) or speaker == claim.speaker \
             or match.group("who") in (claim.speaker or "")  # 'X and a local official said'
-
         if no_one or same:
             return None  # no one, or the sentence's own speaker
-        theirs = replace(claim, actor_id=actor, kind="reports", speaker=speaker or None,
-                         against=[], sources=list(claim.sources))
-        claim.killed = claim.wounded = claim.counted = None
-        return theirs
+        return hand_figures(claim, actor, speaker)
 
     def split_denied(self, claim: DraftClaim, denied: re.Match[str]) -> list[DraftClaim]:
         """'X denied reports by Y that the strike killed 16': the figures are Y's, in a claim
         of their own (its actor a TODO where Y is not named); the denial keeps none."""
-        killed, wounded, counted = claim.killed, claim.wounded, claim.counted
-        claim.killed = claim.wounded = None
-        claim.counted = None
         who = denied.group("who") or denied.group("adj")  # "rejected a Russian claim"
         speaker, actor = self.resolve(who) if who else ("", None)
         if who:
-            self.remember(who, speaker, actor)  # 'Mr Marr' after 'a claim by ... Ivo Marr''
-        theirs = DraftClaim(actor_id=actor, kind="reports", quote=claim.quote,
-                            sources=claim.sources, speaker=speaker or None, date=claim.date,
-                            killed=killed, wounded=wounded, counted=counted)
-        return [claim, theirs]
+            self.remember(who, speaker, actor)  # 'Mr Marr' after 'a claim by ... Ivo Marr'
+        return [claim, hand_figures(claim, actor, speaker)]
 
     def resolve_date(self, sentence: str) -> dt.date | None:
         """A date the sentence gives relative to the article's: on Monday, last night by our
@@ -912,6 +900,15 @@ def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
     parsed = dateparser.parse(phrase, languages=["en"], settings={
         "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": "past"})
     return parsed.date() if parsed is not None and parsed.date() <= base else None
+
+
+def hand_figures(claim: DraftClaim, actor_id: str | None, speaker: str) -> DraftClaim:
+    """The claim's figures as a report of their own, by the one who gives them (a TODO where
+    no one is named); the claim keeps its kind and no figures."""
+    theirs = replace(claim, actor_id=actor_id, speaker=speaker or None, kind="reports",
+                     against=[], sources=list(claim.sources))
+    claim.killed = claim.wounded = claim.counted = None
+    return theirs
 
 
 def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:
