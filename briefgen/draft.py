@@ -546,36 +546,36 @@ class Reader:
         """'Prime minister NAME addressed ...', 'Chechen military leaders earlier revised ...',
         'The government had appeared to accept ...': one who acts without speaking, for the
         'he said', 'They say' or 'it said' that follows."""
-        clause = LEADING_CLAUSE.match(sentence)
-        match = DOER_SUBJECT.match(sentence[clause.end():] if clause else sentence)
-        if match is None or NOT_A_SPEAKER.search(match.group("who")) \
-                or CLAUSE.search(match.group("who")):
+        found = find_acting_subject(sentence)
+        if found is None:
             return
-        who = match.group("who")
+        who, after = found
         phrase = clean_phrase(who)
         name, title = split_phrase(phrase)
         if name and PERSON_HEADS.search(title) and is_person(phrase, name):
             self.last_person = self.resolve(who)
-        elif GROUP_HEADS.search((HEAD_CUT.split(f" {phrase} ")[0].split() or [""])[-1]):
+        elif GROUP_HEADS.search(head_word(phrase)):
             self.last_group = self.resolve(who)  # 'Village elders in Korva': elders
         else:
-            body = self.find_acting_body(sentence)  # 'the Eritrean government had appeared
-            if body is not None:  # to accept ...', then '"...," it said'
+            body = self.make_body(who, after)  # 'the Eritrean government had appeared to
+            if body is not None:  # accept ...', then '"...," it said'
                 self.recent.append(body)
 
     def find_acting_body(self, sentence: str) -> Mention | None:
         """An organisation a sentence names as acting, not speaking: 'The government had
         appeared to accept ...', for an 'it said' that follows."""
-        clause = LEADING_CLAUSE.match(sentence)
-        body = sentence[clause.end():] if clause else sentence
-        match = DOER_SUBJECT.match(body)
-        if match is None or NOT_A_SPEAKER.search(match.group("who")) \
-                or CLAUSE.search(match.group("who")) or re.match(r"\s+by\b", body[match.end():]):
+        found = find_acting_subject(sentence)
+        return self.make_body(*found) if found is not None else None
+
+    def make_body(self, who: str, after: str) -> Mention | None:
+        """The organisation ``who`` names as the subject of the verb before ``after``, if it
+        names one."""
+        if re.match(r"\s+by\b", after):
             return None  # 'A hospital supported by the ICRC': no verb of the hospital's
-        phrase = clean_phrase(match.group("who"))
-        if not ORG_WORDS.search((HEAD_CUT.split(f" {phrase} ")[0].split() or [""])[-1]):
+        phrase = clean_phrase(who)
+        if not ORG_WORDS.search(head_word(phrase)):
             return None
-        speaker, actor = self.resolve(match.group("who"))
+        speaker, actor = self.resolve(who)
         return Mention(phrase, speaker, actor, False) if speaker or actor else None
 
     def kind_of(self, actor_id: str) -> str | None:
@@ -900,6 +900,23 @@ def parse_relative_day(phrase: str, base: dt.date) -> dt.date | None:
     parsed = dateparser.parse(phrase, languages=["en"], settings={
         "RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "PREFER_DATES_FROM": "past"})
     return parsed.date() if parsed is not None and parsed.date() <= base else None
+
+
+def find_acting_subject(sentence: str) -> tuple[str, str] | None:
+    """The subject of a sentence's past-tense verb ('Chechen military leaders earlier revised
+    ...') and the words after the verb; None where those words are no name but a clause."""
+    clause = LEADING_CLAUSE.match(sentence)
+    body = sentence[clause.end():] if clause else sentence
+    match = DOER_SUBJECT.match(body)
+    if match is None or NOT_A_SPEAKER.search(match.group("who")) \
+            or CLAUSE.search(match.group("who")):
+        return None
+    return match.group("who"), body[match.end():]
+
+
+def head_word(phrase: str) -> str:
+    """The last word of a phrase's head: 'elders' of 'Village elders in Korva'."""
+    return (HEAD_CUT.split(f" {phrase} ")[0].split() or [""])[-1]
 
 
 def hand_figures(claim: DraftClaim, actor_id: str | None, speaker: str) -> DraftClaim:
