@@ -17,7 +17,8 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
-SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
+SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|"
+                               r"placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
                                r"gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
@@ -31,8 +32,9 @@ AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|firs
        r"now|still|went on to))*")
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
-    r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)(?i:statement|ministry|military|army|command|"
-    r"coalition|agency|group|government|foundation|observatory|office|council|force|forces|"
+    r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)"
+    r"(?i:statement|ministry|military|army|command|coalition|agency|group|government|"
+    r"foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
     r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
     r"envoy|ambassador|secretary|doctor|colonel|general|source|ngo|charity|watchdog))$")
@@ -68,8 +70,8 @@ MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitors?\b|Monitoring|monitoring (?:
 """A monitoring group: its count is its own, not the state's it reports on."""
 BYSTANDER = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|survivors?|"
                        r"villagers?|bystanders?|neighbou?rs?|passers?-by|locals?|relatives?|"
-                       r"shopkeepers?|passengers?|fathers?|mothers?|sons?|daughters?|brothers?|sisters?|"
-                       r"widows?)\b", re.I)
+                       r"shopkeepers?|passengers?|fathers?|mothers?|sons?|daughters?|brothers?|"
+                       r"sisters?|widows?)\b", re.I)
 """Speakers who saw or suffered the strike: what they say is a report, never an accusation."""
 HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|carried|"
                       r"quoted|published|based)\s")
@@ -122,7 +124,8 @@ NO_JOINER = r"(?<!\sa)(?<!\san)(?<!\sthe)(?<!\sof)(?<!\sin)"
 """Not after a word that joins a phrase: 'a hospital in a disputed city' has no verb 'disputed'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]|,(?=\d{{3}})){{2,140}}?,?)?){AUX}{NO_JOINER},?\s+"
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]|,(?=\d{{3}})){{2,140}}?,?)?)"
+               rf"{AUX}{NO_JOINER},?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b)"),  # not 'a statement released by'
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"

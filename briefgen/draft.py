@@ -94,7 +94,8 @@ AGED = re.compile(r"(?i)the\s+\d+-year-old(?:\s+[a-z]+)?")
 """'the 41-year-old', 'the 41-year-old father': the person named before, as 'he' is."""
 NEARER = re.compile(
     r"\b(?:where|as|while|after|when|and|but|that|which)\s+"
-    r"(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|news|agency|medical|sources?|officials?|"
+    r"(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|news|agency|medical|sources?|officials?|"
     r"media|radio|television)){0,5})\s+(?:said|says|reported|estimated|claimed)"
     r"(?:\s+(?:yesterday|today|earlier|later|on\s+\w+day))?(?:\s+that)?"
     r"(?:\s+(?:it|they)\s+(?:had\s+)?(?:killed|wounded|injured|left))?\s+$")

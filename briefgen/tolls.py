@@ -158,9 +158,9 @@ def classify_figure(before: str, window: str) -> str | None:
     passive = PASSIVE.match(own)  # '70 nomads in the district near the border had been killed'
     if passive:
         return "wounded" if passive.group("verb").lower() != "killed" else "killed"
-    if INCLUDED.search(before):
-        return "wounded" if re.search(r"wounded|injured", INCLUDED.search(before).group(),  # type: ignore[union-attr]
-                                      re.I) else "killed"
+    included = INCLUDED.search(before)
+    if included:
+        return "wounded" if re.search(r"wounded|injured", included.group(), re.I) else "killed"
     short = before[-25:]
     if KILLED.search(short):
         return "killed"
