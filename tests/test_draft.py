@@ -55,6 +55,12 @@ def claim_starting(claims: list[dict[str, Any]], start: str) -> dict[str, Any]:
     return next(c for c in claims if c.get("quote", "").startswith(start))
 
 
+def figure_words(claim: dict[str, Any]) -> dict[str, str]:
+    """A drafted claim's figures by kind, as the words of the article it drafted them from."""
+    return {kind: figure["text"] for kind, figure in (claim.get("casualties") or {}).items()
+            if isinstance(figure, dict)}
+
+
 @pytest.mark.parametrize("article", [*SEEDS, UNSEEN], ids=lambda p: p.stem[:20])
 def test_every_quote_and_figure_of_a_draft_is_in_its_article(article: Path) -> None:
     assert_nothing_invented(draft_incident([article], briefs_dir=ROOT / "briefs"), [article])
@@ -1173,8 +1179,8 @@ def test_tarsk_a_dateline_with_the_outlet_after_the_day_names_the_publisher() ->
 def test_tarsk_figures_take_their_claimants() -> None:
     draft = draft_of(TARSK)
     assert_nothing_invented(draft, [TARSK])
-    found = [(c["actor"], c["kind"], kind, figure["text"]) for c in draft["claims"]
-             for kind, figure in (c.get("casualties") or {}).items() if isinstance(figure, dict)]
+    found = [(c["actor"], c["kind"], kind, text) for c in draft["claims"]
+             for kind, text in figure_words(c).items()]
     assert found == [
         ("villagers", "reports", "killed", "at least 31"),  # massacred ..., villagers told
         ("orla-news", "reports", "killed", "more than 40"),  # the killing of: the writer's
@@ -1280,8 +1286,7 @@ def test_brena_a_date_written_day_first_with_dots_is_the_articles() -> None:
 def test_brena_figures_and_denials_take_their_claimants() -> None:
     draft = draft_of(BRENA)
     assert_nothing_invented(draft, [BRENA])
-    found = [(c["actor"], c["kind"], {k: f["text"] for k, f in c.get("casualties", {}).items()
-                                      if isinstance(f, dict)})
+    found = [(c["actor"], c["kind"], figure_words(c))
              for c in draft["claims"] if c.get("casualties") or c["kind"] == "denies"]
     assert found == [
         ("brena-republic", "reports", {"killed": "120", "wounded": "300"}),  # informs that
@@ -1370,8 +1375,7 @@ forum that Velmar had 9,000 troops inside Brena, said ... "..."'."""
 def test_market_figures_go_to_the_clause_that_gives_them() -> None:
     draft = draft_of(MARKET)
     assert_nothing_invented(draft, [MARKET])
-    found = [(c["actor"], c["kind"], c.get("speaker"),
-              {k: f["text"] for k, f in c.get("casualties", {}).items() if isinstance(f, dict)})
+    found = [(c["actor"], c["kind"], c.get("speaker"), figure_words(c))
              for c in draft["claims"]]
     assert found == [
         ("tomas-rinn", "reports", "Tomas Rinn", {}),  # 'NAME, 24, was ... "...," he said'
@@ -1392,8 +1396,7 @@ def test_market_a_claim_that_cannot_be_confirmed_is_its_claimants() -> None:
     """'X cannot confirm a claim by Y that ... killed 11', then 'Mr Y called the attack "...",
     adding that another 50 had been wounded': both figures are Y's."""
     claims = draft_of(MARKET)["claims"]
-    found = [(c["actor"], {k: f["text"] for k, f in c["casualties"].items()
-                           if isinstance(f, dict)})
+    found = [(c["actor"], figure_words(c))
              for c in claims if "Marr" in c["quote"] and c.get("casualties")]
     assert found == [("brena-spokesman-ivo-marr", {"killed": "11"}),
                      ("brena-spokesman-ivo-marr", {"wounded": "50"})]
