@@ -142,6 +142,8 @@ def find_credit(lines: list[str]) -> str | None:
 BYLINE = re.compile(r"^By\s+(?P<name>(?!Staff\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
                     r"(?:\s*(?:,|\||\band\b).*)?$")
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
+NO_WRITER = re.compile(rf"\b(?:{AGENCY}|Staff|Reporter|Correspondent|News|Times|Post|Agency)\b")
+"""Words of a byline that name no person: 'By Reuters', 'By Staff Reporter'."""
 
 
 def find_writer(lines: list[str]) -> str | None:
@@ -151,8 +153,7 @@ def find_writer(lines: list[str]) -> str | None:
         dated_next = at + 1 < len(lines) and len(lines[at + 1].split()) <= 8 \
             and find_date([lines[at + 1]]) is not None  # a date line of its own
         match = BYLINE.match(line) or (NAME_LINE.match(line) if dated_next else None)
-        if match and not re.search(rf"\b(?:{AGENCY}|Staff|Reporter|Correspondent|News|"
-                                   r"Times|Post|Agency)\b", match.group("name")):
+        if match and not NO_WRITER.search(match.group("name")):
             return match.group("name")
     return None
 
