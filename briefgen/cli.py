@@ -336,7 +336,9 @@ def draft(articles: tuple[Path, ...], output: Path | None, brief_id: str | None,
 
     Quotes with their speakers, casualty figures with who gives them, accusations, denials
     and claims of responsibility, actors and dates. Everything is the articles' own words;
-    what the rules cannot decide is a TODO that `briefgen validate` points at.
+    what the rules cannot decide is a TODO that `briefgen validate` points at. An article
+    may open with front matter (publisher, url, date, title between two --- lines) for what
+    its text does not print.
 
     \b
     Example:

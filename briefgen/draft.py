@@ -58,6 +58,7 @@ from briefgen.attribution import (
     split_phrase,
 )
 from briefgen.errors import BriefgenError, display_path
+from briefgen.frontmatter import read_front_matter, strip_front_matter
 from briefgen.gazetteer import KNOWN_ACTORS
 from briefgen.masthead import CAPTION, find_date, find_publisher, find_writer
 from briefgen.quotation import find_quotations
@@ -165,6 +166,8 @@ class Article:
     writer: str | None = None
     """The byline's writer, who gives the figures in the article's own voice where no
     publisher is named."""
+    url: str | None = None
+    """The page's address, where its front matter gives it."""
 
     @property
     def voice(self) -> str | None:
@@ -268,11 +271,14 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
 
 def read_article(path: Path, source_id: str) -> Article:
-    """An article: headline, date near the top, publisher where named, clutter dropped."""
+    """An article: headline, date near the top, publisher where named, clutter dropped; what
+    the text does not give, its front matter may."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BriefgenError(f"{display_path(path)}: cannot read the article: {exc}") from exc
+    front = read_front_matter(text, display_path(path))
+    text = strip_front_matter(text)
     lines = [line.strip() for line in text.splitlines()]
     kept = [line for line in lines if line and not CLUTTER.match(line)]
     title = next((line for line in kept if 4 <= len(line.split()) <= 25 and not re.search(
@@ -281,8 +287,9 @@ def read_article(path: Path, source_id: str) -> Article:
     paragraphs = [line for line in kept if line != title and (
         len(line.split()) >= 8 or re.search(r"[.!?:”\"]$", line))]
     dated = [line for line in kept[:12] if line not in captions]
-    return Article(path, source_id, text, title, paragraphs, find_date(dated),
-                   find_publisher(kept), find_writer(kept))
+    return Article(path, source_id, text, title or front.title or "", paragraphs,
+                   find_date(dated) or front.date, find_publisher(kept) or front.publisher,
+                   find_writer(kept), front.url)
 
 
 @dataclass
@@ -810,7 +817,7 @@ class Reader:
             if claim.kind != "reports":  # 'N were killed, though it denied any part': the
                 claim = self.split_own(claims, claim)  # toll is the writer's
             else:
-                speaker, claim.actor_id = self.resolve(self.article.voice)
+                speaker, claim.actor_id = self.resolve_voice()
                 claim.speaker = speaker or None
         for count in figures.more:
             claims.append(DraftClaim(
@@ -837,11 +844,24 @@ class Reader:
     def split_own(self, claims: list[DraftClaim], claim: DraftClaim) -> DraftClaim:
         """The figures of a claim as the writer's own report, the publisher's (a TODO where
         none is named), put first; the claim keeps its kind and no figures."""
-        speaker, actor_id = self.resolve(self.article.voice) if self.article.voice \
-            else ("", None)
+        speaker, actor_id = self.resolve_voice()
         own = hand_figures(claim, actor_id, speaker)
         claims.insert(claims.index(claim), own)
         return own
+
+    def resolve_voice(self) -> tuple[str, str | None]:
+        """Who gives the figures in the article's own voice, and their actor. A publisher is
+        a publication: one of the known names only where it is that name in full, never the
+        place in its name ('The Washington Post' is no word of the United States'); a
+        byline's writer is a person, resolved as any speaker."""
+        voice = self.article.voice
+        if not voice:
+            return "", None
+        if not self.article.publisher:
+            return self.resolve(voice)
+        plain = normalise_text(voice)
+        bare = re.sub(r"^the\s+", "", plain, flags=re.I)
+        return bare, next((n.actor_id for n in self.names if n.alias in (plain, bare)), None)
 
     def find_nearer(self, sentence: str, claim: DraftClaim) -> DraftClaim | None:
         """The figures of a clause with a speaker of its own (see ``NEARER``), as that
@@ -1096,6 +1116,8 @@ def describe_source(article: Article) -> dict[str, Any]:
         source["title"] = article.title
     if article.date is not None:
         source["date"] = article.date.isoformat()
+    if article.url:
+        source["url"] = article.url
     source["descriptor"] = "TODO who the source is and what access it has (ICD 206)"
     source["reliability"] = "TODO A-F"
     return source

@@ -104,7 +104,8 @@ def find_publisher(lines: list[str]) -> str | None:
     """A known publisher named in the top lines (``Reuters|``, ``BBC News``) or a byline
     (``By The New York Times``, ``By NAME, Reuters``) or the closing note, or the news agency
     of a dateline (``KYIV, Ukraine (AP) —``), a byline (``By Reuters``) or a credit (``reports
-    the AP``); else the one a closing credit names (see ``CREDITS``)."""
+    the AP``), a staff line (``Washington Post Foreign Service``); else the one a closing
+    credit names (see ``CREDITS``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
             name = re.escape(publisher)
@@ -115,6 +116,10 @@ def find_publisher(lines: list[str]) -> str | None:
                     or re.search(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,2}},?\s+{name}$",
                                  line):  # 'Reuters |', 'BBC News', 'By NAME, The New York
                 return publisher  # Times', 'NAME NAME Associated Press'
+    staff = next((m for m in map(STAFF_LINE.match, lines[:12]) if m), None)
+    if staff:
+        outlet = staff.group("outlet")
+        return next((p for p in KNOWN_PUBLISHERS if p in (outlet, f"The {outlet}")), outlet)
     for line in lines[:12] + lines[-6:]:
         for pattern in AGENCY_LINE:
             match = pattern.search(line)
@@ -139,6 +144,12 @@ def find_credit(lines: list[str]) -> str | None:
     return None
 
 
+STAFF_LINE = re.compile(r"^(?P<outlet>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){1,4})\s+"
+                        r"(?:Foreign|Staff|Special|Regional)\s+(?:Service|Writers?|"
+                        r"Correspondents?|Reporters?)$")
+"""A line under the byline that names the paper by its staff: 'Washington Post Foreign
+Service', 'Los Angeles Times Staff Writer' (a paper of one word, 'Times Staff Writer', is too
+little to name it)."""
 BYLINE = re.compile(r"^By\s+(?P<name>(?!Staff\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
                     r"(?:\s*(?:,|\||\band\b).*)?$")
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefgen.files import MAX_SEED_BYTES, InputError, read_limited
+from briefgen.frontmatter import strip_front_matter
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -49,12 +50,12 @@ def find_seeds_dir(start: Path) -> Path | None:
 
 @lru_cache(maxsize=256)
 def read_seed(path: Path) -> str:
-    """A seed article's text, normalised for quote comparison, one paragraph a line; read
-    once per process. Only
+    """A seed article's text, normalised for quote comparison, one paragraph a line, without
+    its front matter (``briefgen.frontmatter``); read once per process. Only
     a regular file of at most ``MAX_SEED_BYTES`` is read (``InputError`` otherwise)."""
     raw = read_limited(path, MAX_SEED_BYTES)
     try:
-        return normalise_seed(raw.decode("utf-8"))
+        return normalise_seed(strip_front_matter(raw.decode("utf-8")))
     except UnicodeDecodeError as exc:
         raise InputError(f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at byte {exc.start:,}",
                          "save it as UTF-8") from None

@@ -15,7 +15,8 @@ PACKAGE = ROOT / "briefgen"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", ""),                        # "" is the package itself (__version__)
-    ("model", "gazetteer", "syntax", "files", "text", "tolls", "attribution", "quotation"),
+    ("model", "gazetteer", "syntax", "files", "text", "tolls", "attribution", "quotation",
+     "frontmatter"),
     ("seeds", "state", "skeleton", "git", "config", "prose", "document", "salvage", "masthead"),
     ("rules",),                            # the rules across fields, run by load
     ("load", "docs", "draft"),

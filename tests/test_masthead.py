@@ -36,6 +36,8 @@ from briefgen.masthead import find_date, find_publisher
     ("(ORLATV) – Reports from Velmar say the base was hit.", "ORLATV"),
     ("TARSK – (BRENAPOST) – Ten people were killed.", "Brenapost"),
     ("From the Tarsk Daily Herald (Jun 20, 2023): Rebels blame the army", "Tarsk Daily Herald"),
+    ("Velmar Courier Foreign Service", "Velmar Courier"),  # a staff line under the byline
+    ("Brena Evening Times Staff Writer", "Brena Evening Times"),
 ])
 def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     assert find_publisher([line]) == publisher
@@ -55,6 +57,8 @@ def test_the_date_a_line_gives(line: str, date: dt.date) -> None:
 def test_words_in_parentheses_after_a_sentence_name_no_publisher() -> None:
     assert find_publisher(["The army said (in a statement) - the rest"]) is None
     assert find_publisher(["Hamas (the group). It said so."]) is None
+    assert find_publisher(["Times Staff Writer"]) is None  # one word is too little a name
+    assert find_publisher(["Army Special Forces"]) is None
 
 
 def test_a_word_that_begins_like_a_month_gives_no_date() -> None:
