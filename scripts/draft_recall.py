@@ -11,6 +11,10 @@ the casualty figures found, found with the claimant the article names, the quote
 with their speaker, the drafted quotes that are verbatim in the article, and whether the
 publisher and the date were read. Run:
 python scripts/draft_recall.py --articles devset/articles --key devset/key.yaml
+
+With ``--sources devset/sources.yaml`` as well, each article is drafted with the publisher its
+entry names given as front matter (``briefgen.frontmatter``), as an analyst who saved the page
+knows it: the text alone often does not name it (a reprint, a page saved without its masthead).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -104,9 +109,31 @@ def score_quotes(key: list[dict[str, Any]], claims: list[dict[str, Any]],
     return found, with_speaker
 
 
-def score_article(path: Path, key: dict[str, Any]) -> tuple[Counter[str], Counter[str]]:
+def draft_article(path: Path, publisher: str | None) -> dict[str, Any]:
+    """The draft of one article; given a publisher, of a copy of it that names the publisher
+    in front matter, as an analyst who saved the page would write it."""
+    if publisher is None:
+        return draft_incident([path], briefs_dir=ROOT / "briefs")
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        front = yaml.safe_dump({"publisher": publisher}, allow_unicode=True)
+        copy.write_text(f"---\n{front}---\n" + path.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+        return draft_incident([copy], briefs_dir=ROOT / "briefs")
+
+
+def read_outlets(sources: Path) -> dict[str, str]:
+    """Each article's publisher as its entry in the sources list names it: the ``outlet`` up
+    to its first comma or bracket ("Dawn, Pakistan (AFP copy)" is Dawn)."""
+    entries = yaml.safe_load(sources.read_text(encoding="utf-8"))
+    return {Path(e["file"]).stem: re.split(r",| \(", str(e["outlet"]))[0].strip()
+            for e in entries if e.get("outlet")}
+
+
+def score_article(path: Path, key: dict[str, Any],
+                  publisher: str | None = None) -> tuple[Counter[str], Counter[str]]:
     """(found, total) counts of one article's draft against its key."""
-    draft = draft_incident([path], briefs_dir=ROOT / "briefs")
+    draft = draft_article(path, publisher)
     claims = draft["claims"]
     actors = {str(a["id"]): str(a["name"]) for a in draft["actors"]}
     text = normalise_text(path.read_text(encoding="utf-8"))
@@ -137,9 +164,11 @@ def format_counts(found: Counter[str], total: Counter[str]) -> str:
     return " ".join(cells)
 
 
-def print_key_recall(articles: Path, key_path: Path) -> int:
-    """Per article and per split of the key, and all together."""
+def print_key_recall(articles: Path, key_path: Path, sources: Path | None = None) -> int:
+    """Per article and per split of the key, and all together; with ``sources``, each
+    article drafted with the publisher its entry there names."""
     key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+    outlets = read_outlets(sources) if sources else {}
     print(f"{'article':32} " + " ".join(f"{name:>12}" for name in COUNTS))
     sums: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for name, item in key.items():
@@ -147,7 +176,7 @@ def print_key_recall(articles: Path, key_path: Path) -> int:
         if not path.is_file():
             print(f"{name:32} missing: gather it as devset/sources.yaml says", file=sys.stderr)
             return 2
-        found, total = score_article(path, item)
+        found, total = score_article(path, item, outlets.get(name))
         print(f"{name[:32]:32} {format_counts(found, total)}")
         for split in dict.fromkeys([item.get("split") or "all", "all"]):
             sums.setdefault(split, (Counter(), Counter()))
@@ -177,13 +206,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, help="folder of the articles of the key")
     parser.add_argument("--key", type=Path, help="the answer key (YAML), e.g. devset/key.yaml")
+    parser.add_argument("--sources", type=Path,
+                        help="the articles' list, e.g. devset/sources.yaml: draft each article "
+                        "with the publisher its outlet names, given as front matter")
     args = parser.parse_args(argv)
     if (args.articles is None) != (args.key is None):
         parser.error("give --articles and --key together")
+    if args.sources is not None and args.key is None:
+        parser.error("--sources goes with --articles and --key")
     if args.key is None:
         print_seed_recall()
         return 0
-    return print_key_recall(args.articles, args.key)
+    return print_key_recall(args.articles, args.key, args.sources)
 
 
 if __name__ == "__main__":
