@@ -58,5 +58,6 @@ KNOWN_PUBLISHERS: tuple[str, ...] = (
     "ABC News", "NBC News", "CBS News", "Sky News", "Deutsche Welle", "France 24", "RFE/RL",
     "Radio Free Europe/Radio Liberty", "Radio Free Asia", "The Hindu", "Dawn", "Haaretz",
     "The Times of Israel", "The Jerusalem Post", "Daily Star", "Anadolu Agency", "TRT World",
+    "Chicago Tribune", "The Baltimore Sun", "The Christian Science Monitor",
 )
 """Publishers recognised in an article's first lines or its closing note."""

@@ -33,6 +33,9 @@ AGENCY_LINE = (
     re.compile(rf"(?:^|\|\s*)(?:By\s+|From\s+(?:the\s+)?)?(?P<agency>{AGENCY})(?:\s+News)?"
                r"(?:\s*(?:&|and|/)\s*\w+)?\s*(?:$|\||,|Published\b|Updated\b)"),
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
+    re.compile(rf"^[A-Z][A-Z .'/-]+,\s+[A-Z][\w .'-]{{1,30}},\s+(?P<agency>{AGENCY})$"),  # VELMAR,
+    # Brena, AP
+    re.compile(rf"^(?:Subject:\s+)?(?P<agency>{AGENCY}):\s+[A-Z]"),  # Subject: AP: Headline
 )
 OUTLET = r"(?P<outlet>[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
@@ -49,7 +52,8 @@ CREDITS = (
     re.compile(rf"^(?:[A-Z][A-Z .'/-]+\s*[-–—]\s*)?\({OUTLET}\)\s*[-–—]"),  # '(KDRTV) –',
     # 'ADDIS ABABA – (BORKENA) –'
     re.compile(rf"^From (?:the )?{OUTLET}\s*\((?i:{MONTH})"),  # 'From the Daily (Jun 20, 2023):'
-    re.compile(rf"^{OUTLET}\s*,\s+(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}\s+(?i:{MONTH})\.?\s+\d{{4}}"),
+    re.compile(rf"^\[?{OUTLET}\s*,\s+(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}\s+(?i:{MONTH})\.?\s+"
+               r"\d{4}"),  # Orla Online, Tuesday 24 Feb 2015; [OrlaNet, Monday, 18 August 1997,
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
     re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),
@@ -73,14 +77,16 @@ CAPTION = re.compile(r"\(Photo\b|\bPhoto:|/REUTERS|REUTERS/|\bAP Photo\b|\bAFP/"
 def find_date(lines: list[str]) -> dt.date | None:
     """The first date the article's top lines give: 2017-08-08, 08.08.2017, August 8, 2017
     (also glued to a word before it, 'NewsAugust 8, 2017'), 8 Aug 2017, 27 Nov, 2017, 6th Oct,
-    2024."""
+    2024, 30-10-2021."""
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     patterns = (  # each with the group numbers of year, month and day
         (r"\b(\d{4})[-.](\d{2})[-.](\d{2})(?!\d)", (1, 2, 3)),  # also 2022.10.25, and
         # 2025-10-11T21:55
-        (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),  # 04.04.2016, day first
+        (r"\b(\d{1,2})([.-])(\d{1,2})\2(\d{4})\b", (4, 3, 1)),  # 04.04.2016, 30-10-2021,
+        # day first
         (rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))({MONTH})\.?\s+{day},?\s+(\d{{4}})\b", (3, 1, 2)),
-        (rf"\b{day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),
+        (rf"(?:\b|(?<=[a-z])){day}\s+({MONTH})\.?,?\s+(\d{{4}})\b", (3, 2, 1)),  # also
+        # glued to a section's name: Africa04 November 2025
     )
     for line in lines:
         for pattern, (year, mon, day_group) in patterns:
@@ -108,17 +114,17 @@ def find_publisher(lines: list[str]) -> str | None:
     credit names (see ``CREDITS``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
-            name = re.escape(publisher)
-            if re.search(rf"^(?:By\s+|From\s+(?:the\s+)?)?\(?{name}\)?(?:\s+News)?\s*"
-                         r"(?:\||•|\(|$|is an?\b)", line) \
-                    or re.search(rf"^By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*{name}\s*(?:\||•|$)",
-                                 line) \
+            name = r"(?:[Tt]he\s+)?" + re.escape(publisher.removeprefix("The "))
+            if re.search(rf"^(?:[^|]{{0,40}}\|\s*)?(?:(?i:by)\s+|From\s+(?:the\s+)?)?\(?{name}"
+                         r"\)?(?i:\s+news(?:\s+service)?)?\.?\s*(?:\||•|\(|$|is an?\b)", line) \
+                    or re.search(rf"^(?:[^|]{{0,40}}\|\s*)?By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*"
+                                 rf"{name}\.?\s*(?:\||•|$)", line) \
                     or re.search(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,2}},?\s+{name}$",
                                  line):  # 'Reuters |', 'BBC News', 'By NAME, The New York
                 return publisher  # Times', 'NAME NAME Associated Press'
     staff = next((m for m in map(STAFF_LINE.match, lines[:12]) if m), None)
     if staff:
-        outlet = staff.group("outlet")
+        outlet = staff.group("outlet") or staff.group("desk")
         return next((p for p in KNOWN_PUBLISHERS if p in (outlet, f"The {outlet}")), outlet)
     for line in lines[:12] + lines[-6:]:
         for pattern in AGENCY_LINE:
@@ -146,10 +152,11 @@ def find_credit(lines: list[str]) -> str | None:
 
 STAFF_LINE = re.compile(r"^(?P<outlet>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){1,4})\s+"
                         r"(?:Foreign|Staff|Special|Regional)\s+(?:Service|Writers?|"
-                        r"Correspondents?|Reporters?)$")
+                        r"Correspondents?|Reporters?)$|^(?P<desk>[A-Z][\w&'’-]*"
+                        r"(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:Newsroom|News Desk)$")
 """A line under the byline that names the paper by its staff: 'Washington Post Foreign
 Service', 'Los Angeles Times Staff Writer' (a paper of one word, 'Times Staff Writer', is too
-little to name it)."""
+little to name it), or its desk: 'OrlaNet Newsroom'."""
 BYLINE = re.compile(r"^By\s+(?P<name>(?!Staff\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
                     r"(?:\s*(?:,|\||\band\b).*)?$")
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")

@@ -38,6 +38,13 @@ from briefgen.masthead import find_date, find_publisher
     ("From the Tarsk Daily Herald (Jun 20, 2023): Rebels blame the army", "Tarsk Daily Herald"),
     ("Velmar Courier Foreign Service", "Velmar Courier"),  # a staff line under the byline
     ("Brena Evening Times Staff Writer", "Brena Evening Times"),
+    ("OrlaNet Newsroom", "OrlaNet"),  # the desk's line
+    ("[OrlaNet, Monday, 18 August 1997, 23:59 GMT]", "OrlaNet"),
+    ("TARSK, Velmar, AP", "Associated Press"),  # a dateline that ends with the agency
+    ("Subject: AP: Witnesses recount the shelling of Tarsk", "Associated Press"),
+    ("by BBC NEWS", "BBC"),
+    ("June 03, 1994|By New York Times News Service.", "The New York Times"),
+    ("January 04, 1988|By Ivo Brand, Chicago Tribune.", "Chicago Tribune"),
 ])
 def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     assert find_publisher([line]) == publisher
@@ -49,8 +56,11 @@ def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     ("Updated August 8, 2017", dt.date(2017, 8, 8)),
     ("By Orla Radio 2022.10.25 -- More than 70 people", dt.date(2022, 10, 25)),
     ("2025-10-11T21:55:15+00:00", dt.date(2025, 10, 11)),
+    ("PTI | Tarsk | Updated: 30-10-2021 21:37 IST", dt.date(2021, 10, 30)),  # day first
+    ("Africa04 November 2025 - 16:05", dt.date(2025, 11, 4)),  # glued to the section's name
+    ("10-30-2021", None),  # no month 30: month first is not read as day first
 ])
-def test_the_date_a_line_gives(line: str, date: dt.date) -> None:
+def test_the_date_a_line_gives(line: str, date: dt.date | None) -> None:
     assert find_date([line]) == date
 
 
