@@ -17,18 +17,30 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
+COUNT = (r"(?:at least\s+|more than\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
+         r"eight|nine|ten|dozens|scores|hundreds)\b)")
+"""A count as a source's verb is followed by it: 'listed three', 'mention at least 50'."""
 SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|"
                                r"placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
                                r"gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
-                               r"informs(?=\s+that\b)|informed(?=\s+that\b)")
+                               r"informs(?=\s+that\b)|informed(?=\s+that\b)|"
+                               r"indicated(?=\s+that\b)|indicates(?=\s+that\b)|"
+                               rf"concluded(?=\s+that\b)|mention(?:s|ed)?(?=\s+{COUNT})|"
+                               rf"listed(?=\s+(?:the\s+(?:death\s+)?toll|{COUNT})"
+                               r"(?!.*\baccording to\b))|"  # records listed 7 dead, according
+                               # to X: X's
+                               rf"tell(?=(?:\s+[A-Z][\w.]*){{1,3}}\s+that\b)|"
+                               rf"claims?(?=\s+{COUNT})")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
                 r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned|"
-                r"denounced|denounces|charged|refuted|refutes")
+                r"denounced|denounces|charged|refuted|refutes|deny|reject|accuse|blame|"
+                r"dismiss|dispute|condemn|denounce|refute")
 """What the subject of a sentence does when it takes a side: the one who denies is named."""
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
+       r"subsequently|"
        r"now|still|went on to))*")
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
@@ -143,7 +155,7 @@ ATTRIBUTIONS = (
                r"figures?|"
                r"count|tally|toll)\s+of\b"),
     re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
-               r"claiming|putting|counting)\b"),
+               r"claiming|putting|counting|indicating|suggesting)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
                r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?,\s*(?:saying|adding|stating)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
@@ -310,6 +322,9 @@ NO_NAMES = {"we", "i", "you", "us", "our", "however", "though", "meanwhile", "in
             "also"}
 """Words that stand where a speaker's name would and are none: 'No one, however, has yet
 claimed'."""
+PERSONAL = {"We", "we", "I", "You", "you", "Us", "us", "Our", "our", "My", "my"}
+"""Who speaks in a quotation, never a name: 'We strongly deny that ...', 'The soldiers did
+this to us and we blame them' (as written: 'US officials' are no 'us')."""
 
 
 def find_attribution_form(sentence: str) -> tuple[str, int] | None:
@@ -325,6 +340,9 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                          match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             who = TIME_TAIL.sub("", who)
+            aside = re.search(r",\s+(?:which|whom)\s+(?P<who>[^,]{2,80})$", who)
+            if aside and number == 1:  # 'The shelling, which Brena officials say killed
+                who = aside.group("who")  # nine': the officials
             if re.search(r",\s*(?:it|he|she|they)$", who):
                 who = who.rsplit(",", 1)[1].strip()  # 'In a statement from its headquarters
                 # in Brussels, Belgium, it said': it
@@ -340,6 +358,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
                     and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
                     and head.lower().strip() not in NO_NAMES \
+                    and head.split()[0] not in PERSONAL and who.split()[-1] not in PERSONAL \
                     and not re.search(r"\s(?:it|they|he|she)$", head) \
                     and not re.fullmatch(r"(?i)which|whom|this|these", head):
                 if number == 5:

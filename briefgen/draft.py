@@ -97,9 +97,9 @@ NEARER = re.compile(
     r"\b(?:where|as|while|after|when|and|but|that|which)\s+"
     r"(?P<who>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
     r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|news|agency|medical|sources?|officials?|"
-    r"media|radio|television)){0,5})\s+(?:said|says|reported|estimated|claimed)"
-    r"(?:\s+(?:yesterday|today|earlier|later|on\s+\w+day))?(?:\s+that)?"
-    r"(?:\s+(?:it|they)\s+(?:had\s+)?(?:killed|wounded|injured|left))?\s+$")
+    r"media|radio|television)){0,5})\s+(?:said|says|say|reported|report|estimated|claimed|"
+    r"claim)(?:\s+(?:yesterday|today|earlier|later|on\s+\w+day))?(?:\s+that)?"
+    r"(?:\s+(?:(?:it|they)\s+)?(?:had\s+|has\s+|have\s+)?(?:killed|wounded|injured|left))?\s+$")
 """A clause of its own speaker right before the figure: 'The US denied targeting a mosque
 where a monitor said 46 people were killed', 'the strikes on a market that medical sources
 said it killed 26 people in': the figures are the monitor's and the sources'."""

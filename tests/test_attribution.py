@@ -48,6 +48,21 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "The Brena statement"),
     # 'came after X said'
     ("The announcement came after Velmar said 19 fighters had been killed.", "Velmar"),
+    # verbs that give a figure without saying: indicated, concluded, mention, listed, tell X
+    # that, claims N
+    ("A spokesman for the Brena Front subsequently indicated that one fighter was killed.",
+     "A spokesman for the Brena Front"),
+    ("Investigators from the Velmar commission concluded that more than 50 people were killed.",
+     "Investigators from the Velmar commission"),
+    ("Local sources mention at least 30 villagers killed.", "Local sources"),
+    ("Initial reports listed three civilians killed.", "Initial reports"),
+    ("Villagers tell Orla Radio that 40 civilians died in the bombing.", "Villagers"),
+    ("Tarsk Front claims 18 killed by the army", "Tarsk Front"),
+    ("The strikes hit the market, with some sources indicating that nine people were killed.",
+     "some sources"),
+    # a plural subject's present tense: dispute, deny
+    ("The victims' relatives dispute the toll given by the army and said 400 were killed.",
+     "The victims' relatives"),
 ])
 def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
     found = find_attribution_form(sentence)
@@ -70,6 +85,19 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
 ])
 def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
     assert clean_phrase(phrase) == name
+
+
+@pytest.mark.parametrize("sentence", [
+    "We strongly deny that this strike in Tarsk is ours.",
+    "I reject that account of the shelling.",
+])
+def test_who_speaks_in_the_first_person_is_no_name(sentence: str) -> None:
+    assert find_attribution_form(sentence) is None
+
+
+def test_us_officials_are_no_first_person() -> None:
+    assert find_attribution_form("US officials deny that seven were killed.") == (
+        "US officials", 1)
 
 
 def test_a_phrase_cut_before_its_noun_is_no_speaker() -> None:

@@ -1414,3 +1414,26 @@ def test_a_toll_in_the_writers_voice_is_the_bylines_where_no_publisher_is_named(
     claim = claim_starting(draft["claims"], "Shells struck the Orsk bridge")
     assert (claim["actor"], claim.get("speaker"), claim["casualties"]["killed"]["text"]) == (
         "ilse-varn", "Ilse Varn", "7")
+
+
+VELKA_CAMP = DATA / "articles" / "velka-camp-shelling.txt"
+"""Our own sentences in the sixteenth round's forms: a staff line under the byline ('Velmar
+Courier Foreign Service'), 'The shelling, which Brena officials say killed nine people, drew
+...', 'Local sources mention at least 30 villagers killed', 'Another 14 people were wounded'
+in the writer's voice, and a quotation in the first person ('We strongly deny ...')."""
+
+
+def test_velka_figures_go_to_the_clause_the_sources_and_the_paper() -> None:
+    draft = draft_of(VELKA_CAMP)
+    assert_nothing_invented(draft, [VELKA_CAMP])
+    assert draft["sources"][0]["publisher"] == "Velmar Courier"
+    found = [(c["actor"], c["kind"], c.get("speaker"), figure_words(c))
+             for c in draft["claims"]]
+    assert found == [
+        ("velmar-army-spokesman", "denies", "Velmar army spokesman", {}),
+        ("brena-officials", "reports", "Brena officials", {"killed": "nine"}),
+        ("local-sources", "reports", "Local sources", {"killed": "at least 30"}),
+        ("velmar-courier", "reports", "Velmar Courier", {"wounded": "14"}),
+        ("velmar-army", "denies", "Velmar army", {}),
+        ("velmar-army-spokesman", "denies", "Velmar army spokesman", {}),
+    ]
