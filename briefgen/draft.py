@@ -61,7 +61,7 @@ from briefgen.errors import BriefgenError, display_path
 from briefgen.frontmatter import read_front_matter, strip_front_matter
 from briefgen.gazetteer import KNOWN_ACTORS
 from briefgen.masthead import CAPTION, find_date, find_publisher, find_writer
-from briefgen.quotation import find_quotations
+from briefgen.quotation import DOUBLE, find_quotations
 from briefgen.seeds import normalise_text
 from briefgen.seeds import split_sentences as split_plain_sentences
 from briefgen.tolls import Figures, read_figures
@@ -317,6 +317,8 @@ class Reader:
     bystanders: set[str] = field(default_factory=set)
     last_group: tuple[str, str | None] | None = None
     """A group named as acting since the last one named as speaking: who 'they' are."""
+    single: bool = False
+    """Whether the page quotes with straight single quotes, having no double mark at all."""
     carried: Speech | None = None
     """The speaker of a quote that ends a paragraph: the next paragraph's quote, opening
     with no attribution, continues it."""
@@ -620,7 +622,7 @@ class Reader:
         """Quoted words of four or more words, with the speaker the text names. A quotation
         still open at the paragraph's end runs to it, as news writing continues quotes."""
         found: list[Speech] = []
-        for start, end, quote in find_quotations(paragraph):
+        for start, end, quote in find_quotations(paragraph, self.single):
             if len(quote.split()) < 4:
                 continue
             after, before = paragraph[end:], paragraph[:start]
@@ -1013,7 +1015,8 @@ def draft_incident(paths: list[Path], brief_id: str | None = None,
     claims: list[DraftClaim] = []
     speech_sources: dict[int, str] = {}
     for article in articles:
-        found, sentence_claims = Reader(article, names).read()
+        single = DOUBLE.search(article.text) is None
+        found, sentence_claims = Reader(article, names, single=single).read()
         for speech in found:
             speech_sources[id(speech)] = article.source_id
         speeches.extend(found)

@@ -50,13 +50,23 @@ def compile_marks(opener: str, closer: str) -> Marks:
 
 
 MARKS = tuple(compile_marks(opener, closer) for opener, closer in OPEN_CLOSE.items())
+SINGLE = Marks("'", re.compile(r"(?:^|(?<=[\s(\[—–:,-]))'(?=[A-Za-z0-9])"),
+               re.compile(r"(?<=[\w,.!?])'(?=[\s,.;:!?)—–-]|$)"),
+               re.compile(r"(?:^|(?<=[\s(\[—–:,-]))'(?=[A-Za-z0-9])(?P<q>[^']{12,}?)"
+                          r"(?<=[\w,.!?])'(?=[\s,.;:!?)—–-]|$)"))
+"""Straight single quotes, as some wire copy quotes ('Everyone was burned,' NAME reported):
+read only on a page that has no double quotation mark at all, where a ' between letters is
+an apostrophe ('the channel's water') and neither opens nor closes."""
+DOUBLE = re.compile(r"[“”\"«»″]|``|''")
+"""Any double quotation mark: a page that has one quotes with them, its singles apostrophes."""
 
 
-def find_quotations(paragraph: str) -> list[tuple[int, int, str]]:
+def find_quotations(paragraph: str, single: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, words) of each quotation in a paragraph, in order; the last one may be
-    left open to the paragraph's end."""
+    left open to the paragraph's end. With ``single``, on a page with no double quotation mark
+    (see ``DOUBLE``), straight single quotes quote too."""
     found = []
-    for marks in MARKS:
+    for marks in (*MARKS, SINGLE) if single else MARKS:
         taken = 0
         for match in marks.quotation.finditer(paragraph):
             found.append((match.start(), match.end(), match.group("q").strip().rstrip(",")))

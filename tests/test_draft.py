@@ -1437,3 +1437,19 @@ def test_velka_figures_go_to_the_clause_the_sources_and_the_paper() -> None:
         ("velmar-army", "denies", "Velmar army", {}),
         ("velmar-army-spokesman", "denies", "Velmar army spokesman", {}),
     ]
+
+
+@pytest.mark.parametrize(("closing", "quoted"), [
+    ("", True),  # no double mark on the page: its single quotes quote
+    ('\n\nThe army called it "a lawful strike on a depot".\n', False),  # doubles: apostrophes
+])
+def test_a_page_that_quotes_with_single_quotes(tmp_path: Path, closing: str,
+                                               quoted: bool) -> None:
+    article = tmp_path / "logar.txt"
+    article.write_text("Villagers burned in a channel near Tarsk\n\n'Everyone in the channel was "
+                       "burned to death,' Ivo Brand reported.\n" + closing, encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    found = [(c["actor"], c["quote"]) for c in draft["claims"]
+             if c["quote"] == "Everyone in the channel was burned to death"]
+    assert found == ([("ivo-brand", "Everyone in the channel was burned to death")]
+                     if quoted else [])

@@ -58,3 +58,23 @@ from briefgen.quotation import find_quotations
 ])
 def test_quotations_are_found_however_marked(paragraph: str, quotes: list[str]) -> None:
     assert [quote for _, _, quote in find_quotations(paragraph)] == quotes
+
+
+@pytest.mark.parametrize(("paragraph", "quotes"), [
+    ("'Everyone in the shelter was burned to death,' Ivo Brand reported.",
+     ["Everyone in the shelter was burned to death"]),
+    ("The agency said 'the incident was invented by foreign media and never occurred' in "
+     "Tarsk.", ["the incident was invented by foreign media and never occurred"]),
+    # apostrophes between letters and after a plural neither open nor close
+    ("The channel's water rose and the farmers' sons fled, the villagers said.", []),
+    ("The villagers' account was that 'the soldiers came at night and burned the houses' of "
+     "the poor.", ["the soldiers came at night and burned the houses"]),
+])
+def test_single_quotes_quote_on_a_page_with_no_double_mark(paragraph: str,
+                                                           quotes: list[str]) -> None:
+    assert [q for _, _, q in find_quotations(paragraph, single=True)] == quotes
+
+
+def test_single_quotes_are_apostrophes_where_the_page_quotes_with_doubles() -> None:
+    paragraph = "'Everyone in the shelter was burned to death,' Ivo Brand reported."
+    assert find_quotations(paragraph) == []
