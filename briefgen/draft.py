@@ -317,6 +317,10 @@ class Reader:
     bystanders: set[str] = field(default_factory=set)
     last_group: tuple[str, str | None] | None = None
     """A group named as acting since the last one named as speaking: who 'they' are."""
+    toll_voice: tuple[str, str | None] | None = None
+    """Who gave the last toll of this paragraph: a toll that follows in it with no speaker of
+    its own is theirs ('She said it killed 27 people. Another 31 people were hospitalized');
+    a new paragraph's is the writer's."""
     single: bool = False
     """Whether the page quotes with straight single quotes, having no double mark at all."""
     carried: Speech | None = None
@@ -602,10 +606,16 @@ class Reader:
             paragraph = DATELINE.sub("", paragraph)
             spoken = self.find_speech(paragraph)
             speeches.extend(spoken)
+            self.toll_voice = None
             for sentence in split_sentences(paragraph):
                 voice = find_voice(sentence, spoken)
+                told: list[DraftClaim] = []
                 for clause in self.split_contrast(sentence):
-                    claims.extend(self.read_sentence(sentence, clause, voice))
+                    found = self.read_sentence(sentence, clause, voice)
+                    claims.extend(found)
+                    told += [c for c in found if (c.killed or c.wounded) and c.speaker]
+                if told:
+                    self.toll_voice = (told[-1].speaker or "", told[-1].actor_id)
                 subject = self.find_subject(sentence)
                 if subject is not None and (subject.speaker or subject.actor_id):
                     self.recent.append(subject)
@@ -779,6 +789,8 @@ class Reader:
         speaker, actor_id = self.resolve(who) if who else ("", None)
         if who is None and voice is not None:
             speaker, actor_id = voice.who, voice.actor_id
+        elif who is None and (killed or wounded) and self.toll_voice:  # '..., she said. Another
+            speaker, actor_id = self.toll_voice  # 31 people were hospitalized': hers
         if kind is not None and actor_id is None and subject is not None and (
                 not speaker or not re.search(r"[A-Z]", speaker)):
             actor_id = subject  # "Hezbollah accused Israel, a spokesman said"

@@ -1420,7 +1420,8 @@ VELKA_CAMP = DATA / "articles" / "velka-camp-shelling.txt"
 """Our own sentences in the sixteenth round's forms: a staff line under the byline ('Velmar
 Courier Foreign Service'), 'The shelling, which Brena officials say killed nine people, drew
 ...', 'Local sources mention at least 30 villagers killed', 'Another 14 people were wounded'
-in the writer's voice, and a quotation in the first person ('We strongly deny ...')."""
+in the writer's voice, a quotation in the first person ('We strongly deny ...'), and 'The
+office said five were killed. Another three were wounded there.' in one paragraph."""
 
 
 def test_velka_figures_go_to_the_clause_the_sources_and_the_paper() -> None:
@@ -1436,6 +1437,10 @@ def test_velka_figures_go_to_the_clause_the_sources_and_the_paper() -> None:
         ("velmar-courier", "reports", "Velmar Courier", {"wounded": "14"}),
         ("velmar-army", "denies", "Velmar army", {}),
         ("velmar-army-spokesman", "denies", "Velmar army spokesman", {}),
+        ("brena-health-office", "reports", "Brena health office", {"killed": "five"}),
+        # a toll that follows in the same paragraph with no speaker: the office's; in a
+        # paragraph of its own ('Another 14 people were wounded'), the writer's
+        ("brena-health-office", "reports", "Brena health office", {"wounded": "three"}),
     ]
 
 
