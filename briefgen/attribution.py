@@ -125,8 +125,11 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a dispu
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
-                           r"referred|occurred|happened|whereas|where|which|no one|nobody)\b", re.I)
-"""Words no speaker's name holds: a clause that happens to end before 'said'."""
+                           r"referred|occurred|happened|whereas|where|which|no one|nobody|"
+                           r"(?:most|many|some|all|none|several|few|both|each|one) of (?:them|"
+                           r"those|whom))\b", re.I)
+"""Words no speaker's name holds: a clause that happens to end before 'said', or a part of
+those counted ('..., most of them described as recruits')."""
 TIME_TAIL = re.compile(
     r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:" + "|".join(d.title() for d in WEEKDAYS)
     + r")|(?:January|February|March|April|May|June|July|August|September|October|November|"

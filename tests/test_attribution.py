@@ -95,6 +95,14 @@ def test_who_speaks_in_the_first_person_is_no_name(sentence: str) -> None:
     assert find_attribution_form(sentence) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "At least 60 others were wounded, most of them described as recruits.",
+    "Nine were killed, some of them said to be children.",
+])
+def test_a_part_of_those_counted_is_no_speaker(sentence: str) -> None:
+    assert find_attribution_form(sentence) is None
+
+
 def test_us_officials_are_no_first_person() -> None:
     assert find_attribution_form("US officials deny that seven were killed.") == (
         "US officials", 1)
