@@ -60,7 +60,8 @@ PERSON_HEADS = re.compile(
     r"soldier|activist|monk|priest|rescuer|volunteer|elder|relative|neighbou?r|man|woman|"
     r"reporter|correspondent|shopkeeper|eyewitness|pilot|guard|militant|lawyer|"
     r"representative|delegate|coordinator|researcher|analyst|commissioner|chairman|chairwoman|"
-    r"administrator|prosecutor|inspector|ambassador|senator)\b", re.I)
+    r"administrator|prosecutor|inspector|ambassador|senator|diplomat|trader|mourner|engineer|"
+    r"photographer|cameraman|shepherd|merchant|colonel|captain|sergeant|lieutenant)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
 TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
                "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",

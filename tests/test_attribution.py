@@ -126,3 +126,11 @@ def test_a_name_with_a_title_of_an_organisation_names_a_person() -> None:
     # 'official' before an agency's name is no official; before a person's name it is a title
     assert not is_person("Velmar's official Orla News Agency", "")
     assert is_person("police official Ilse Varn", split_phrase("police official Ilse Varn")[0])
+
+
+@pytest.mark.parametrize("phrase", ["a diplomat who follows the war closely",
+                                    "a trader at the market", "a cameraman for Orla Radio"])
+def test_a_phrase_headed_by_a_person_s_calling_names_one_person(phrase: str) -> None:
+    from briefgen.attribution import is_person
+
+    assert is_person(phrase, "")
