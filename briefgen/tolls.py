@@ -56,9 +56,10 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injur
 TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims|"
                   r"martyrs|injured|wounded))\b"
                   r"[^.;]{0,160}?\b(?:rose|risen|rising|climbed|reached|increased|"
-                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)\s+(?:between\s+|from\s+)?$",
-                  re.I)
-"""The death toll rose to N, has risen to N, reached N, stood at N."""
+                  r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)"
+                  r"(?:\s+(?:more\s+|most\s+)?(?:likely|probably|perhaps|possibly|closer to))?"
+                  r"\s+(?:between\s+|from\s+)?$", re.I)
+"""The death toll rose to N, has risen to N, reached N, stood at N, was more likely N."""
 PASSIVE = re.compile(r"^[^,.;:\d]{0,110}?\b(?:were|was|had been|have been|has been)\s+"
                      r"(?P<verb>killed|wounded|injured)\b", re.I)
 """A count, a place phrase and then its verb: '70 nomads in the district near the border had

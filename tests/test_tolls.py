@@ -24,6 +24,9 @@ from briefgen.tolls import read_figures
     ("The group put the death toll at 20 and said dozens of others were injured.",
      {"min": 20, "max": 20, "text": "20"}, {"min": 12, "text": "dozens"}),
     ("Two officials said the bridge was closed.", None, None),
+    # a toll hedged before its number
+    ("He told the inquiry that the death toll was more likely 500.",
+     {"min": 500, "max": 500, "text": "500"}, None),
     # a low end and a possible high end
     ("Officials said at least 35 people, possibly as many as 55, were killed.",
      {"min": 35, "max": 55, "text": "at least 35 people, possibly as many as 55"}, None),
