@@ -626,7 +626,32 @@ class Reader:
                 elif subject is None:
                     self.note_doer(sentence)
                 self.note_mentions(sentence)
-        return speeches, claims
+        return speeches, claims + self.read_headline(claims)
+
+    def read_headline(self, claims: list[DraftClaim]) -> list[DraftClaim]:
+        """The headline's tolls that the body gives nowhere ('Mortar shell kills two in
+        Tarsk' over a text that never counts the dead): the headline is the writer's words
+        too. A toll the body gives again is left to the body, where its speaker is named, and
+        so is a vague one ('kills dozens'), the sum of the body's counts."""
+        title = self.article.title
+        if not title:
+            return []
+        given = {n for claim in claims for figure in (claim.killed, claim.wounded) if figure
+                 for n in (figure.get("min"), figure.get("max")) if n is not None}
+        self.toll_voice = None
+        found = []
+        for claim in self.read_sentence(title, title):
+            for kind in ("killed", "wounded"):
+                figure = getattr(claim, kind)
+                if figure and ({figure.get("min"), figure.get("max")} & given
+                               or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|"
+                                                r"eight|nine|ten|eleven|twelve)\b|(?:teen|ty)\b",
+                                                figure.get("text", ""), re.I)):
+                    setattr(claim, kind, None)  # 'kills 10' over 'at least 10 were killed';
+                    # 'kills dozens' over the body's counts
+            if claim.killed or claim.wounded:
+                found.append(claim)
+        return found
 
     def find_speech(self, paragraph: str) -> list[Speech]:
         """Quoted words of four or more words, with the speaker the text names. A quotation

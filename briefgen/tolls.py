@@ -41,13 +41,14 @@ ONE_DETERMINER = re.compile(
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- ]old)", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner; not an
 age, '21-year-old')."""
-KILLED = re.compile(r"\b(?:killed|kill|killing|dead|died|deaths?|slain|fatalities|bodies|"
+KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|deaths?|slain|fatalities|bodies|"
                     r"eliminated|liquidated|massacred|massacring|murdered|"
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
-WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|wounding|injuries|hurt|maimed|"
+WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"
                      r"hospitali[sz]ed|being treated|treated for (?:their )?(?:wounds|injuries))\b",
                      re.I)
-ADJACENT = re.compile(r"\b(?P<verb>killed|killing|wounded|wounding|injured|injuring|"
+ADJACENT = re.compile(r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|injured|injuring|"
+                      r"injures|"
                       r"massacred|massacring|murdered|murdering|"
                       r"(?:claimed|took) the lives of|the deaths? of|(?:the )?liquidation of|"
                       r"(?:the )?(?:killings?|massacres?|murders?) of|"

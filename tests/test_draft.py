@@ -1458,3 +1458,18 @@ def test_a_page_that_quotes_with_single_quotes(tmp_path: Path, closing: str,
              if c["quote"] == "Everyone in the channel was burned to death"]
     assert found == ([("ivo-brand", "Everyone in the channel was burned to death")]
                      if quoted else [])
+
+
+@pytest.mark.parametrize(("body", "from_headline"), [
+    ("Residents said the shell hit a crowded street near the port on Monday.", True),
+    ("At least two people were killed when the shell hit a street, residents said.", False),
+])
+def test_a_headline_s_toll_counts_where_the_body_gives_none(tmp_path: Path, body: str,
+                                                            from_headline: bool) -> None:
+    article = tmp_path / "tarsk.txt"
+    article.write_text(f"Mortar shell kills two in Tarsk port\n\n{body}\n", encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert_nothing_invented(draft, [article])
+    tolls = [(c["quote"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
+    assert tolls == ([("Mortar shell kills two in Tarsk port", {"killed": "two"})]
+                     if from_headline else [(body, {"killed": "At least two"})])

@@ -24,6 +24,11 @@ from briefgen.tolls import read_figures
     ("The group put the death toll at 20 and said dozens of others were injured.",
      {"min": 20, "max": 20, "text": "20"}, {"min": 12, "text": "dozens"}),
     ("Two officials said the bridge was closed.", None, None),
+    # a headline's present tense
+    ("Strike kills 12, wounds 30 in Tarsk", {"min": 12, "max": 12, "text": "12"},
+     {"min": 30, "max": 30, "text": "30"}),
+    ("Blast injures 40 at Tarsk market", None, {"min": 40, "max": 40, "text": "40"}),
+    ("He died of his wounds in the Tarsk hospital.", None, None),
     # a toll hedged before its number
     ("He told the inquiry that the death toll was more likely 500.",
      {"min": 500, "max": 500, "text": "500"}, None),
