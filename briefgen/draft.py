@@ -80,10 +80,12 @@ DENIED_REPORTS = re.compile(
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports ('cannot confirm a claim by Y that'): the figures that follow
 are theirs, not the denier's."""
-DESCRIBED = re.compile(r"\b(?:denied|denies|denying)\b[^.;]{0,120}?\b(?:that|which)\s+"
+DESCRIBED = re.compile(r"\b(?:denied|denies|denying|admitted|admits|admitting|claimed|claims|"
+                       r"claiming)\b[^.;]{0,120}?\b(?:that|which)\s+"
                        r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b")
-"""'X denied involvement in the sinking of a warship that killed 46 sailors': the toll of
-the event denied, told in the writer's voice."""
+"""'X denied involvement in the sinking of a warship that killed 46 sailors', 'X admitted
+planting a bomb that killed 11', 'X claimed responsibility for the attack, which wounded 31':
+the toll of the event denied or claimed, told in the writer's voice."""
 UNNAMED_REPORTS = re.compile(r"(?i)(?:the\s+)?(?:initial|early|preliminary|first|latest)?\s*"
                              r"(?:reports?|information|figures|findings|counts?)$")
 """What 'according to' names inside a quotation without naming anyone: the speaker's own."""
@@ -848,7 +850,7 @@ class Reader:
                 and (claim.kind == "denies" or denied.start() < 60):
             return [c for c in self.split_denied(claim, denied)
                     if c.kind != "reports" or c.killed or c.wounded or c.actor_id or c.speaker]
-        if (claim.killed or claim.wounded) and claim.kind == "denies" \
+        if (claim.killed or claim.wounded) and (claim.actor_id or claim.speaker) \
                 and DESCRIBED.search(sentence):  # 'X denied the sinking that killed 46':
             claim = self.split_own(claims, claim)  # the toll is the writer's, not X's
         elif (claim.killed or claim.wounded) and claim.actor_id is None and not claim.speaker \

@@ -20,10 +20,18 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "VOA": "Voice of America", "Pajhwok": "Pajhwok", "PA": "PA", "RFE/RL": "RFE/RL",
             "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE", "Reuter": "Reuters",
             "United Press International": "UPI", "Agence France-Presse": "AFP",
-            "AA": "Anadolu Agency"}
+            "AA": "Anadolu Agency", "BBC": "BBC"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``,
 ``ISLAMABAD, Sept 26, Reuter:``, ``NZPA-Reuter``, ``|By United Press International``."""
 AGENCY = "|".join(AGENCIES)
+AGENCIES_BY_CASE = {name.lower(): publisher for name, publisher in AGENCIES.items()}
+
+
+def name_agency(written: str) -> str:
+    """The publisher an agency's name stands for, however a page cases it ('Afp', '-bbc')."""
+    return AGENCIES.get(written) or AGENCIES_BY_CASE[written.lower()]
+
+
 AGENCY_LINE = (
     re.compile(rf"^(?:[A-Z][\w .,'’/\[\]-]{{0,60}}?)?\((?:[^()]*?[/ ])?\s*(?P<agency>{AGENCY})\s*"
                r"(?:/[^()]{1,20})?(?:\)|[-–—])"),
@@ -36,6 +44,7 @@ AGENCY_LINE = (
     re.compile(rf"^[A-Z][A-Z .'/-]+,\s+[A-Z][\w .'-]{{1,30}},\s+(?P<agency>{AGENCY})$"),  # VELMAR,
     # Brena, AP
     re.compile(rf"^(?:Subject:\s+)?(?P<agency>{AGENCY}):\s+[A-Z]"),  # Subject: AP: Headline
+    re.compile(rf"^(?P<agency>(?i:afp|reuters|xinhua))\s+(?i:{MONTH})\.?\s+\d"),  # Afp May 01, 2010
 )
 OUTLET = r"(?P<outlet>[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
@@ -56,7 +65,8 @@ CREDITS = (
                r"\d{4}"),  # Orla Online, Tuesday 24 Feb 2015; [OrlaNet, Monday, 18 August 1997,
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
-    re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY})\.?\s*$"),
+    re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY}|(?i:afp|bbc|reuters))\.?\s*$"),  # also
+    # a closing '...insurgents.-bbc\'
     re.compile(rf"(?:^|\s)\((?:Reporting|Writing|Additional reporting) by (?P<agency>{AGENCY})\b"),
     re.compile(rf"\b(?:was|is|were) (?:originally |first )?(?:published|produced) by "
                rf"(?:the )?{OUTLET}(?=\s+(?:and|on|in)\b|[,.;)]|$)"),
@@ -130,7 +140,7 @@ def find_publisher(lines: list[str]) -> str | None:
         for pattern in AGENCY_LINE:
             match = pattern.search(line)
             if match:
-                return AGENCIES[match.group("agency")]
+                return name_agency(match.group("agency"))
     return find_credit(lines[:3] + lines[-6:])
 
 
@@ -142,7 +152,7 @@ def find_credit(lines: list[str]) -> str | None:
             if match:
                 agency = match.groupdict().get("agency")
                 if agency:
-                    return AGENCIES[agency]
+                    return name_agency(agency)
                 outlet = match.group("outlet").rstrip(".")
                 shouted = outlet.isupper() and (" " in outlet or len(outlet) > 6)  # 'NEWS
                 # SERVICE', 'BORKENA'; not 'WND', 'KDRTV'

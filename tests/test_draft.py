@@ -1473,3 +1473,19 @@ def test_a_headline_s_toll_counts_where_the_body_gives_none(tmp_path: Path, body
     tolls = [(c["quote"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
     assert tolls == ([("Mortar shell kills two in Tarsk port", {"killed": "two"})]
                      if from_headline else [(body, {"killed": "At least two"})])
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("The Tarsk Front claimed responsibility on Tuesday for the attack on the depot, which "
+     "wounded 31.", True),
+    ("The Tarsk Front admitted planting a bomb that killed 11 civilians.", True),
+    ("The Tarsk Front claimed responsibility for the attack, saying it killed 30 soldiers.",
+     False),  # the group's own count
+])
+def test_the_toll_of_an_attack_someone_claims_is_the_writers(tmp_path: Path, sentence: str,
+                                                             own: bool) -> None:
+    article = tmp_path / "tarsk.txt"
+    article.write_text(f"Bomb hits Tarsk depot\n\nTARSK (AP) — {sentence}\n", encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    tolls = [c["actor"] for c in draft["claims"] if c.get("casualties")]
+    assert tolls == ["associated-press" if own else "tarsk-front"]

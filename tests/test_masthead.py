@@ -39,6 +39,8 @@ from briefgen.masthead import find_date, find_publisher
     ("Velmar Courier Foreign Service", "Velmar Courier"),  # a staff line under the byline
     ("Brena Evening Times Staff Writer", "Brena Evening Times"),
     ("OrlaNet Newsroom", "OrlaNet"),  # the desk's line
+    ("It added that 2,777 civilians died in 2030.-bbc", "BBC"),  # a closing credit, cased
+    ("Afp May 01, 2031", "AFP"),  # as the page cases it
     ("[OrlaNet, Monday, 18 August 1997, 23:59 GMT]", "OrlaNet"),
     ("TARSK, Velmar, AP", "Associated Press"),  # a dateline that ends with the agency
     ("Subject: AP: Witnesses recount the shelling of Tarsk", "Associated Press"),
