@@ -160,8 +160,9 @@ ATTRIBUTIONS = (
                r"count|tally|toll)\s+of\b"),
     re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
                r"claiming|putting|counting|indicating|suggesting)\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+[a-z]+ed\b"
-               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?,\s*(?:saying|adding|stating)\b"),
+    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,){{0,2}}){AUX}\s+(?:[a-z]+ed|took)\b"
+               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?(?:,\s*(?:saying|adding|stating)|,?\s+and\s+"
+               r"(?:said|says|claimed|claims|added|reported))\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
                r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
     re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"
@@ -323,7 +324,7 @@ def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]
 
 
 NO_NAMES = {"we", "i", "you", "us", "our", "however", "though", "meanwhile", "instead", "yet",
-            "also"}
+            "also", "and", "but", "or"}
 """Words that stand where a speaker's name would and are none: 'No one, however, has yet
 claimed'."""
 PERSONAL = {"We", "we", "I", "You", "you", "Us", "us", "Our", "our", "My", "my"}
@@ -338,6 +339,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
         else sentence
     body = TIME_OPENING.sub("", body.lstrip("“\"‘' "))
+    joined: tuple[str, int] | None = None
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
             who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas)\s+", "",
@@ -358,14 +360,24 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                                    and not re.fullmatch(r"\s*\d{1,3}\s*", part)
                                    for part in who.split(",")[1:]):
                 continue  # ', a group ..., published a list of 19 people it said': no speaker
-            head = who.split(",")[0]
-            if who and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
-                    and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
-                    and head.lower().strip() not in NO_NAMES \
-                    and head.split()[0] not in PERSONAL and who.split()[-1] not in PERSONAL \
-                    and not re.search(r"\s(?:it|they|he|she)$", head) \
-                    and not re.fullmatch(r"(?i)which|whom|this|these", head):
-                if number == 5:
-                    who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
-                return who, number
-    return None
+            if not names_speaker(who):
+                continue
+            if re.search(r"\s(?:and|but|or)$", who):  # '..., the oil capital, and said': a
+                joined = joined or (who, number)  # later form may name who did both
+                continue
+            if number == 5:
+                who = re.sub(r"^.*\b\w+ing\s+", "", who)  # a video showing witnesses
+            return who, number
+    return joined
+
+
+def names_speaker(who: str) -> bool:
+    """Whether the words a form found where a speaker's name stands can be one: not a clause,
+    a pronoun, a speech verb or a word such as 'however'."""
+    head = who.split(",")[0]
+    return bool(who) and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
+        and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
+        and head.lower().strip() not in NO_NAMES \
+        and head.split()[0] not in PERSONAL and who.split()[-1] not in PERSONAL \
+        and not re.search(r"\s(?:it|they|he|she)$", head) \
+        and not re.fullmatch(r"(?i)which|whom|this|these", head)

@@ -75,17 +75,20 @@ DENIED_REPORTS = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejecting|disputed|disputing|disputes|dismissed|"
     r"dismisses|dismissing|refuted?|refuting|countering|countered|contradicting|contradicted|"
     r"(?:cannot|can ?not|could not|did not|would not) confirm)\s+"
-    r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+))\s+)?"
+    r"(?:the\s+|an?\s+|media\s+)?(?:(?-i:(?P<adj>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+)?"
     r"(?:reports?|claims?|allegations?|accusations?)\b"
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports ('cannot confirm a claim by Y that'): the figures that follow
 are theirs, not the denier's."""
 DESCRIBED = re.compile(r"\b(?:denied|denies|denying|admitted|admits|admitting|claimed|claims|"
                        r"claiming)\b[^.;]{0,120}?\b(?:that|which)\s+"
-                       r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b")
+                       r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b"
+                       r"|\b(?:denied|denies|denying|rejected|rejects)\s+(?:having\s+)?"
+                       r"(?:killed|killing|massacring|massacred|shooting|shot)\b")
 """'X denied involvement in the sinking of a warship that killed 46 sailors', 'X admitted
-planting a bomb that killed 11', 'X claimed responsibility for the attack, which wounded 31':
-the toll of the event denied or claimed, told in the writer's voice."""
+planting a bomb that killed 11', 'X claimed responsibility for the attack, which wounded 31',
+'X denied killing 132 civilians': the toll of the event denied or claimed, told in the
+writer's voice (the one who denies it never gives it)."""
 UNNAMED_REPORTS = re.compile(r"(?i)(?:the\s+)?(?:initial|early|preliminary|first|latest)?\s*"
                              r"(?:reports?|information|figures|findings|counts?)$")
 """What 'according to' names inside a quotation without naming anyone: the speaker's own."""
@@ -128,9 +131,10 @@ NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had no
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?){0,3}"
-    r"\s*(?:[—–]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:]|--?)?)"
+    r"\s*(?:[—–_]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:_]|--?)?)"
     r"\s+(?=[A-Z“\"])")
-"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``): where, not who;
+"""A dateline opening a paragraph (``Baghdad:``, ``KYIV, Ukraine (AP) —``, old wire copy's
+``NICOSIA, Cyprus (AP) _``): where, not who;
 never ``The army said:``, whose words are not all capitalised."""
 
 

@@ -60,6 +60,11 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("Tarsk Front claims 18 killed by the army", "Tarsk Front"),
     ("The strikes hit the market, with some sources indicating that nine people were killed.",
      "some sources"),
+    # one subject that acts and speaks: '... and said', '... took ... and claimed'
+    ("Velmar launched a missile attack on Tarsk, the northern oil town, and said 75 people "
+     "had been killed.", "Velmar"),
+    ("The Orsk Group, a wing of the Front, took responsibility in a telephone call and "
+     "claimed 25 soldiers had died.", "The Orsk Group, a wing of the Front,"),
     # a plural subject's present tense: dispute, deny
     ("The victims' relatives dispute the toll given by the army and said 400 were killed.",
      "The victims' relatives"),
