@@ -20,11 +20,14 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "VOA": "Voice of America", "Pajhwok": "Pajhwok", "PA": "PA", "RFE/RL": "RFE/RL",
             "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE", "Reuter": "Reuters",
             "United Press International": "UPI", "Agence France-Presse": "AFP",
-            "AA": "Anadolu Agency", "BBC": "BBC"}
+            "AA": "Anadolu Agency"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``,
 ``ISLAMABAD, Sept 26, Reuter:``, ``NZPA-Reuter``, ``|By United Press International``."""
 AGENCY = "|".join(AGENCIES)
-AGENCIES_BY_CASE = {name.lower(): publisher for name, publisher in AGENCIES.items()}
+AGENCIES_BY_CASE = {name.lower(): publisher for name, publisher in AGENCIES.items()} | {
+    "bbc": "BBC"}
+"""Agencies as a page may case them, and the BBC as a closing credit names it ('-bbc'); the
+BBC is no agency of datelines, and 'according to the BBC' names a source, not the publisher."""
 
 
 def name_agency(written: str) -> str:

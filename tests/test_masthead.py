@@ -70,6 +70,7 @@ def test_words_in_parentheses_after_a_sentence_name_no_publisher() -> None:
     assert find_publisher(["The army said (in a statement) - the rest"]) is None
     assert find_publisher(["Hamas (the group). It said so."]) is None
     assert find_publisher(["Times Staff Writer"]) is None  # one word is too little a name
+    assert find_publisher(["Police said so, according to the BBC."]) is None  # a source
     assert find_publisher(["Army Special Forces"]) is None
 
 
