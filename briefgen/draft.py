@@ -129,7 +129,7 @@ STRIKE = re.compile(r"\b(?:struck|strikes?|airstrikes?|attacked|bombed|bombard\w
 NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had not claimed|"
                      r"nobody|no one)\b", re.I)
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3}:|"
+    r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3} ?:|"
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?){0,3}"
     r"\s*(?:[—–_]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:_]|--?)?)"
     r"\s+(?=[A-Z“\"])")

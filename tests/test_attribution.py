@@ -65,6 +65,13 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "had been killed.", "Velmar"),
     ("The Orsk Group, a wing of the Front, took responsibility in a telephone call and "
      "claimed 25 soldiers had died.", "The Orsk Group, a wing of the Front,"),
+    # a toll lowered or raised; an aside that measures a distance; ', reports X.'
+    ("The Velmar defence ministry Wednesday lowered the toll in the attack from 89 to 42.",
+     "The Velmar defence ministry Wednesday"),
+    ("Residents of Tarsk, about 80 miles north of Orsk, contested the army's account, saying "
+     "that 15 people were killed.", "Residents of Tarsk, about 80 miles north of Orsk,"),
+    ("Velmar calls the killing of 8 members of one family a tragic mistake, reports Orla Radio.",
+     "Orla Radio"),
     # a plural subject's present tense: dispute, deny
     ("The victims' relatives dispute the toll given by the army and said 400 were killed.",
      "The victims' relatives"),

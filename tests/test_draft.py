@@ -1502,3 +1502,14 @@ def test_a_rejected_report_of_a_named_body_is_that_body_s(tmp_path: Path) -> Non
     assert not any(c["quote"].startswith("NICOSIA") for c in draft["claims"])
     tolls = [(c["actor"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
     assert tolls == [("orla-rights-watch", {"killed": "at least 60"})]
+
+
+def test_a_dateline_with_a_spaced_colon_is_no_part_of_the_quote(tmp_path: Path) -> None:
+    article = tmp_path / "tarsk.txt"
+    article.write_text("Toll of Tarsk market attack lowered\n\nTarsk : The Velmar defence "
+                       "ministry Wednesday lowered the toll in the market attack from 89 to "
+                       "42.\n", encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    tolls = [(c["actor"], c["quote"][:24], figure_words(c)) for c in draft["claims"]
+             if c.get("casualties")]
+    assert tolls == [("velmar-defence-ministry", "The Velmar defence minis", {"killed": "42"})]
