@@ -80,6 +80,10 @@ DENIED_REPORTS = re.compile(
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports ('cannot confirm a claim by Y that'): the figures that follow
 are theirs, not the denier's."""
+AS_WHAT = (r"(?:\s+(?:has|had|have))?\s+(?:characteri[sz]ed|described|denounced|dismissed|"
+           r"branded|labell?ed|termed|condemned)(?:\s+[\w'’-]+){1,8}\s+as(?:\s+(?:an?|the))?\s*$")
+"""'X has denounced the latest charges of murder as a "..."': the quotation is X's words for
+the thing."""
 DESCRIBED = re.compile(r"\b(?:denied|denies|denying|admitted|admits|admitting|claimed|claims|"
                        r"claiming)\b[^.;]{0,120}?\b(?:that|which)\s+"
                        r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b"
@@ -740,10 +744,10 @@ class Reader:
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
                           rf"(?P<who>(?:[^.,;“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,80}}?)"
                           rf"{AUX}(?P<comma>,?)"
-                          rf"(?:\s+(?:{ATTRIBUTION_VERBS}|put it)"
+                          rf"(?:(?:\s+(?:{ATTRIBUTION_VERBS}|put it)"
                           rf"|\s+called(?!\s+(?:[A-Z]|for\b|on\b)))"  # not 'a town called Orsk'
                           # nor 'called for an "inquiry"'
-                          rf"(?:\s+\w+){{0,3}}[:,]?\s*$", tail)
+                          rf"(?:\s+\w+){{0,3}}[:,]?\s*$|{AS_WHAT})", tail)
         named = None  # 'One of those who fled, NAME, told AFP:': NAME, if nothing says more
         if match and not NOT_A_SPEAKER.search(match.group("who")):
             if not match.group("comma"):

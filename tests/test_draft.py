@@ -1357,6 +1357,10 @@ def test_velmar_the_41_year_old_is_the_person_named_before() -> None:
 @pytest.mark.parametrize(("before", "speaker"), [
     ("Kestria's foreign minister, Ivan Rusk, called the raid ", "Ivan Rusk"),
     ("Since May, a small town called Orsk has seen ", None),  # a name given, not a speaker
+    # what X calls a thing, however far from the verb: 'denounced ... as a "..."'
+    ("A spokesman for the army, Col. Ivo Brand, has denounced the latest charges of murder as "
+     "a ", "Col. Ivo Brand"),
+    ("Ilse Varn characterized the incident as ", "Ilse Varn"),
 ])
 def test_called_before_a_quote_names_a_speaker_but_not_a_name(before: str,
                                                               speaker: str | None) -> None:
