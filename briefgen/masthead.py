@@ -127,10 +127,11 @@ def find_publisher(lines: list[str]) -> str | None:
     credit names (see ``CREDITS``)."""
     for line in lines[:12] + lines[-6:]:
         for publisher in KNOWN_PUBLISHERS:
-            name = r"(?:[Tt]he\s+)?" + re.escape(publisher.removeprefix("The "))
+            name = r"(?i:(?:the\s+)?" + re.escape(publisher.removeprefix("The ")) + ")"  # also
+            # as a byline shouts it: 'By LOS ANGELES TIMES'
             if re.search(rf"^(?:[^|]{{0,40}}\|\s*)?(?:(?i:by)\s+|From\s+(?:the\s+)?)?\(?{name}"
                          r"\)?(?i:\s+news(?:\s+service)?)?\.?\s*(?:\||•|\(|$|is an?\b)", line) \
-                    or re.search(rf"^(?:[^|]{{0,40}}\|\s*)?By\s+[^|•]{{2,80}}?(?:,|\||•|\s)\s*"
+                    or re.search(rf"^(?:[^|]{{0,40}}\|\s*)?By\s+[^•]{{2,80}}?(?:,|\||•|\s)\s*"
                                  rf"{name}\.?\s*(?:\||•|$)", line) \
                     or re.search(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,2}},?\s+{name}$",
                                  line):  # 'Reuters |', 'BBC News', 'By NAME, The New York

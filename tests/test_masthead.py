@@ -41,6 +41,8 @@ from briefgen.masthead import find_date, find_publisher
     ("OrlaNet Newsroom", "OrlaNet"),  # the desk's line
     ("It added that 2,777 civilians died in 2030.-bbc", "BBC"),  # a closing credit, cased
     ("Afp May 01, 2031", "AFP"),  # as the page cases it
+    ("February 18, 2031|By LOS ANGELES TIMES", "Los Angeles Times"),  # a shouted byline
+    ("October 24, 2031|By Ivo Brand | Ivo Brand,LOS ANGELES TIMES", "Los Angeles Times"),
     ("[OrlaNet, Monday, 18 August 1997, 23:59 GMT]", "OrlaNet"),
     ("TARSK, Velmar, AP", "Associated Press"),  # a dateline that ends with the agency
     ("Subject: AP: Witnesses recount the shelling of Tarsk", "Associated Press"),
