@@ -14,7 +14,7 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
-                     r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows")
+                     r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows|testified")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged")
 COUNT = (r"(?:at least\s+|more than\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
@@ -129,6 +129,7 @@ NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a dispu
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
                            r"referred|occurred|happened|whereas|where|which|no one|nobody|"
+                           r"shot|shelled|fired|raided|stormed|burned|burnt|"
                            r"(?:most|many|some|all|none|several|few|both|each|one) of (?:them|"
                            r"those|whom))\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said', or a part of
@@ -151,7 +152,7 @@ ATTRIBUTIONS = (
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added|wrote|writes|asked|continued|explained|noted|"
-               rf"recalled|warned|stressed|insisted|replied|tweeted|reports|reported)\s+"
+               rf"recalled|warned|stressed|insisted|replied|tweeted|reports|reported|testified)\s+"
                rf"(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"

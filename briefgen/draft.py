@@ -84,8 +84,8 @@ AS_WHAT = (r"(?:\s+(?:has|had|have))?\s+(?:characteri[sz]ed|described|denounced|
            r"branded|labell?ed|termed|condemned)(?:\s+[\w'’-]+){1,8}\s+as(?:\s+(?:an?|the))?\s*$")
 """'X has denounced the latest charges of murder as a "..."': the quotation is X's words for
 the thing."""
-DESCRIBED = re.compile(r"\b(?:denied|denies|denying|admitted|admits|admitting|claimed|claims|"
-                       r"claiming)\b[^.;]{0,120}?\b(?:that|which)\s+"
+DESCRIBED = re.compile(r"\b(?:denied|denies|denying|rejected|rejects|rejecting|admitted|admits|"
+                       r"admitting|claimed|claims|claiming)\b[^.;]{0,120}?\b(?:that|which)\s+"
                        r"(?:had\s+|has\s+)?(?:killed|wounded|injured|left)\b"
                        r"|\b(?:denied|denies|denying|rejected|rejects)\s+(?:having\s+)?"
                        r"(?:killed|killing|massacring|massacred|shooting|shot)\b")
@@ -134,6 +134,7 @@ NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had no
                      r"nobody|no one)\b", re.I)
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3} ?:|"
+    r"[A-Z]{3,}[A-Z .'’-]*,(?=\s+(?:An?|The)\s)|"  # 'KABUL, An Afghan delegation'
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?){0,3}"
     r"\s*(?:[—–_]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:_]|--?)?)"
     r"\s+(?=[A-Z“\"])")

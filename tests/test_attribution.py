@@ -72,6 +72,11 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "that 15 people were killed.", "Residents of Tarsk, about 80 miles north of Orsk,"),
     ("Velmar calls the killing of 8 members of one family a tragic mistake, reports Orla Radio.",
      "Orla Radio"),
+    # what the soldiers did is no name of the one who tells of it
+    ("Soldiers then shot dead a further seven people, police officer Ivo Brand told Orla Radio.",
+     "police officer Ivo Brand"),
+    ("“They called the farmers together and killed them all,” testified former soldier Ivo "
+     "Marr.", "former soldier Ivo Marr"),
     # a plural subject's present tense: dispute, deny
     ("The victims' relatives dispute the toll given by the army and said 400 were killed.",
      "The victims' relatives"),

@@ -1487,6 +1487,8 @@ def test_a_headline_s_toll_counts_where_the_body_gives_none(tmp_path: Path, body
     ("The Tarsk Front claimed responsibility for the attack, saying it killed 30 soldiers.",
      False),  # the group's own count
     ("The Tarsk Front has denied killing at least 132 civilians in three villages.", True),
+    ("Velmar on Sunday rejected Brena charges that it was behind the attacks in Tarsk that "
+     "killed 46 people.", True),
 ])
 def test_the_toll_of_an_attack_someone_claims_is_the_writers(tmp_path: Path, sentence: str,
                                                              own: bool) -> None:
@@ -1517,3 +1519,12 @@ def test_a_dateline_with_a_spaced_colon_is_no_part_of_the_quote(tmp_path: Path) 
     tolls = [(c["actor"], c["quote"][:24], figure_words(c)) for c in draft["claims"]
              if c.get("casualties")]
     assert tolls == [("velmar-defence-ministry", "The Velmar defence minis", {"killed": "42"})]
+
+
+def test_a_capital_dateline_before_an_article_is_no_part_of_the_speaker(tmp_path: Path) -> None:
+    article = tmp_path / "tarsk.txt"
+    article.write_text("Panel confirms deaths in Tarsk raid\n\nTARSK, A Velmar delegation said "
+                       "Wednesday that it had confirmed at least eight deaths in the raid.\n",
+                       encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert [c["actor"] for c in draft["claims"] if c.get("casualties")] == ["velmar-delegation"]
