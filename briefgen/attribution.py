@@ -349,7 +349,7 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     joined: tuple[str, int] | None = None
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
-            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas)\s+", "",
+            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas|even as)\s+", "",
                          match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             who = TIME_TAIL.sub("", who)

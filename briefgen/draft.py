@@ -80,6 +80,12 @@ DENIED_REPORTS = re.compile(
     r"(?:\s+(?:by|from|of)\s+(?P<who>[^,.;]{2,80}?)(?=\s+that\b|[,.;]|$))?", re.I)
 """A denial of others' reports ('cannot confirm a claim by Y that'): the figures that follow
 are theirs, not the denier's."""
+REPORTED_BY = re.compile(r"\s+(?:first\s+|initially\s+|earlier\s+|originally\s+)?(?:reported|"
+                         r"given|announced|cited|provided)\s+by\s+(?P<who>(?:the|an?)\s+[\w-]+"
+                         r"(?:\s+(?!(?:had|has|have|was|were|is|are|and|but|in|on|at|to)\b)[\w-]+)"
+                         r"{0,3}|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})(?=[\s,.;]|$)")
+"""A toll's source named right after it: 'the death toll of 95 first reported by the village
+chief' is the chief's."""
 AS_WHAT = (r"(?:\s+(?:has|had|have))?\s+(?:characteri[sz]ed|described|denounced|dismissed|"
            r"branded|labell?ed|termed|condemned)(?:\s+[\w'’-]+){1,8}\s+as(?:\s+(?:an?|the))?\s*$")
 """'X has denounced the latest charges of murder as a "..."': the quotation is X's words for
@@ -351,6 +357,8 @@ class Reader:
             found = self.find_referent(raw, before)
             if found is not None:
                 return found
+            if light.lower() == "it":
+                return "", None  # 'it said' with nothing to point back at: no one named
         phrase = clean_phrase(re.split(r"\s[-–]\s", raw)[-1])  # 'Gaza City, Gaza - the agency'
         if not phrase:
             return self.last_person or ("", None)
@@ -919,6 +927,8 @@ class Reader:
         figure = claim.killed or claim.wounded
         at = sentence.find(str(figure["text"])) if figure else -1
         match = NEARER.search(sentence[:at]) if at > 0 else None
+        if match is None and at >= 0 and figure:
+            match = REPORTED_BY.match(sentence[at + len(str(figure["text"])):])
         if match is None or NOT_A_SPEAKER.search(match.group("who")):
             return None
         speaker, actor = self.resolve(match.group("who"))

@@ -1528,3 +1528,23 @@ def test_a_capital_dateline_before_an_article_is_no_part_of_the_speaker(tmp_path
                        encoding="utf-8")
     draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
     assert [c["actor"] for c in draft["claims"] if c.get("casualties")] == ["velmar-delegation"]
+
+
+def test_it_with_nothing_to_point_back_at_names_no_one(tmp_path: Path) -> None:
+    article = tmp_path / "tarsk.txt"
+    article.write_text("Toll of Tarsk raid cut\n\n\"The number of people killed has been taken "
+                       "back from 95 to 35,\" it said in a statement on the radio.\n",
+                       encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    assert "it" not in {a["id"] for a in draft["actors"]}
+    assert {c["actor"] for c in draft["claims"]} == {"TODO-actor"}
+
+
+def test_a_toll_first_reported_by_someone_is_theirs(tmp_path: Path) -> None:
+    article = tmp_path / "tarsk.txt"
+    article.write_text("Velmar halves Tarsk toll\n\nThe government said on Wednesday the death "
+                       "toll of 95 first reported by the village chief had combined the dead and "
+                       "the missing.\n", encoding="utf-8")
+    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    tolls = [(c["actor"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
+    assert tolls == [("the-village-chief", {"killed": "95"})]
