@@ -73,8 +73,8 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("Velmar calls the killing of 8 members of one family a tragic mistake, reports Orla Radio.",
      "Orla Radio"),
     # 'even as' opens the clause, not the speaker's name
-    ("Velmar halved its toll, even as local leaders insisted that close to 100 were killed.",
-     "local leaders"),
+    ("Velmar has more than halved its toll, even as local leaders insisted that close to 100 "
+     "were killed.", "local leaders"),
     # what the soldiers did is no name of the one who tells of it
     ("Soldiers then shot dead a further seven people, police officer Ivo Brand told Orla Radio.",
      "police officer Ivo Brand"),
