@@ -97,10 +97,12 @@ def score_figures(key: list[dict[str, Any]], claims: list[dict[str, Any]],
 
 def score_quotes(key: list[dict[str, Any]], claims: list[dict[str, Any]],
                  actors: dict[str, str]) -> tuple[int, int]:
-    """Quotes of the key that a drafted quote begins with, and those with their speaker."""
+    """Quotes of the key that a drafted quote begins with, and those with their speaker. A
+    comma or stop that ends the key's first words is the sentence's, which a drafted quote
+    leaves out ('There was not shooting against the convoy,” said X')."""
     found = with_speaker = 0
     for item in key:
-        start = normalise_text(item["starts"]).lower()
+        start = normalise_text(item["starts"]).lower().rstrip(",;:. ")
         holders = [c for c in claims if c.get("quote") and normalise_text(
             c["quote"]).lower().lstrip("\"' ").startswith(start)]
         found += bool(holders)

@@ -87,3 +87,11 @@ def test_sources_without_a_key_is_refused(devset: Path,
         script.main(["--sources", str(devset / "sources.yaml")])
     assert caught.value.code == 2
     assert capsys.readouterr().err.endswith("error: --sources goes with --articles and --key\n")
+
+
+def test_a_comma_that_ends_the_key_s_first_words_is_the_sentence_s() -> None:
+    script = load_script()
+    claims = [{"actor": "ivo-brand", "speaker": "Ivo Brand",
+               "quote": "We did not fire on the market"}]
+    key = [{"starts": "We did not fire on the market,", "speaker": ["ivo-brand"]}]
+    assert script.score_quotes(key, claims, {"ivo-brand": "Ivo Brand"}) == (1, 1)
