@@ -10,7 +10,8 @@ import re
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
-                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged|posted|"
+                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged(?!\s+to\b)|"
+                     r"posted|"
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
@@ -359,6 +360,10 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             if re.search(r",\s*(?:it|he|she|they)$", who):
                 who = who.rsplit(",", 1)[1].strip()  # 'In a statement from its headquarters
                 # in Brussels, Belgium, it said': it
+            if number == 2 and "," in who and re.match(
+                    r"(?:near|in|on|at|from|after|during|outside|inside|around)\s", who):
+                who = who.rsplit(",", 1)[1].strip()  # 'near the border on Thursday, the
+                # monitoring group X reported': the group
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
                 who = who.split(",")[0]  # 'according to the statement, 30 were killed'
             if number == 4:

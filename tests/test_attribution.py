@@ -72,6 +72,9 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "that 15 people were killed.", "Residents of Tarsk, about 80 miles north of Orsk,"),
     ("Velmar calls the killing of 8 members of one family a tragic mistake, reports Orla Radio.",
      "Orla Radio"),
+    # a place and a day before the speaker are no part of the name
+    ("Almost 28 people died in a strike on a camp, near the Brena border on Thursday, the "
+     "monitoring group Orla Watch reported.", "the monitoring group Orla Watch"),
     # 'even as' opens the clause, not the speaker's name
     ("Velmar has more than halved its toll, even as local leaders insisted that close to 100 "
      "were killed.", "local leaders"),
@@ -120,6 +123,12 @@ def test_who_speaks_in_the_first_person_is_no_name(sentence: str) -> None:
     "Nine were killed, some of them said to be children.",
 ])
 def test_a_part_of_those_counted_is_no_speaker(sentence: str) -> None:
+    assert find_attribution_form(sentence) is None
+
+
+def test_alleged_to_be_is_no_speech() -> None:
+    sentence = ("The discovery of eight corpses, alleged to be civilians killed by soldiers, "
+                "sent tensions soaring in Tarsk.")
     assert find_attribution_form(sentence) is None
 
 
