@@ -171,7 +171,8 @@ STAFF_LINE = re.compile(r"^(?P<outlet>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){1,
 """A line under the byline that names the paper by its staff: 'Washington Post Foreign
 Service', 'Los Angeles Times Staff Writer' (a paper of one word, 'Times Staff Writer', is too
 little to name it), or its desk: 'OrlaNet Newsroom'."""
-BYLINE = re.compile(r"^By\s+(?P<name>(?!Staff\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+BYLINE = re.compile(r"^(?:[^|]{0,40}\|\s*)?By\s+(?P<name>(?!Staff\b|From\b)[A-Z][\w'’.-]+"
+                    r"(?:\s+[A-Z][\w'’.-]+){1,3})"
                     r"(?:\s*(?:,|\||\band\b).*)?$")
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
 NO_WRITER = re.compile(rf"\b(?:{AGENCY}|Staff|Reporter|Correspondent|News|Times|Post|Agency)\b")

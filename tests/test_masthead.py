@@ -84,6 +84,8 @@ def test_a_word_that_begins_like_a_month_gives_no_date() -> None:
     (["By Ilse Varn", "TARSK — Shells fell."], "Ilse Varn"),
     (["By Tomas Rinn, Herald Foreign Correspondent."], "Tomas Rinn"),
     (["Strike on Tarsk", "Ilse Varn", "Friday, July 25, 2025"], "Ilse Varn"),  # name, then date
+    (["April 8, 2031|By Tomas Rinn, Foreign Correspondent"], "Tomas Rinn"),  # after the date
+    (["August 01, 2031|By From Tarsk News Services."], None),
     (["By Staff Reporter"], None),
     (["By Reuters"], None),
     (["Tarsk Assessment", "During the morning of Wednesday, January 8, 2025, five were killed "
