@@ -590,10 +590,15 @@ def run_batches(files: list[str], out_dir: Path, formats: tuple[str, ...], optio
         return
     import concurrent.futures
     import multiprocessing
+    import threading
 
-
+    # fork starts a worker fastest, but is safe only in a process of one thread (a host that
+    # calls us from its own threads, or a test run, may have more): then a fresh interpreter
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    alone = threading.active_count() == 1
+    method = "fork" if "fork" in methods and alone else (
+        "forkserver" if "forkserver" in methods else "spawn")
+    context = multiprocessing.get_context(method)
     # chunks of at most 8 briefs (under 0.1 s of work): few messages, and a short tail where
     # one worker has finished and waits for the other
     size = max(1, min(8, len(files) // (jobs * 8)))

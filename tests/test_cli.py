@@ -402,3 +402,39 @@ def test_formats_lists_every_registered_format_in_columns() -> None:
     assert [line.split()[0] for line in lines] == list(FORMATS)
     assert lines[0].startswith("md       .md         default  GitHub-flavoured Markdown")
     assert len({line.index(get_format(line.split()[0]).summary) for line in lines}) == 1
+
+
+class ChosenMethod(Exception):
+    """Raised by a stand-in for multiprocessing.get_context, to name the start method asked."""
+
+
+@pytest.mark.parametrize("threads", [0, 1])
+def test_the_build_pool_forks_only_a_process_of_one_thread(
+        monkeypatch: pytest.MonkeyPatch, threads: int) -> None:
+    import multiprocessing
+    import threading
+
+    from briefgen import build
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("this platform cannot fork")
+    if threading.active_count() > 1 and threads == 0:
+        pytest.skip("another test left a thread running in this process")
+
+    def choose(method: str | None = None) -> None:
+        raise ChosenMethod(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", choose)
+    stop = threading.Event()
+    extra = [threading.Thread(target=stop.wait) for _ in range(threads)]
+    for thread in extra:
+        thread.start()
+    try:
+        files = [f"brief-{i}.yaml" for i in range(build.PARALLEL_FROM)]
+        with pytest.raises(ChosenMethod) as chosen:
+            next(build.run_batches(files, Path("out"), ("md",), build.Options(), 2))
+    finally:
+        stop.set()
+        for thread in extra:
+            thread.join()
+    assert chosen.value.args[0] == ("fork" if threads == 0 else "forkserver")
