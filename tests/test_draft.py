@@ -50,6 +50,14 @@ def draft_of(article: Path) -> dict[str, Any]:
     return copy.deepcopy(drafted(article))
 
 
+def draft_written(tmp_path: Path, name: str, text: str) -> tuple[Path, dict[str, Any]]:
+    """An article of our own words written to ``tmp_path/name``, and its draft as of
+    2031-07-01."""
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    return article, draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+
+
 def claim_starting(claims: list[dict[str, Any]], start: str) -> dict[str, Any]:
     """The drafted claim whose quote begins with ``start``."""
     return next(c for c in claims if c.get("quote", "").startswith(start))
@@ -908,11 +916,9 @@ def test_mirro_second_mentions_by_title(start: str, actor: str, speaker: str) ->
     ("By Ali Reuters-Smith", "TODO publisher"),  # a name that holds a publisher's is none
 ])
 def test_a_byline_names_the_publisher(tmp_path: Path, byline: str, publisher: str) -> None:
-    article = tmp_path / "vessa.txt"
-    article.write_text(f"Strike on Vessa kills many people\n\n{byline}\n\nVESSA - A strike "
-                       "killed 9 people in Vessa on Monday, the first in weeks.\n",
-                       encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "vessa.txt", (
+        f"Strike on Vessa kills many people\n\n{byline}\n\nVESSA - A strike "
+        "killed 9 people in Vessa on Monday, the first in weeks.\n"))
     assert draft["sources"][0]["publisher"] == publisher
 
 
@@ -1071,11 +1077,9 @@ def test_halden_figures_and_who_gives_them() -> None:
 ])
 def test_a_closing_credit_names_the_publisher(tmp_path: Path, first: str, last: str,
                                               publisher: str) -> None:
-    article = tmp_path / "vessa.txt"
-    article.write_text(f"Strike on Vessa kills many people\n\n{first}\n\nA strike killed 9 "
-                       f"people in Vessa on Monday, the first in weeks.\n\n{last}\n",
-                       encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "vessa.txt", (
+        f"Strike on Vessa kills many people\n\n{first}\n\nA strike killed 9 "
+        f"people in Vessa on Monday, the first in weeks.\n\n{last}\n"))
     assert draft["sources"][0]["publisher"] == publisher
 
 
@@ -1455,10 +1459,9 @@ def test_velka_figures_go_to_the_clause_the_sources_and_the_paper() -> None:
 ])
 def test_a_page_that_quotes_with_single_quotes(tmp_path: Path, closing: str,
                                                quoted: bool) -> None:
-    article = tmp_path / "logar.txt"
-    article.write_text("Villagers burned in a channel near Tarsk\n\n'Everyone in the channel was "
-                       "burned to death,' Ivo Brand reported.\n" + closing, encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "logar.txt", (
+        "Villagers burned in a channel near Tarsk\n\n'Everyone in the channel was "
+        "burned to death,' Ivo Brand reported.\n" + closing))
     found = [(c["actor"], c["quote"]) for c in draft["claims"]
              if c["quote"] == "Everyone in the channel was burned to death"]
     assert found == ([("ivo-brand", "Everyone in the channel was burned to death")]
@@ -1471,9 +1474,8 @@ def test_a_page_that_quotes_with_single_quotes(tmp_path: Path, closing: str,
 ])
 def test_a_headline_s_toll_counts_where_the_body_gives_none(tmp_path: Path, body: str,
                                                             from_headline: bool) -> None:
-    article = tmp_path / "tarsk.txt"
-    article.write_text(f"Mortar shell kills two in Tarsk port\n\n{body}\n", encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    article, draft = draft_written(tmp_path, "tarsk.txt", (
+        f"Mortar shell kills two in Tarsk port\n\n{body}\n"))
     assert_nothing_invented(draft, [article])
     tolls = [(c["quote"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
     assert tolls == ([("Mortar shell kills two in Tarsk port", {"killed": "two"})]
@@ -1492,59 +1494,51 @@ def test_a_headline_s_toll_counts_where_the_body_gives_none(tmp_path: Path, body
 ])
 def test_the_toll_of_an_attack_someone_claims_is_the_writers(tmp_path: Path, sentence: str,
                                                              own: bool) -> None:
-    article = tmp_path / "tarsk.txt"
-    article.write_text(f"Bomb hits Tarsk depot\n\nTARSK (AP) — {sentence}\n", encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "tarsk.txt", (
+        f"Bomb hits Tarsk depot\n\nTARSK (AP) — {sentence}\n"))
     tolls = [c["actor"] for c in draft["claims"] if c.get("casualties")]
     assert tolls == ["associated-press" if own else "tarsk-front"]
 
 
 def test_a_rejected_report_of_a_named_body_is_that_body_s(tmp_path: Path) -> None:
-    article = tmp_path / "rann.txt"
-    article.write_text("Army rejects report of Tarsk killings\n\nNICOSIA, Cyprus (AP) _ The "
-                       "Velmar army is rejecting an Orla Rights Watch report that said rebels "
-                       "killed at least 60 people in Tarsk.\n", encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "rann.txt", (
+        "Army rejects report of Tarsk killings\n\nNICOSIA, Cyprus (AP) _ The "
+        "Velmar army is rejecting an Orla Rights Watch report that said rebels "
+        "killed at least 60 people in Tarsk.\n"))
     assert not any(c["quote"].startswith("NICOSIA") for c in draft["claims"])
     tolls = [(c["actor"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
     assert tolls == [("orla-rights-watch", {"killed": "at least 60"})]
 
 
 def test_a_dateline_with_a_spaced_colon_is_no_part_of_the_quote(tmp_path: Path) -> None:
-    article = tmp_path / "tarsk.txt"
-    article.write_text("Toll of Tarsk market attack lowered\n\nTarsk : The Velmar defence "
-                       "ministry Wednesday lowered the toll in the market attack from 89 to "
-                       "42.\n", encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Toll of Tarsk market attack lowered\n\nTarsk : The Velmar defence "
+        "ministry Wednesday lowered the toll in the market attack from 89 to "
+        "42.\n"))
     tolls = [(c["actor"], c["quote"][:24], figure_words(c)) for c in draft["claims"]
              if c.get("casualties")]
     assert tolls == [("velmar-defence-ministry", "The Velmar defence minis", {"killed": "42"})]
 
 
 def test_a_capital_dateline_before_an_article_is_no_part_of_the_speaker(tmp_path: Path) -> None:
-    article = tmp_path / "tarsk.txt"
-    article.write_text("Panel confirms deaths in Tarsk raid\n\nTARSK, A Velmar delegation said "
-                       "Wednesday that it had confirmed at least eight deaths in the raid.\n",
-                       encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Panel confirms deaths in Tarsk raid\n\nTARSK, A Velmar delegation said "
+        "Wednesday that it had confirmed at least eight deaths in the raid.\n"))
     assert [c["actor"] for c in draft["claims"] if c.get("casualties")] == ["velmar-delegation"]
 
 
 def test_it_with_nothing_to_point_back_at_names_no_one(tmp_path: Path) -> None:
-    article = tmp_path / "tarsk.txt"
-    article.write_text("Toll of Tarsk raid cut\n\n\"The number of people killed has been taken "
-                       "back from 95 to 35,\" it said in a statement on the radio.\n",
-                       encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Toll of Tarsk raid cut\n\n\"The number of people killed has been taken "
+        "back from 95 to 35,\" it said in a statement on the radio.\n"))
     assert "it" not in {a["id"] for a in draft["actors"]}
     assert {c["actor"] for c in draft["claims"]} == {"TODO-actor"}
 
 
 def test_a_toll_first_reported_by_someone_is_theirs(tmp_path: Path) -> None:
-    article = tmp_path / "tarsk.txt"
-    article.write_text("Velmar halves Tarsk toll\n\nThe government said on Wednesday the death "
-                       "toll of 95 first reported by the village chief had combined the dead and "
-                       "the missing.\n", encoding="utf-8")
-    draft = draft_incident([article], "x", ROOT / "briefs", dt.date(2031, 7, 1))
+    _, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Velmar halves Tarsk toll\n\nThe government said on Wednesday the death "
+        "toll of 95 first reported by the village chief had combined the dead and "
+        "the missing.\n"))
     tolls = [(c["actor"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
     assert tolls == [("the-village-chief", {"killed": "95"})]
