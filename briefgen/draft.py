@@ -64,7 +64,7 @@ from briefgen.masthead import CAPTION, find_date, find_publisher, find_writer
 from briefgen.quotation import DOUBLE, find_quotations
 from briefgen.seeds import normalise_text
 from briefgen.seeds import split_sentences as split_plain_sentences
-from briefgen.tolls import Figures, read_figures
+from briefgen.tolls import VAGUE_NUMBERS, Figures, read_figures
 
 CLUTTER = re.compile(
     r"(?i)^(?:be the first to comment|leave a (?:comment|reply)|your email address will not "
@@ -662,10 +662,11 @@ class Reader:
         for claim in self.read_sentence(title, title):
             for kind in ("killed", "wounded"):
                 figure = getattr(claim, kind)
-                if figure and ({figure.get("min"), figure.get("max")} & given
-                               or not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|"
-                                                r"eight|nine|ten|eleven|twelve)\b|(?:teen|ty)\b",
-                                                figure.get("text", ""), re.I)):
+                if not figure:
+                    continue
+                vague = any(word.lower() in VAGUE_NUMBERS
+                            for word in re.findall(r"[A-Za-z]+", figure.get("text", "")))
+                if {figure.get("min"), figure.get("max")} & given or vague:
                     setattr(claim, kind, None)  # 'kills 10' over 'at least 10 were killed';
                     # 'kills dozens' over the body's counts
             if claim.killed or claim.wounded:
