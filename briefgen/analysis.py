@@ -17,8 +17,9 @@ from briefgen.model import (
     Source,
     iter_figures,
 )
-from briefgen.seeds import VAGUE_NUMBERS, split_sentences
+from briefgen.seeds import split_sentences
 from briefgen.text import fold_text
+from briefgen.tolls import ACLED_VAGUE
 
 CLAIM_GROUPS: tuple[tuple[str, str], ...] = (
     ("accuses", "Accusations"),
@@ -232,10 +233,6 @@ def list_no_comment(brief: Brief) -> list[Claim]:
 
 
 # --- casualty ranges ------------------------------------------------------------------------
-
-ACLED_VAGUE = VAGUE_NUMBERS
-"""ACLED's conservative reading of vague numbers: "dozens" counts as 12."""
-
 
 class GroupRange(NamedTuple):
     """Every figure the claims give for one group of victims: the conservative low (ACLED's

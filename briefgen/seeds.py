@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from briefgen.files import MAX_SEED_BYTES, InputError, read_limited
 from briefgen.frontmatter import strip_front_matter
+from briefgen.tolls import ACLED_VAGUE
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -201,8 +202,6 @@ _UNITS = {word: number for number, word in enumerate(
 _TENS = {word: 10 * number for number, word in enumerate(
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000}
-VAGUE_NUMBERS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
-"""Vague numbers read as ACLED does, at their conservative low: "dozens" is at least 12."""
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "a", "an", "and", "dozen", "half"],
                                key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+"
@@ -214,7 +213,7 @@ _READINGS = [
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\bat least ({_NUMBER})\b[^.;\d]{{0,40}}?\b(?:possibly|perhaps|maybe|probably)"
                 rf"\s+(?:as many as|as high as|up to) ({_NUMBER})", re.I), "between"),
-    (re.compile(rf"\b(?:more than|over|upwards of) ({_NUMBER})", re.I), "more"),
+    (re.compile(rf"\b(?:more than|higher than|greater than|over|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|as high as|at most) ({_NUMBER})", re.I), "most"),
     (re.compile(rf"\b(?:fewer than|less than) ({_NUMBER})", re.I), "unchecked"),
@@ -273,7 +272,7 @@ def parse_number(text: str) -> int | None:
 def read_count(text: str) -> Reading | None:
     """How a casualty figure's words read ("more than 40" as at least 41, with no upper
     figure; "some 30" as about 30); None where they hold no number this knows."""
-    for word, low in VAGUE_NUMBERS.items():
+    for word, low in ACLED_VAGUE.items():
         if re.search(rf"(?<![\w-]){word}(?![\w-])", text, re.I):
             return Reading(low, None, False, f"at least {low}", vague=True)
     for pattern, kind in _READINGS:

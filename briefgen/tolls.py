@@ -23,9 +23,14 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
                                  "dozen": 12}
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 UNITS = "one|two|three|four|five|six|seven|eight|nine"
-VAGUE_NUMBERS = {"several": 3, "tens": 10, "dozens": 12, "scores": 40, "hundreds": 100}
-"""Vague words counted low, as ACLED does ("dozens" is 12)."""
-QUALIFIERS = (r"more than|at least|over|nearly|about|around|up to|as many as|as high as|some|"
+ACLED_VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
+"""Vague numbers read as ACLED does, at their conservative low: "dozens" is at least 12. The
+one table of them: ``validate`` checks a figure's words by it, and the draft drafts by it."""
+VAGUE_NUMBERS = {"several": 3} | {word: low for word, low in ACLED_VAGUE.items() if low < 1000}
+"""The vague words a draft reads as figures: ACLED's, and "several" counted as 3 (a draft's
+guess for the editor to weigh, which ``validate`` leaves unchecked); not "thousands", which
+news pages give for a whole war ("tens of thousands dead"), never for one strike."""
+QUALIFIERS = (r"more than|higher than|greater than|at least|over|nearly|about|around|up to|as many as|as high as|some|"
               r"almost|fewer than|roughly|approximately|an estimated")
 SMALL = rf"(?:{TENS})(?:[- ](?:{UNITS}))?|" + "|".join(
     sorted((w for w, n in NUMBER_WORDS.items() if 0 < n < 20), key=len, reverse=True))
@@ -230,7 +235,7 @@ def make_figure(qualifier: str | None, value: int, number: str, text: str) -> di
     """A figure as min/max with the article's words: more than 40 is 41 and up."""
     vague = number.lower() in VAGUE_NUMBERS
     qual = (qualifier or "").lower()
-    if qual in ("more than", "over"):
+    if qual in ("more than", "higher than", "greater than", "over"):
         return {"min": value + 1, "text": text}
     if vague or qual in ("at least", "some"):
         return {"min": value, "text": text}
@@ -373,6 +378,12 @@ def read_figures(sentence: str) -> Figures:
     return found
 
 
+WITH_MORE = re.compile(r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|had\s+been\s+)?(?:killed|dead))?"
+                       r",\s+(?:with|while)\s+")
+"""'put the deaths at nine, with 70 rebels killed': a killed count, then a comma and 'with' the
+count of another group killed."""
+
+
 def is_more(sentence: str, counts: list[Count], at: int) -> bool:
     """Whether a further killed count adds a group to the one before it: joined by 'and' or
     a comma, 'N more', 'a further N', or after 'in addition to'."""
@@ -381,4 +392,5 @@ def is_more(sentence: str, counts: list[Count], at: int) -> bool:
             and (JOINED_BY_AND.fullmatch(sentence[previous.end:count.start]) is not None
                  or is_further(sentence, count)
                  or re.match(r"\s+(?:more|others?|additional)\b", sentence[count.end:]) is not None
+                 or WITH_MORE.fullmatch(sentence[previous.end:count.start]) is not None
                  or ADDITION.search(sentence[:previous.start]) is not None))

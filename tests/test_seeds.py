@@ -99,7 +99,8 @@ def test_the_nearest_passage_marks_a_word_whose_punctuation_differs() -> None:
     ("20-25", 20, 25, "20 to 25"), ("as high as 80", None, 80, "at most 80"),
     ("50 or even 80", 50, 80, "50 to 80"), ("twenty-five", 25, 25, "25"),
     ("at least 35 people, possibly as many as 55", 35, 55, "35 to 55"),
-    ("at least 20 and perhaps up to 40", 20, 40, "20 to 40")])
+    ("at least 20 and perhaps up to 40", 20, 40, "20 to 40"),
+    ("higher than 30", 31, None, "at least 31"), ("greater than 100", 101, None, "at least 101")])
 def test_figure_words_read_as_min_and_max(words: str, low: int | None, high: int | None,
                                           read: str) -> None:
     reading = read_count(words)
