@@ -21,7 +21,9 @@ SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|
 COUNT = (r"(?:at least\s+|more than\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
          r"eight|nine|ten|dozens|scores|hundreds)\b)")
 """A count as a source's verb is followed by it: 'listed three', 'mention at least 50'."""
-SOURCE_VERBS = SPEECH_VERBS + (r"|put|puts|"
+SOURCE_VERBS = SPEECH_VERBS + (r"|(?:put|puts)(?=\s+(?:(?:the|its|their|his|her|that)\s+)?"
+                               r"(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|casualt(?:y|ies)|"
+                               r"deaths?|dead|losses|it|them)\b|\s+(?:at\s+)?\d)|"
                                r"placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
                                r"gave|estimated|counted|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
@@ -125,12 +127,13 @@ TIME_OPENING = re.compile(
     r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later)\s+(?=[a-zA-Z])")
 """'Earlier on Sunday the governor said': a time opening with no comma, not a speaker."""
 NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a disputed city'
-                           r"(?:killed|killing|struck|hit|attacked|bombed|was|were|is|"
+                           r"(?:killed|killing|died|dead|wounded|injured|struck|hit|attacked|"
+                           r"bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
                            r"including|rejected|accused|dismissed|disputed|reports? of|who|"
                            r"while|although|but|targeted|targeting|has|have|had|refers?|"
                            r"referred|occurred|happened|whereas|where|which|no one|nobody|"
-                           r"shot|shelled|fired|raided|stormed|burned|burnt|"
+                           r"shot|shelled|fired|raided|stormed|burned|burnt|according to|"
                            r"(?:most|many|some|all|none|several|few|both|each|one) of (?:them|"
                            r"those|whom))\b", re.I)
 """Words no speaker's name holds: a clause that happens to end before 'said', or a part of
@@ -191,6 +194,10 @@ ANONYMOUS = re.compile(
 """'A resident who spoke on condition of anonymity for fear of reprisal, said', 'NAME,
 grandfather of NAME, who was killed in ..., told': a relative clause about the speaker or the
 one they name, which is not the speaker's name."""
+DASH_ASIDE = re.compile(r"\s*(?:--|—)\s*[^—“”\"]{1,200}?\s*(?:--|—)\s*(?=[a-z])"
+                        r"|\s[-–]\s[^—–“”\"]{1,200}?\s[-–]\s(?=[a-z])")
+"""Words set off by a pair of dashes before a verb: 'An opposition web site -- which moved
+after its owner was shot dead -- said': an aside, not the speaker's name."""
 DOER_SUBJECT = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+(?:earlier\s+|again\s+)?[a-z]+ed\b")
 """A sentence's subject before its past-tense verb: 'Chechen military leaders earlier revised'."""
 GROUP_HEADS = re.compile(r"^(?:leaders|officials|forces|rebels|militants|troops|fighters|"
@@ -237,6 +244,15 @@ CLAUSE = re.compile(
 provided no evidence and Ukraine', 'RSF sources claimed advances in X and'."""
 
 
+GIVEN_BY = re.compile(
+    r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:new|latest|initial|first|previous|earlier|provisional|official|"
+    r"updated|revised|final|preliminary)\s+)*(?:toll|tally|count|report|figures?|estimates?|"
+    r"assessment|balance)\s+(?:(?:first\s+|later\s+)?(?:given|announced|released|issued|"
+    r"published|provided|compiled|reported|made public)\s+(?:[\w,]+\s+){0,3}?)?by\s+")
+"""'a new toll announced Monday by the governor', 'a previous report given Sunday by two
+residents': the one who gave the toll."""
+
+
 def clean_phrase(who: str) -> str:
     """A speaker's words without what is not their name: conjunctions, articles, times."""
     phrase = who.strip(" ,;:—-")
@@ -246,6 +262,7 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:statement|news conference|"
                     r"press conference|video|post|message|tweet|letter|speech|interview)\b.*$",
                     "", phrase)
+    phrase = GIVEN_BY.sub("", phrase)  # 'a new toll announced Monday by the governor'
     days = "|".join(WEEKDAYS)
     phrase = re.sub(rf"\s+(?:on\s+|last\s+|late\s+|early\s+)?(?:{days})\b.*$|\s+(?:yesterday|"
                     r"today|tonight|last night|this (?:morning|evening|week))$", "", phrase,
@@ -342,7 +359,7 @@ this to us and we blame them' (as written: 'US officials' are no 'us')."""
 
 def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     """The speaker's words and which of ``ATTRIBUTIONS`` gave them (4 is 'according to')."""
-    sentence = ANONYMOUS.sub(",", sentence)
+    sentence = DASH_ASIDE.sub(" ", ANONYMOUS.sub(",", sentence))
     clause = LEADING_CLAUSE.match(sentence)
     body = sentence[clause.end():] if clause and not clause.group().startswith("According") \
         else sentence

@@ -106,6 +106,21 @@ NAMED_PERSON = re.compile(r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}
                           r"[^,.;“”\"]{2,60}),\s+[a-z]")
 """A sentence that opens with a person's name and their age or title: 'Hamden Abu Gharah, 24,
 was soaked in the blood of victims.'"""
+GROUP_WORD = (r"(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|In|On|At|For|Of|And|But|"
+              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+              r"(?:(?:al|el|ul)-)?[A-Z][\w'’]*(?:-(?!(?:linked|based|backed|allied|aligned|"
+              r"affiliated|led|inspired)\b)[\w'’]+)*(?![\w'’-])")
+GROUP_NAMED = re.compile(
+    rf"(?<![\w'’-])(?P<before>{GROUP_WORD}(?:\s+(?:wa\s+)?{GROUP_WORD}){{0,4}})"
+    r"(?:\s+(?!(?:rights|aid|relief|humanitarian|monitoring|advocacy|medical|research|media|"
+    r"civil|opposition)\s)(?:[a-z][\w-]*\s+)?|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)"
+    rf"(?P<head>group|militia|movement)\b(?:,?\s+(?P<after>{GROUP_WORD}"
+    rf"(?:\s+(?:wa\s+)?{GROUP_WORD}){{0,4}}))?"
+    rf"|\b(?:[a-z][\w-]*\s+)?(?P<head2>group|militia|movement),?\s+(?P<after2>{GROUP_WORD}"
+    rf"(?:\s+(?:wa\s+)?{GROUP_WORD}){{0,4}})")
+"""A name the article calls a group: 'the al-Shabab group', 'Tarsk Front, an armed group',
+'the Harun militant group'; or the name after it, 'the Lebanese group Hezbollah', 'the armed
+group Tarsk Front'."""
 AGED = re.compile(r"(?i)the\s+\d+-year-old(?:\s+[a-z]+)?")
 """'the 41-year-old', 'the 41-year-old father': the person named before, as 'he' is."""
 NEARER = re.compile(
@@ -340,6 +355,8 @@ class Reader:
     a new paragraph's is the writer's."""
     single: bool = False
     """Whether the page quotes with straight single quotes, having no double mark at all."""
+    seen: list[str] = field(default_factory=list)
+    """The sentences read so far, for the group that 'the group' names."""
     carried: Speech | None = None
     """The speaker of a quote that ends a paragraph: the next paragraph's quote, opening
     with no attribution, continues it."""
@@ -354,6 +371,9 @@ class Reader:
         if PRONOUNS.match(raw) or AGED.fullmatch(raw):  # 'he said', 'the 41-year-old said'
             return self.find_person_before(before) or self.last_person or ("", None)
         if REFERENCE.match(light):
+            named = self.find_named_group(light, before)
+            if named is not None:  # 'The group said' after 'the al-Shabab group': al-Shabab
+                return self.resolve(named)
             found = self.find_referent(raw, before)
             if found is not None:
                 return found
@@ -394,6 +414,22 @@ class Reader:
         if last in GENERIC and len(phrase.split()) == 1 and GENERIC[last] in self.last_by_kind:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
+
+    def find_named_group(self, reference: str, before: str) -> str | None:
+        """The name of the group that 'the group' (or 'the militia', 'the movement') points
+        back at: of the names the article so far has called one ('the al-Shabab group', 'Tarsk
+        Front, an armed group'), the one it printed last."""
+        head = reference.lower().split()[-1]
+        if not re.fullmatch(r"the (?:[a-z-]+ )?(?:group|militia|movement)", reference.lower()):
+            return None
+        text = "\n".join(self.seen) + "\n" + before
+        called = {m.group("after") or m.group("after2") or m.group("before")
+                  for m in GROUP_NAMED.finditer(text)
+                  if (m.group("head") or m.group("head2")).lower() == head}
+        last = max(((m.start(), name) for name in called
+                    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)),
+                   default=None)
+        return last[1] if last else None
 
     def find_named_before(self, surname: str, before: str = "") -> tuple[str, str | None] | None:
         """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
@@ -645,6 +681,7 @@ class Reader:
                 elif subject is None:
                     self.note_doer(sentence)
                 self.note_mentions(sentence)
+                self.seen.append(sentence)
         return speeches, claims + self.read_headline(claims)
 
     def read_headline(self, claims: list[DraftClaim]) -> list[DraftClaim]:

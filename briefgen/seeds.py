@@ -213,7 +213,8 @@ _READINGS = [
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\bat least ({_NUMBER})\b[^.;\d]{{0,40}}?\b(?:possibly|perhaps|maybe|probably)"
                 rf"\s+(?:as many as|as high as|up to) ({_NUMBER})", re.I), "between"),
-    (re.compile(rf"\b(?:more than|higher than|greater than|over|upwards of) ({_NUMBER})", re.I), "more"),
+    (re.compile(rf"\b(?:more than|higher than|greater than|over|upwards of) ({_NUMBER})", re.I),
+     "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|as high as|at most) ({_NUMBER})", re.I), "most"),
     (re.compile(rf"\b(?:fewer than|less than) ({_NUMBER})", re.I), "unchecked"),

@@ -30,8 +30,8 @@ VAGUE_NUMBERS = {"several": 3} | {word: low for word, low in ACLED_VAGUE.items()
 """The vague words a draft reads as figures: ACLED's, and "several" counted as 3 (a draft's
 guess for the editor to weigh, which ``validate`` leaves unchecked); not "thousands", which
 news pages give for a whole war ("tens of thousands dead"), never for one strike."""
-QUALIFIERS = (r"more than|higher than|greater than|at least|over|nearly|about|around|up to|as many as|as high as|some|"
-              r"almost|fewer than|roughly|approximately|an estimated")
+QUALIFIERS = (r"more than|higher than|greater than|at least|over|nearly|about|around|up to|"
+              r"as many as|as high as|some|almost|fewer than|roughly|approximately|an estimated")
 SMALL = rf"(?:{TENS})(?:[- ](?:{UNITS}))?|" + "|".join(
     sorted((w for w, n in NUMBER_WORDS.items() if 0 < n < 20), key=len, reverse=True))
 """A number in words below a hundred: 'fifty', 'twenty-two', 'fifteen'."""

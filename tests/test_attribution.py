@@ -86,10 +86,24 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # a plural subject's present tense: dispute, deny
     ("The victims' relatives dispute the toll given by the army and said 400 were killed.",
      "The victims' relatives"),
+    # a clause of the dead before ', police said' is no part of the name
+    ("One guard was killed at the gate, and the others died in hospital, police said.",
+     "police"),
+    # 'according to' is no speaker that 'announced' follows
+    ("Nine were killed, according to a new toll announced Tuesday by the governor.",
+     "a new toll announced Tuesday by the governor"),
+    # an aside set off by a pair of dashes
+    ("A local news site -- which moved abroad after its editor was arrested -- said 30 died.",
+     "A local news site"),
+    ("The Tarsk council — its chair was shot dead in May — says nine were killed.",
+     "The Tarsk council"),
+    # 'put' the toll, not what put the group on the defensive
+    ("A government offensive last year put the group on the defensive.", None),
+    ("The ministry put the toll at 12.", "The ministry"),
 ])
-def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
+def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
     found = find_attribution_form(sentence)
-    assert found is not None and found[0] == who
+    assert (found[0] if found else None) == who
 
 
 @pytest.mark.parametrize(("phrase", "name"), [
@@ -105,6 +119,11 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str) -> None:
     ("FIGHTING IN TARSK Elsewhere, medical sources", "medical sources"),
     ("UN Secretary-General Ilse Varn", "UN Secretary-General Ilse Varn"),
     ("President Ilse Varn, returning early from Tarsk", "President Ilse Varn"),
+    # the one who gave a toll or a report
+    ("a new toll announced Tuesday by the governor of the Nord region",
+     "the governor of the Nord region"),
+    ("A first report given Sunday by three farmers", "three farmers"),
+    ("the provisional toll released by the Red Cross", "Red Cross"),
 ])
 def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
     assert clean_phrase(phrase) == name

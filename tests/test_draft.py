@@ -1542,3 +1542,34 @@ def test_a_toll_first_reported_by_someone_is_theirs(tmp_path: Path) -> None:
         "the missing.\n"))
     tolls = [(c["actor"], figure_words(c)) for c in draft["claims"] if c.get("casualties")]
     assert tolls == [("the-village-chief", {"killed": "95"})]
+
+
+MORROW = DATA / "articles" / "morrow-depot-raid.txt"
+"""Our own sentences: 'The group said' after a paragraph naming another speaker, a second
+group's dead after ', with', a toll announced or given by someone, ', and the others died in
+hospital, police said', an aside between dashes, 'higher than 30'."""
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    # 'the Morrow Front group', then 'The Nord Guard said', then 'The group said': the group
+    ("The group said", "morrow-front", {"min": 73, "max": 73, "text": "73"}),
+    # 'put the number of deaths at four, with 60 rebels killed': two figures, one source
+    ("A Nord army statement", "nord-army-statement", {"min": 4, "max": 4, "text": "four"}),
+    ("At least 14 people", "the-governor-of-the-nord-region", {"min": 14, "text": "At least 14"}),
+    ("A first report given", "three-farmers", {"min": 9, "max": 9, "text": "9"}),
+    ("One guard and a driver", "police", {"min": 1, "max": 1, "text": "One"}),
+    ("A local news site", "local-news-site", {"min": 31, "text": "higher than 30"}),
+])
+def test_morrow_figures_and_who_gives_them(start: str, actor: str,
+                                           killed: dict[str, object]) -> None:
+    draft = draft_of(MORROW)
+    assert_nothing_invented(draft, [MORROW])
+    claim = claim_starting(draft["claims"], start)
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+def test_a_second_group_s_dead_after_with_is_a_claim_of_its_own() -> None:
+    claims = [c for c in draft_of(MORROW)["claims"]
+              if c["quote"].startswith("A Nord army statement")]
+    assert [(c["actor"], figure_words(c)) for c in claims] == [
+        ("nord-army-statement", {"killed": "four"}), ("nord-army-statement", {"killed": "60"})]
