@@ -50,7 +50,7 @@ AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|firs
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)"
-    r"(?i:statement|ministry|military|army|command|coalition|agency|group|government|"
+    r"(?i:statement|report|ministry|military|army|command|coalition|agency|group|government|"
     r"foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
     r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
@@ -72,13 +72,13 @@ TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": 
                "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",
                "governor": "gov", "admiral": "adm", "senator": "sen", "brigadier": "brig"}
 """'the colonel' after 'Col. Tomas Vik': a title written out that the first mention abridged."""
-POINTING_WORDS = ("it", "statement", "organization", "organisation", "group", "monitor", "ngo",
-                  "charity", "watchdog")
+POINTING_WORDS = ("it", "statement", "report", "organization", "organisation", "group", "monitor",
+                  "ngo", "charity", "watchdog")
 """Words that point back at the last organisation named, whatever its name."""
 ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
     r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
-    r"militia|alliance|statement|defen[cs]e|channel|tv|news|network|committee|department|"
+    r"militia|alliance|statement|defen[cs]e|channel|tv|television|radio|news|network|committee|department|"
     r"service|agency|media|hospital|cell|center|centre|committee|cross|crescent|commission|"
     r"union|front|party)\b", re.I)
 MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitors?\b|Monitoring|monitoring (?:group|body|"

@@ -311,10 +311,12 @@ def read_article(path: Path, source_id: str) -> Article:
         raise BriefgenError(f"{display_path(path)}: cannot read the article: {exc}") from exc
     front = read_front_matter(text, display_path(path))
     text = strip_front_matter(text)
-    lines = [line.strip() for line in text.splitlines()]
+    lines = join_wrapped([line.strip() for line in text.splitlines()])
     kept = [line for line in lines if line and not CLUTTER.match(line)]
-    title = next((line for line in kept if 4 <= len(line.split()) <= 25 and not re.search(
-        r"^\W*date\b|[.:][”\"’']?$", line, re.I)), "")
+    body = next((at for at, line in enumerate(kept)
+                 if DATELINE.match(line) and re.search(r"[.!?”\"]$", line)), len(kept))
+    title = next((line for line in kept[:body] if 4 <= len(line.split()) <= 25 and not re.search(
+        r"^\W*date\b|[.:][”\"’']?$", line, re.I)), "")  # a headline comes before the dateline
     captions = [line for line in kept if CAPTION.search(line)]
     paragraphs = [line for line in kept if line != title and (
         len(line.split()) >= 8 or re.search(r"[.!?:”\"]$", line))]
@@ -322,6 +324,32 @@ def read_article(path: Path, source_id: str) -> Article:
     return Article(path, source_id, text, title or front.title or "", paragraphs,
                    find_date(dated) or front.date, find_publisher(kept) or front.publisher,
                    find_writer(kept), front.url)
+
+
+WRAPPED = re.compile(r"(?:[,;]|\s--|[—–]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|"
+                     r"that|as|its|their|his|her))$")
+"""How a line that a hard-wrapped page broke mid-sentence ends: a comma, a dash or a word
+that joins, before a line of its own."""
+
+
+BYLINE_LINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+"""A byline of its own line in lower case: 'by BBC NEWS'."""
+
+
+def join_wrapped(lines: list[str]) -> list[str]:
+    """Lines of a page that wraps its text at a width (wire archives, old papers), joined
+    back into their paragraphs: a line runs on into the next where that opens in lower case
+    ('the Kosovo Liberation Army (OVK)' / 'killed and then burned 22 Serbs') or where it
+    ends in a comma or a word that joins. A blank line always ends a paragraph."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if line and previous and (re.match(r"[a-z]", line) or WRAPPED.search(previous)) \
+                and not BYLINE_LINE.match(line):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 @dataclass
@@ -370,6 +398,11 @@ class Reader:
             return self.find_group_before(before) or ("", None)  # one person
         if PRONOUNS.match(raw) or AGED.fullmatch(raw):  # 'he said', 'the 41-year-old said'
             return self.find_person_before(before) or self.last_person or ("", None)
+        reporter = re.fullmatch(r"(?:the\s+)?(?P<org>(?:[\w-]+\s+){0,3}?[\w-]+)\s+report",
+                                light, re.I)
+        if reporter and ORG_WORDS.search(reporter.group("org")):
+            return self.resolve(reporter.group("org"), before)  # 'The state television
+            # report said': state television's
         if REFERENCE.match(light):
             named = self.find_named_group(light, before)
             if named is not None:  # 'The group said' after 'the al-Shabab group': al-Shabab
@@ -517,6 +550,9 @@ class Reader:
         if head == "statement":  # the statement: whoever was said to issue one
             chosen = next((m for m in reversed(mentions) if "statement" in m.context
                            and modifier in m.phrase.lower()), None)
+        if head == "report":  # the report: the one named as reporting, or a report named
+            chosen = next((m for m in reversed(mentions)  # as speaking
+                           if re.search(r"\breport", f"{m.phrase} {m.context}", re.I)), None)
         if head == "monitor":  # the monitor: the monitoring group named before
             chosen = next((m for m in reversed(mentions) if MONITOR.search(m.phrase)), None)
         short = re.compile(rf"\b(?:{re.escape(head)}|{TITLE_SHORT.get(head, re.escape(head))}\.)",

@@ -364,8 +364,8 @@ def read_figures(sentence: str) -> Figures:
     for at, count in enumerate(counts := find_counts(sentence)):
         if count.counted:
             found.counted = count.counted
-        if count.what == "killed" and (found.killed is None
-                                       or TOLL.search(sentence[:count.start])):
+        if count.what == "killed" and (found.killed is None or replaces_toll(sentence, first,
+                                                                              count)):
             found.killed, first = count.figure, count
         elif count.what == "wounded" and found.wounded is None:
             found.wounded = count.figure
@@ -382,6 +382,16 @@ WITH_MORE = re.compile(r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|had\s+been\s+)?
                        r",\s+(?:with|while)\s+")
 """'put the deaths at nine, with 70 rebels killed': a killed count, then a comma and 'with' the
 count of another group killed."""
+
+
+def replaces_toll(sentence: str, first: Count | None, count: Count) -> bool:
+    """Whether a later killed count is the toll in place of the first: 'the death toll rose
+    from 20 to 30', '11 were killed, and the toll later rose to 14'; not the six of 'the toll
+    was 14 as of noon, after the remains of six were recovered', whose toll is the first."""
+    if TOLL.search(sentence[:count.start]) is None:
+        return False
+    return first is None or TOLL.search(sentence[:first.start]) is None \
+        or re.fullmatch(r"[^,.;]{0,40}\bto\s+", sentence[first.end:count.start]) is not None
 
 
 def is_more(sentence: str, counts: list[Count], at: int) -> bool:

@@ -1573,3 +1573,38 @@ def test_a_second_group_s_dead_after_with_is_a_claim_of_its_own() -> None:
               if c["quote"].startswith("A Nord army statement")]
     assert [(c["actor"], figure_words(c)) for c in claims] == [
         ("nord-army-statement", {"killed": "four"}), ("nord-army-statement", {"killed": "60"})]
+
+
+WIRE_COPY = DATA / "articles" / "sarn-wire-copy.txt"
+"""Our own words as old wire copy prints them: a headline, then lines wrapped at a width, a
+sentence running over three of them; 'the report' after 'state radio reported'; 'The state
+radio report said:'; a toll 'as of noon, after the remains of six ...'."""
+
+
+def test_wrapped_lines_are_read_as_their_paragraphs() -> None:
+    draft = draft_of(WIRE_COPY)
+    assert_nothing_invented(draft, [WIRE_COPY])
+    claim = claim_starting(draft["claims"], "Raiders armed with rifles")
+    assert claim["quote"] == (
+        "Raiders armed with rifles and grenades stormed the post office in the centre of Sarn "
+        "on Monday and killed eight guards, state radio said, in the third attack on the town "
+        "this month.")
+    assert (claim["actor"], figure_words(claim)) == ("state-radio", {"killed": "eight"})
+    assert draft["sources"][0]["title"] == "Raiders kill eight guards at Sarn post office"
+    assert draft["sources"][0]["publisher"] == "Associated Press"
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    # 'The report said' after 'state radio reported': state radio's
+    ("The report said", "state-radio", "two"),
+    # the toll of 'the death toll ... was 14 as of Tuesday noon, after the remains of six'
+    ("Col. Ivo Marr", "col-ivo-marr", "14"),
+])
+def test_wire_copy_figures_and_who_gives_them(start: str, actor: str, killed: str) -> None:
+    claim = claim_starting(draft_of(WIRE_COPY)["claims"], start)
+    assert (claim["actor"], figure_words(claim)) == (actor, {"killed": killed})
+
+
+def test_a_named_report_is_its_reporter_s() -> None:
+    claim = claim_starting(draft_of(WIRE_COPY)["claims"], "The guards fought")
+    assert (claim["actor"], claim["speaker"]) == ("state-radio", "state radio")

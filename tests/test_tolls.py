@@ -60,6 +60,10 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
     # a part of the toll set off by commas is not the toll
     ("Up to 22 civilians, 14 of them children, died in the fire.",
      {"min": 0, "max": 22, "text": "Up to 22"}, None),
+    # a toll 'as of noon' stays the toll, whatever the words after it count
+    ("Col. Ivo Marr said the death toll on the government side was 14 as of noon, after the "
+     "remains of six missing guards were recovered.", {"min": 14, "max": 14, "text": "14"}, None),
+    ("The death toll rose from 20 to 30 overnight.", {"min": 30, "max": 30, "text": "30"}, None),
     # 'higher than' is 'more than'
     ("A local site said the toll was higher than 30.", {"min": 31, "text": "higher than 30"},
      None),
