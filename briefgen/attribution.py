@@ -21,7 +21,8 @@ SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|
 COUNT = (r"(?:at least\s+|more than\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
          r"eight|nine|ten|dozens|scores|hundreds)\b)")
 """A count as a source's verb is followed by it: 'listed three', 'mention at least 50'."""
-SOURCE_VERBS = SPEECH_VERBS + (r"|(?:put|puts)(?=\s+(?:(?:the|its|their|his|her|that)\s+)?"
+SOURCE_VERBS = SPEECH_VERBS + (rf"|(?:spoke|speak|speaks) of(?=\s+{COUNT})|"
+                               r"(?:put|puts)(?=\s+(?:(?:the|its|their|his|her|that)\s+)?"
                                r"(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|casualt(?:y|ies)|"
                                r"deaths?|dead|losses|it|them)\b|\s+(?:at\s+)?\d)|"
                                r"placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
@@ -157,7 +158,7 @@ ATTRIBUTIONS = (
                rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added|wrote|writes|asked|continued|explained|noted|"
                rf"recalled|warned|stressed|insisted|replied|tweeted|reports|reported|testified)\s+"
-               rf"(?P<who>{SHORT_WHO}"
+               rf"(?!(?:to|in|on|at|from|with|after|during|on|later|earlier)\s)(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
                rf"(?-i:,|{END_OF_WHO})", re.I),
@@ -172,13 +173,15 @@ ATTRIBUTIONS = (
                r"claiming|putting|counting|indicating|suggesting)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"\d]|{DISTANCE}){{2,100}}?,){{0,2}}){AUX}\s+"
                r"(?:[a-z]+ed|took)\b"
-               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?(?:,\s*(?:saying|adding|stating)|,?\s+and\s+"
-               r"(?:said|says|claimed|claims|added|reported))\b"),
+               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?(?:,?\s*(?:saying|adding|stating)|,?\s+and\s+"
+               r"(?:said|says|claimed|claims|added|reported|estimated|counted|put))\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
                r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
     re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"
                r"initial|early|unconfirmed|conflicting)\s+)?reports)\s+that\b"),
-    re.compile(r"\b(?:after|when|as)\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    re.compile(r"\b(?:after|when|as)\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+               r"|the\s+(?:army|military|police|government|ministry|authorities|rebels|"
+               r"militants|coalition))"
                r"\s+(?:said|announced|reported|claimed|stated)\b"),
     re.compile(r"\b(?P<who>(?!The\b|A\b|An\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:claims?|"
                r"allegations?|assertions?)\s+that\b"),
@@ -367,8 +370,8 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     joined: tuple[str, int] | None = None
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
-            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas|even as)\s+", "",
-                         match.group("who").strip())
+            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas|even as|although|"
+                         r"though)\s+", "", match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             who = TIME_TAIL.sub("", who)
             aside = re.search(r",\s+(?:which|whom)\s+(?P<who>[^,]{2,80})$", who)

@@ -870,10 +870,14 @@ class Reader:
         return paragraph
 
     def split_contrast(self, sentence: str) -> list[str]:
-        """'X insisted five were killed, but Y said 90': each side read on its own, where
-        each gives figures."""
-        parts = re.split(r",?\s+(?=(?:but|while|whereas)\s)|;\s+|,\s+(?=(?:countering|"
-                         r"contradicting|rejecting|disputing|denying|dismissing)\s)", sentence)
+        """'X insisted five were killed, but Y said 90', 'Rebels said they killed dozens,
+        after the army said it killed 20': each side read on its own, where each gives
+        figures."""
+        parts = re.split(r",?\s+(?=(?:but|while|whereas)\s(?!(?:also\s+)?[a-z]+ed\s))|;\s+|"
+                         r",\s+(?=(?:countering|contradicting|rejecting|disputing|denying|"
+                         r"dismissing)\s)|,\s+(?=after\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}"
+                         r"\s+(?:said|says|announced|reported|claimed|stated)\b)", sentence)
+        # 'but killed some 20': a verb that shares the subject before it stays with it
         counted = [read_figures(part) for part in parts] if len(parts) > 1 else []
         if sum(bool(f.killed or f.wounded) for f in counted) > 1:
             return parts

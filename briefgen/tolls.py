@@ -50,7 +50,8 @@ KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|deaths?|slain|fat
                     r"eliminated|liquidated|massacred|massacring|murdered|"
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"
-                     r"hospitali[sz]ed|being treated|treated for (?:their )?(?:wounds|injuries))\b",
+                     r"hospitali[sz]ed|being treated|treated for (?:their )?(?:wounds|injuries)|"
+                     r"under admission|(?:are|were|remain|remained|still) in hospitals?)\b",
                      re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|injured|injuring|"
                       r"injures|"
@@ -153,8 +154,9 @@ def classify_figure(before: str, window: str) -> str | None:
         return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
     own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
-    own = re.split(r"\b(?:killing|wounding|injuring)\s+(?:one|an?)\b", own, flags=re.I)[0]
-    # 'two cities, killing one person': the verb is one's
+    own = re.split(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+(?:one|an?)\b",
+                   own, flags=re.I)[0]  # 'two cities, killing one person', 'three men ... the
+    # bomb, which killed one person': the verb is one's
     own = APPOSITION.sub(r"\g<noun>", own)  # '20 people, all of one family, were killed'
     own = RELATIVE.sub(r"\g<noun>", own)  # 'three players who were in the region were killed'
     near = " ".join(own.split()[:10])

@@ -1608,3 +1608,28 @@ def test_wire_copy_figures_and_who_gives_them(start: str, actor: str, killed: st
 def test_a_named_report_is_its_reporter_s() -> None:
     claim = claim_starting(draft_of(WIRE_COPY)["claims"], "The guards fought")
     assert (claim["actor"], claim["speaker"]) == ("state-radio", "state radio")
+
+
+ILVO = DATA / "articles" / "ilvo-camp-raid.txt"
+"""Our own sentences: 'NAME, who is TITLE, said to local press'; 'X said ..., after the army
+said it had lost two but killed some 20'; 'provided figures saying'; 'interviewed survivors
+and estimated'; 'Initial reports spoke of 18 bodies'."""
+
+
+@pytest.mark.parametrize(("start", "actor", "killed"), [
+    ('"We have 60 people', "oren-vask", "60"),
+    ("Other valley officials", "other-valley-officials", "at least nine"),
+    ("Local rights monitors", "local-rights-monitors", "between 1,300 and 2,000"),
+    ("Initial reports", "initial-reports", "18"),
+])
+def test_ilvo_figures_and_who_gives_them(start: str, actor: str, killed: str) -> None:
+    draft = draft_of(ILVO)
+    assert_nothing_invented(draft, [ILVO])
+    claim = claim_starting(draft["claims"], start)
+    assert (claim["actor"], figure_words(claim)) == (actor, {"killed": killed})
+
+
+def test_each_side_of_after_x_said_gives_its_own_figure() -> None:
+    claims = [c for c in draft_of(ILVO)["claims"] if c["quote"].startswith("Rebels said")]
+    assert [(c["actor"], figure_words(c)) for c in claims] == [
+        ("rebels", {"killed": "dozens"}), ("the-army", {"killed": "some 20"})]

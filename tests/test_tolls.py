@@ -64,6 +64,13 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
     ("Col. Ivo Marr said the death toll on the government side was 14 as of noon, after the "
      "remains of six missing guards were recovered.", {"min": 14, "max": 14, "text": "14"}, None),
     ("The death toll rose from 20 to 30 overnight.", {"min": 30, "max": 30, "text": "30"}, None),
+    # those in hospital are the wounded
+    ("So far 187 have been buried, while 77 are under admission in hospitals.", None,
+     {"min": 77, "max": 77, "text": "77"}),
+    # 'three men' who planted the bomb that killed one person are not its dead
+    ("Locals chased three men suspected of planting the bomb, which killed one person and "
+     "wounded over a dozen.", {"min": 1, "max": 1, "text": "one"},
+     {"min": 13, "text": "over a dozen"}),
     # 'higher than' is 'more than'
     ("A local site said the toll was higher than 30.", {"min": 31, "text": "higher than 30"},
      None),
