@@ -152,7 +152,8 @@ ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]|,(?=\d{{3}})){{2,140}}?,?)?)"
                rf"{AUX}{NO_JOINER},?\s+"
-               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b)"),  # not 'a statement released by'
+               rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b|(?:(?<=released)|(?<=published)|"
+               r"(?<=issued))\s+(?:[\w-]+\s+){1,3}by\b)"),  # not 'a statement released by'
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
                rf"(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]){{2,100}}?,?)?){AUX}\s+"
                rf"(?:{SPEECH_VERBS})\b"),
@@ -248,9 +249,9 @@ provided no evidence and Ukraine', 'RSF sources claimed advances in X and'."""
 
 
 GIVEN_BY = re.compile(
-    r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?:new|latest|initial|first|previous|earlier|provisional|official|"
-    r"updated|revised|final|preliminary)\s+)*(?:toll|tally|count|report|figures?|estimates?|"
-    r"assessment|balance)\s+(?:(?:first\s+|later\s+)?(?:given|announced|released|issued|"
+    r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?i:(?:(?:new|latest|initial|first|previous|earlier|provisional|"
+    r"official|updated|revised|final|preliminary)\s+)*(?:toll|tally|count|report|figures?|"
+    r"estimates?|assessment|balance|statistics|data|numbers))\s+(?:(?:first\s+|later\s+)?(?:given|announced|released|issued|"
     r"published|provided|compiled|reported|made public)\s+(?:[\w,]+\s+){0,3}?)?by\s+")
 """'a new toll announced Monday by the governor', 'a previous report given Sunday by two
 residents': the one who gave the toll."""
@@ -355,6 +356,9 @@ NO_NAMES = {"we", "i", "you", "us", "our", "however", "though", "meanwhile", "in
             "also", "and", "but", "or"}
 """Words that stand where a speaker's name would and are none: 'No one, however, has yet
 claimed'."""
+ARTICLES = {"a", "an", "the", "this", "these", "that", "those"}
+"""An article alone is no name: 'An alleged massacre', 'The reported strikes', where the
+adjective after it reads as a verb of saying."""
 PERSONAL = {"We", "we", "I", "You", "you", "Us", "us", "Our", "our", "My", "my"}
 """Who speaks in a quotation, never a name: 'We strongly deny that ...', 'The soldiers did
 this to us and we blame them' (as written: 'US officials' are no 'us')."""
@@ -370,8 +374,8 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
     joined: tuple[str, int] | None = None
     for number, pattern in enumerate(ATTRIBUTIONS):
         for match in find_overlapping(pattern, body if number == 1 else sentence):
-            who = re.sub(r"(?i)^(?:where|and|but|which|who|while|whereas|even as|although|"
-                         r"though)\s+", "", match.group("who").strip())
+            who = re.sub(r"(?i)^(?:however,?\s+)?(?:where|and|but|which|who|while|whereas|"
+                         r"even as|although|though|as)\s+", "", match.group("who").strip())
             who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
             who = TIME_TAIL.sub("", who)
             aside = re.search(r",\s+(?:which|whom)\s+(?P<who>[^,]{2,80})$", who)
@@ -409,7 +413,7 @@ def names_speaker(who: str) -> bool:
     head = who.split(",")[0]
     return bool(who) and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
         and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
-        and head.lower().strip() not in NO_NAMES \
+        and head.lower().strip() not in NO_NAMES and head.lower().strip() not in ARTICLES \
         and head.split()[0] not in PERSONAL and who.split()[-1] not in PERSONAL \
         and not re.search(r"\s(?:it|they|he|she)$", head) \
         and not re.fullmatch(r"(?i)which|whom|this|these", head)

@@ -100,6 +100,20 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # 'put' the toll, not what put the group on the defensive
     ("A government offensive last year put the group on the defensive.", None),
     ("The ministry put the toll at 12.", "The ministry"),
+    # an article before an adjective that reads as a verb of saying names no one
+    ("An alleged Tarsk Army massacre of 68 civilians drew protests.", None),
+    ("The reported strikes came after seven soldiers were killed.", None),
+    ("However, as the Tarsk Army denies involvement, 28 people have been confirmed injured.",
+     "the Tarsk Army"),
+    # figures released this week by X: X's
+    ("Statistics released this week by the Tarsk government said 68 civilians were killed.",
+     "Statistics released this week by the Tarsk government"),
+    ("Other Tarsk officials provided lower initial figures saying at least nine were killed.",
+     "Other Tarsk officials"),
+    ("Local monitors interviewed survivors and estimated the death toll to be 1,300.",
+     "Local monitors"),
+    ("Initial reports spoke of 18 bodies, which was later revised down to 14.", "Initial reports"),
+    ("Witnesses spoke of a drone over the village.", None),
 ])
 def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
     found = find_attribution_form(sentence)
@@ -124,6 +138,7 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
      "the governor of the Nord region"),
     ("A first report given Sunday by three farmers", "three farmers"),
     ("the provisional toll released by the Red Cross", "Red Cross"),
+    ("Statistics released this week by the Tarsk government", "Tarsk government"),
 ])
 def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
     assert clean_phrase(phrase) == name
