@@ -46,7 +46,8 @@ ONE_DETERMINER = re.compile(
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- ]old)", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner; not an
 age, '21-year-old')."""
-KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|deaths?|slain|fatalities|bodies|"
+KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|die|dies|deaths?|slain|fatalities|"
+                    r"bodies|"
                     r"eliminated|liquidated|massacred|massacring|murdered|"
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"
@@ -323,11 +324,14 @@ def find_counted(window: str) -> str | None:
 
 
 FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$"
+                     r"|\b(?:earlier|previous|initial|first|original|old)\s+(?:death\s+)?"
+                     r"(?:toll|figure|count)\s+(?:of\s+)?$"
                      r"|,?\s+up from\s+(?:the\s+|an?\s+)?"
                      r"(?:(?:initially|first|earlier|previously|reported|initial|previous)\s+)"
                      r"{0,2}$", re.I)
 """'17 were killed on Monday, and a further four on Tuesday', 'has risen to nine, up from the
-initially reported seven': a count of the same kind as the one before it."""
+initially reported seven', 'three were killed, revising down an earlier toll of eight': a
+count of the same kind as the one before it."""
 OTHER_STATE = re.compile(r"^[^.;]*?\b(?:were|was|are|is|remain\w*|missing|critical|condition)\b",
                          re.I)
 """What a further count's own words say of it instead: 'a further five were in a critical
@@ -386,14 +390,25 @@ WITH_MORE = re.compile(r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|had\s+been\s+)?
 count of another group killed."""
 
 
+EARLIER_TOLL = re.compile(r"\b(?:earlier|previous|initial|first|original|old)\s+(?:death\s+)?"
+                          r"(?:toll|figure|count)\s+(?:of\s+)?$", re.I)
+"""'revising down an earlier toll of eight': the toll it was, not the toll."""
+
+
 def replaces_toll(sentence: str, first: Count | None, count: Count) -> bool:
     """Whether a later killed count is the toll in place of the first: 'the death toll rose
     from 20 to 30', '11 were killed, and the toll later rose to 14'; not the six of 'the toll
     was 14 as of noon, after the remains of six were recovered', whose toll is the first."""
-    if TOLL.search(sentence[:count.start]) is None:
+    if TOLL.search(sentence[:count.start]) is None or EARLIER_TOLL.search(sentence[:count.start]):
         return False
     return first is None or TOLL.search(sentence[:first.start]) is None \
         or re.fullmatch(r"[^,.;]{0,40}\bto\s+", sentence[first.end:count.start]) is not None
+
+
+CLAIMED_TOO = re.compile(r"\b(?:claimed|claims|said|says|added)\s+(?:that\s+)?(?:they|it|its "
+                         r"(?:forces|fighters|troops))\s+(?:had\s+)?(?:killed|kill)\s+$")
+"""'The rebels, who said 26 of their fighters were killed, claimed they killed 159 soldiers':
+the dead a side claims to have killed, beside its own."""
 
 
 def is_more(sentence: str, counts: list[Count], at: int) -> bool:
@@ -405,4 +420,5 @@ def is_more(sentence: str, counts: list[Count], at: int) -> bool:
                  or is_further(sentence, count)
                  or re.match(r"\s+(?:more|others?|additional)\b", sentence[count.end:]) is not None
                  or WITH_MORE.fullmatch(sentence[previous.end:count.start]) is not None
+                 or CLAIMED_TOO.search(sentence[previous.end:count.start]) is not None
                  or ADDITION.search(sentence[:previous.start]) is not None))

@@ -71,6 +71,11 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
     ("Locals chased three men suspected of planting the bomb, which killed one person and "
      "wounded over a dozen.", {"min": 1, "max": 1, "text": "one"},
      {"min": 13, "text": "over a dozen"}),
+    # a headline's 'die'
+    ("38 die in Tarsk army attack", {"min": 38, "max": 38, "text": "38"}, None),
+    # the toll it was revised down from is not the toll
+    ("The board said three players were killed, revising down an earlier toll of eight.",
+     {"min": 3, "max": 3, "text": "three"}, None),
     # 'higher than' is 'more than'
     ("A local site said the toll was higher than 30.", {"min": 31, "text": "higher than 30"},
      None),
@@ -94,6 +99,11 @@ def test_the_figures_a_sentence_gives(sentence: str, killed: dict[str, Any] | No
     ("A Tarsk army statement put the number of deaths at four, with 60 rebels killed.", ["60"]),
     ("Nine soldiers were killed, with 12 rebels dead.", ["12"]),
     ("The toll rose to 12, with 30 injured.", []),
+    # the toll a later one revised, and the dead a side claims beside its own
+    ("The board said three players were killed, revising down an earlier toll of eight.",
+     ["eight"]),
+    ("The rebels, who said 26 of their fighters were killed, on Monday claimed they killed 159 "
+     "soldiers.", ["159"]),
 ])
 def test_a_further_count_is_another_group_of_the_dead(sentence: str, more: list[str]) -> None:
     assert [count.figure["text"] for count in read_figures(sentence).more] == more
