@@ -20,7 +20,7 @@ AGENCIES = {"AP": "Associated Press", "AFP": "AFP", "Reuters": "Reuters", "Xinhu
             "VOA": "Voice of America", "Pajhwok": "Pajhwok", "PA": "PA", "RFE/RL": "RFE/RL",
             "Yonhap": "Yonhap", "Kyodo": "Kyodo", "ANSA": "ANSA", "EFE": "EFE", "Reuter": "Reuters",
             "United Press International": "UPI", "Agence France-Presse": "AFP",
-            "AA": "Anadolu Agency"}
+            "AA": "Anadolu Agency", "Associated Press": "Associated Press"}
 """News agencies as datelines and credits name them: ``KYIV (AP) —``, ``reports the AP``,
 ``ISLAMABAD, Sept 26, Reuter:``, ``NZPA-Reuter``, ``|By United Press International``."""
 AGENCY = "|".join(AGENCIES)
@@ -48,7 +48,12 @@ AGENCY_LINE = (
     # Brena, AP
     re.compile(rf"^(?:Subject:\s+)?(?P<agency>{AGENCY}):\s+[A-Z]"),  # Subject: AP: Headline
     re.compile(rf"^(?P<agency>(?i:afp|reuters|xinhua))\s+(?i:{MONTH})\.?\s+\d"),  # Afp May 01, 2010
+    re.compile(rf"(?:^|\s)(?i:source):\s+(?P<agency>{AGENCY})\b"),  # 'Source: AFP', a record's
+    # 'SOURCE: Associated Press DATELINE: ...'
 )
+CLOSING_AGENCY = re.compile(rf"[.!?”\"]\s+\((?P<agency>{AGENCY})\)\s*$")
+"""The agency a story's last line credits: '... during a cease-fire in November. (AP)'; in
+the last line only, since a photo's caption ends so too ('July 3, 2019. (Reuters)')."""
 OUTLET = r"(?P<outlet>[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (
@@ -145,6 +150,9 @@ def find_publisher(lines: list[str]) -> str | None:
             match = pattern.search(line)
             if match:
                 return name_agency(match.group("agency"))
+    closing = CLOSING_AGENCY.search(lines[-1]) if lines else None
+    if closing:
+        return name_agency(closing.group("agency"))
     return find_credit(lines[:3] + lines[-6:])
 
 

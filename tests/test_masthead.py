@@ -49,6 +49,8 @@ from briefgen.masthead import find_date, find_publisher
     ("by BBC NEWS", "BBC"),
     ("June 03, 1994|By New York Times News Service.", "The New York Times"),
     ("January 04, 1988|By Ivo Brand, Chicago Tribune.", "Chicago Tribune"),
+    ("Source: AFP", "AFP"),  # a source line, and an archive record's fields
+    ("SECTION: WORLD PAGE: A-1 SOURCE: Associated Press DATELINE: TARSK", "Associated Press"),
 ])
 def test_the_publisher_a_line_names(line: str, publisher: str) -> None:
     assert find_publisher([line]) == publisher
@@ -95,3 +97,11 @@ def test_the_writer_a_byline_names(lines: list[str], writer: str | None) -> None
     from briefgen.masthead import find_writer
 
     assert find_writer(lines) == writer
+
+
+def test_a_closing_agency_credit_is_the_publisher_but_a_caption_s_is_not() -> None:
+    assert find_publisher(["TARSK — Ten were killed on Monday.",
+                           "The rest were freed in November. (AP)"]) == "Associated Press"
+    assert find_publisher(["A man picks up his belongings from the rubble of the market that was "
+                           "hit by a strike in Tarsk. July 3, 2031. (Reuters)",
+                           "Ten people were killed, officials said."]) is None
