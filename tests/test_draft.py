@@ -1548,37 +1548,54 @@ MORROW = DATA / "articles" / "morrow-depot-raid.txt"
 """Our own sentences: 'The group said' after a paragraph naming another speaker, a second
 group's dead after ', with', a toll announced or given by someone, ', and the others died in
 hospital, police said', an aside between dashes, 'higher than 30'."""
-
-
-@pytest.mark.parametrize(("start", "actor", "killed"), [
-    # 'the Morrow Front group', then 'The Nord Guard said', then 'The group said': the group
-    ("The group said", "morrow-front", {"min": 73, "max": 73, "text": "73"}),
-    # 'put the number of deaths at four, with 60 rebels killed': two figures, one source
-    ("A Nord army statement", "nord-army-statement", {"min": 4, "max": 4, "text": "four"}),
-    ("At least 14 people", "the-governor-of-the-nord-region", {"min": 14, "text": "At least 14"}),
-    ("A first report given", "three-farmers", {"min": 9, "max": 9, "text": "9"}),
-    ("One guard and a driver", "police", {"min": 1, "max": 1, "text": "One"}),
-    ("A local news site", "local-news-site", {"min": 31, "text": "higher than 30"}),
-])
-def test_morrow_figures_and_who_gives_them(start: str, actor: str,
-                                           killed: dict[str, object]) -> None:
-    draft = draft_of(MORROW)
-    assert_nothing_invented(draft, [MORROW])
-    claim = claim_starting(draft["claims"], start)
-    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
-
-
-def test_a_second_group_s_dead_after_with_is_a_claim_of_its_own() -> None:
-    claims = [c for c in draft_of(MORROW)["claims"]
-              if c["quote"].startswith("A Nord army statement")]
-    assert [(c["actor"], figure_words(c)) for c in claims] == [
-        ("nord-army-statement", {"killed": "four"}), ("nord-army-statement", {"killed": "60"})]
-
-
 WIRE_COPY = DATA / "articles" / "sarn-wire-copy.txt"
 """Our own words as old wire copy prints them: a headline, then lines wrapped at a width, a
 sentence running over three of them; 'the report' after 'state radio reported'; 'The state
 radio report said:'; a toll 'as of noon, after the remains of six ...'."""
+ILVO = DATA / "articles" / "ilvo-camp-raid.txt"
+"""Our own sentences: 'NAME, who is TITLE, said to local press'; 'X said ..., after the army
+said it had lost two but killed some 20'; 'provided figures saying'; 'interviewed survivors
+and estimated'; 'Initial reports spoke of 18 bodies'."""
+
+
+@pytest.mark.parametrize(("article", "start", "actor", "killed"), [
+    # 'the Morrow Front group', then 'The Nord Guard said', then 'The group said': the group
+    (MORROW, "The group said", "morrow-front", {"min": 73, "max": 73, "text": "73"}),
+    (MORROW, "At least 14 people", "the-governor-of-the-nord-region",
+     {"min": 14, "text": "At least 14"}),  # 'according to a new toll announced ... by X'
+    (MORROW, "A first report given", "three-farmers", {"min": 9, "max": 9, "text": "9"}),
+    (MORROW, "One guard and a driver", "police", {"min": 1, "max": 1, "text": "One"}),
+    (MORROW, "A local news site", "local-news-site", {"min": 31, "text": "higher than 30"}),
+    # 'The report said' after 'state radio reported': state radio's
+    (WIRE_COPY, "The report said", "state-radio", {"min": 2, "max": 2, "text": "two"}),
+    # the toll of 'the death toll ... was 14 as of Tuesday noon, after the remains of six'
+    (WIRE_COPY, "Col. Ivo Marr", "col-ivo-marr", {"min": 14, "max": 14, "text": "14"}),
+    (ILVO, '"We have 60 people', "oren-vask", {"min": 60, "max": 60, "text": "60"}),
+    (ILVO, "Other valley officials", "other-valley-officials",
+     {"min": 9, "text": "at least nine"}),
+    (ILVO, "Local rights monitors", "local-rights-monitors",
+     {"min": 1300, "max": 2000, "text": "between 1,300 and 2,000"}),
+    (ILVO, "Initial reports", "initial-reports", {"min": 18, "max": 18, "text": "18"}),
+])
+def test_who_gives_each_figure(article: Path, start: str, actor: str,
+                               killed: dict[str, object]) -> None:
+    draft = draft_of(article)
+    assert_nothing_invented(draft, [article])
+    claim = claim_starting(draft["claims"], start)
+    assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
+
+
+@pytest.mark.parametrize(("article", "start", "figures"), [
+    # 'put the number of deaths at four, with 60 rebels killed': two figures, one source
+    (MORROW, "A Nord army statement",
+     [("nord-army-statement", {"killed": "four"}), ("nord-army-statement", {"killed": "60"})]),
+    # each side of ', after the army said ...'; 'but killed some 20' stays with the army
+    (ILVO, "Rebels said", [("rebels", {"killed": "dozens"}), ("the-army", {"killed": "some 20"})]),
+])
+def test_one_sentence_gives_two_figures(article: Path, start: str,
+                                        figures: list[tuple[str, dict[str, str]]]) -> None:
+    claims = [c for c in draft_of(article)["claims"] if c["quote"].startswith(start)]
+    assert [(c["actor"], figure_words(c)) for c in claims] == figures
 
 
 def test_wrapped_lines_are_read_as_their_paragraphs() -> None:
@@ -1594,42 +1611,6 @@ def test_wrapped_lines_are_read_as_their_paragraphs() -> None:
     assert draft["sources"][0]["publisher"] == "Associated Press"
 
 
-@pytest.mark.parametrize(("start", "actor", "killed"), [
-    # 'The report said' after 'state radio reported': state radio's
-    ("The report said", "state-radio", "two"),
-    # the toll of 'the death toll ... was 14 as of Tuesday noon, after the remains of six'
-    ("Col. Ivo Marr", "col-ivo-marr", "14"),
-])
-def test_wire_copy_figures_and_who_gives_them(start: str, actor: str, killed: str) -> None:
-    claim = claim_starting(draft_of(WIRE_COPY)["claims"], start)
-    assert (claim["actor"], figure_words(claim)) == (actor, {"killed": killed})
-
-
 def test_a_named_report_is_its_reporter_s() -> None:
     claim = claim_starting(draft_of(WIRE_COPY)["claims"], "The guards fought")
     assert (claim["actor"], claim["speaker"]) == ("state-radio", "state radio")
-
-
-ILVO = DATA / "articles" / "ilvo-camp-raid.txt"
-"""Our own sentences: 'NAME, who is TITLE, said to local press'; 'X said ..., after the army
-said it had lost two but killed some 20'; 'provided figures saying'; 'interviewed survivors
-and estimated'; 'Initial reports spoke of 18 bodies'."""
-
-
-@pytest.mark.parametrize(("start", "actor", "killed"), [
-    ('"We have 60 people', "oren-vask", "60"),
-    ("Other valley officials", "other-valley-officials", "at least nine"),
-    ("Local rights monitors", "local-rights-monitors", "between 1,300 and 2,000"),
-    ("Initial reports", "initial-reports", "18"),
-])
-def test_ilvo_figures_and_who_gives_them(start: str, actor: str, killed: str) -> None:
-    draft = draft_of(ILVO)
-    assert_nothing_invented(draft, [ILVO])
-    claim = claim_starting(draft["claims"], start)
-    assert (claim["actor"], figure_words(claim)) == (actor, {"killed": killed})
-
-
-def test_each_side_of_after_x_said_gives_its_own_figure() -> None:
-    claims = [c for c in draft_of(ILVO)["claims"] if c["quote"].startswith("Rebels said")]
-    assert [(c["actor"], figure_words(c)) for c in claims] == [
-        ("rebels", {"killed": "dozens"}), ("the-army", {"killed": "some 20"})]
