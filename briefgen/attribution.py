@@ -47,7 +47,7 @@ STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|d
 """What a source does with a figure: said it, or put the toll at it."""
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
        r"subsequently|"
-       r"now|still|went on to))*")
+       r"now|still|went on to|usually|often|always|repeatedly|routinely|frequently))*")
 PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)"

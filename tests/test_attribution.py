@@ -114,6 +114,8 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "Local monitors"),
     ("Initial reports spoke of 18 bodies, which was later revised down to 14.", "Initial reports"),
     ("Witnesses spoke of a drone over the village.", None),
+    # an adverb of habit between the subject and its verb is no part of the name
+    ("Tarsk Armed Forces frequently deny killing civilians in the raids.", "Tarsk Armed Forces"),
 ])
 def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
     found = find_attribution_form(sentence)
