@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from briefgen.errors import ConfigError, Problem
+from briefgen.errors import ConfigError, Problem, find_close
 
 CONFIG_NAME = "briefgen.toml"
 SCHEMA_PATH = Path("docs", "incident.schema.json")
@@ -134,10 +134,8 @@ def check_entry(name: str, text: str, key: str, value: object, folder: Path) -> 
     """The problems of one ``key = value`` line: unknown key, wrong type, missing path."""
     line, column = locate_key(text, key)
     if key not in KEYS:
-        from difflib import get_close_matches
-
-        close = get_close_matches(key, KEYS, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(KEYS)}"
+        close = find_close(key, list(KEYS))
+        hint = f"did you mean '{close}'?" if close else f"known keys: {', '.join(KEYS)}"
         return [Problem(name, line, column, key, f"unknown key '{key}'", hint)]
     line, column = locate_value(text, key)
     if key in BOOLEAN_KEYS:
@@ -183,6 +181,8 @@ def check_length(name: str, line: int, column: int, value: str) -> list[Problem]
 
 
 def describe_value(value: object) -> str:
+    """A value found in briefgen.toml, in TOML's words ('a table', 'an array'), where
+    ``errors.describe_value`` speaks of a YAML file's ('a mapping', 'a list')."""
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):

@@ -53,15 +53,6 @@ class Document:
                                      severity))
 
 
-def find_close(word: str, options: Sequence[str]) -> str | None:
-    """The option most like ``word``, for a "did you mean" hint, if one is close enough.
-    (difflib is imported here, for errors only: it costs every start 3 ms.)"""
-    import difflib
-
-    close = difflib.get_close_matches(word, options, n=1)
-    return close[0] if close else None
-
-
 def format_path(path: PathKey) -> str:
     """``("claims", 2, "quote")`` -> ``claims[2].quote``; the empty path is ``$``."""
     text = ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -134,3 +134,30 @@ def resolve_name(cwd: str, path: str) -> str:
 @lru_cache(maxsize=1024)
 def resolve_folder(folder: str) -> str:
     return os.path.realpath(folder)
+
+
+def find_close(word: str, options: Sequence[str]) -> str | None:
+    """The option most like ``word``, for a "did you mean" hint, if one is close enough.
+    (difflib is imported here, for errors only: it costs every start 3 ms.)"""
+    import difflib
+
+    close = difflib.get_close_matches(word, options, n=1)
+    return close[0] if close else None
+
+
+def describe_value(value: object) -> str:
+    """A value found in a YAML file, as an editor would recognise it in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return repr(shown)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

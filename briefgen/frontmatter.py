@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from briefgen.errors import Problem, ValidationError
+from briefgen.errors import Problem, ValidationError, describe_value, find_close
 
 FIELDS = ("publisher", "url", "date", "title")
 """The keys front matter may give."""
@@ -100,11 +100,9 @@ def convert_field(key: str, value: object) -> tuple[object, tuple[str, str] | No
     """One front matter field's value as FrontMatter holds it, or what is wrong with it (a
     message and a hint)."""
     if key not in FIELDS:
-        import difflib
-
-        close = difflib.get_close_matches(key, FIELDS, n=1)
+        close = find_close(key, FIELDS)
         return None, (f"unknown key '{key}'",
-                      f"did you mean '{close[0]}'?" if close else "keys: " + ", ".join(FIELDS))
+                      f"did you mean '{close}'?" if close else "keys: " + ", ".join(FIELDS))
     if key == "date":
         return read_date(value)
     if not isinstance(value, str) or not value.strip():
@@ -127,15 +125,6 @@ def read_date(value: object) -> tuple[object, tuple[str, str] | None]:
             pass
     return None, (f"expected a date, found {describe_value(value)}",
                   "write it as YYYY-MM-DD, e.g. 2019-08-12")
-
-
-def describe_value(value: object) -> str:
-    """A field's value, in a user's words."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    return f"'{value}'"
 
 
 def describe_node(node: yaml.Node) -> str:

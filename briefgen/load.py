@@ -26,11 +26,17 @@ from pydantic_core import ValidationError as SchemaError
 from briefgen.document import (
     Document,
     check_unique_values,
-    find_close,
     format_path,
     locate_in_value,
 )
-from briefgen.errors import Problem, ValidationError, display_path, resolved
+from briefgen.errors import (
+    Problem,
+    ValidationError,
+    describe_value,
+    display_path,
+    find_close,
+    resolved,
+)
 from briefgen.files import InputError, read_limited
 from briefgen.model import (
     HANDLING_WORDS,
@@ -789,24 +795,6 @@ def list_options(spec: FieldSpec | None) -> str:
     options = [repr(option) for option in spec_options(spec)]
     return f"{', '.join(options[:-1])} or {options[-1]}" if len(options) > 1 \
         else "".join(options)
-
-
-def describe_value(value: Any) -> str:
-    """A found value as an editor would recognise it."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return repr(shown)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 def model_at(path: PathKey, root: type[Model] = Brief) -> type[Model] | None:

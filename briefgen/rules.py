@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from briefgen.document import Document, find_close, find_repeats, format_path
-from briefgen.errors import Problem, display_path
+from briefgen.document import Document, find_repeats, format_path
+from briefgen.errors import Problem, display_path, find_close
 from briefgen.files import InputError, resolve_inside
 from briefgen.model import Brief, Claim, Figure, PathKey, iter_figures
 from briefgen.seeds import (

@@ -89,6 +89,11 @@ def test_a_block_that_is_not_yaml_is_an_error_where_yaml_stopped() -> None:
      "list (keys: publisher, url, date, title)"),
     ("publisher:", "a.txt:2:1: front matter.publisher: expected text, found nothing (write "
      "publisher: followed by its text)"),
+    # what was found, in the words the incident file's errors use
+    ("date: 20310712", "a.txt:2:1: front matter.date: expected a date, found the number "
+     "20310712 (write it as YYYY-MM-DD, e.g. 2019-08-12)"),
+    ("publisher: yes", "a.txt:2:1: front matter.publisher: expected text, found the boolean "
+     "true (write publisher: followed by its text)"),
 ])
 def test_a_broken_block_is_an_error_at_its_place(block: str, message: str) -> None:
     with pytest.raises(ValidationError) as caught:
