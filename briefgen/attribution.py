@@ -79,9 +79,9 @@ POINTING_WORDS = ("it", "statement", "report", "organization", "organisation", "
 ORG_WORDS = re.compile(
     r"\b(?:ministry|military|army|command|coalition|agency|group|government|foundation|"
     r"observatory|office|council|forces?|police|movement|organi[sz]ation|authorit(?:y|ies)|"
-    r"militia|alliance|statement|defen[cs]e|channel|tv|television|radio|news|network|committee|department|"
-    r"service|agency|media|hospital|cell|center|centre|committee|cross|crescent|commission|"
-    r"union|front|party)\b", re.I)
+    r"militia|alliance|statement|defen[cs]e|channel|tv|television|radio|news|network|committee|"
+    r"department|service|agency|media|hospital|cell|center|centre|committee|cross|crescent|"
+    r"commission|union|front|party)\b", re.I)
 MONITOR = re.compile(r"\b(?:Observatory|[Mm]onitors?\b|Monitoring|monitoring (?:group|body|"
                      r"organi[sz]ation|network)|(?:group|body|organi[sz]ation|network) monitoring|"
                      r"Airwars|Amnesty|Human Rights Watch|"
@@ -159,7 +159,7 @@ ATTRIBUTIONS = (
                rf"(?:{SPEECH_VERBS})\b"),
     re.compile(rf"[,”\"]\s*(?:said|says|added|wrote|writes|asked|continued|explained|noted|"
                rf"recalled|warned|stressed|insisted|replied|tweeted|reports|reported|testified)\s+"
-               rf"(?!(?:to|in|on|at|from|with|after|during|on|later|earlier)\s)(?P<who>{SHORT_WHO}"
+               rf"(?!(?:to|in|on|at|from|with|after|during|later|earlier)\s)(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
                rf"(?-i:,|{END_OF_WHO})", re.I),
@@ -174,8 +174,8 @@ ATTRIBUTIONS = (
                r"claiming|putting|counting|indicating|suggesting)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"\d]|{DISTANCE}){{2,100}}?,){{0,2}}){AUX}\s+"
                r"(?:[a-z]+ed|took)\b"
-               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?(?:,?\s*(?:saying|adding|stating)|,?\s+and\s+"
-               r"(?:said|says|claimed|claims|added|reported|estimated|counted|put))\b"),
+               r"(?:[^“\"\d]|[“\"][^”\"\d]{1,80}[”\"])*?(?:,?\s*(?:saying|adding|stating)"
+               r"|,?\s+and\s+(?:said|says|claimed|claims|added|reported|estimated|counted|put))\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*?"
                r"\b(?:it|they|he|she)\s+(?:said|says|say)\s+(?:were|was|had been|have been)\b"),
     re.compile(r"\b(?:after|amid|following|despite|with)\s+(?P<who>(?:(?:media|news|local|"
@@ -251,8 +251,9 @@ provided no evidence and Ukraine', 'RSF sources claimed advances in X and'."""
 GIVEN_BY = re.compile(
     r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?i:(?:(?:new|latest|initial|first|previous|earlier|provisional|"
     r"official|updated|revised|final|preliminary)\s+)*(?:toll|tally|count|report|figures?|"
-    r"estimates?|assessment|balance|statistics|data|numbers))\s+(?:(?:first\s+|later\s+)?(?:given|announced|released|issued|"
-    r"published|provided|compiled|reported|made public)\s+(?:[\w,]+\s+){0,3}?)?by\s+")
+    r"estimates?|assessment|balance|statistics|data|numbers))\s+"
+    r"(?:(?:first\s+|later\s+)?(?:given|announced|released|issued|published|provided|"
+    r"compiled|reported|made public)\s+(?:[\w,]+\s+){0,3}?)?by\s+")
 """'a new toll announced Monday by the governor', 'a previous report given Sunday by two
 residents': the one who gave the toll."""
 
@@ -353,12 +354,10 @@ def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]
 
 
 NO_NAMES = {"we", "i", "you", "us", "our", "however", "though", "meanwhile", "instead", "yet",
-            "also", "and", "but", "or"}
+            "also", "and", "but", "or", "a", "an", "the", "this", "these", "that", "those"}
 """Words that stand where a speaker's name would and are none: 'No one, however, has yet
-claimed'."""
-ARTICLES = {"a", "an", "the", "this", "these", "that", "those"}
-"""An article alone is no name: 'An alleged massacre', 'The reported strikes', where the
-adjective after it reads as a verb of saying."""
+claimed'; an article alone, 'An alleged massacre', 'The reported strikes', where the adjective
+after it reads as a verb of saying."""
 PERSONAL = {"We", "we", "I", "You", "you", "Us", "us", "Our", "our", "My", "my"}
 """Who speaks in a quotation, never a name: 'We strongly deny that ...', 'The soldiers did
 this to us and we blame them' (as written: 'US officials' are no 'us')."""
@@ -413,7 +412,7 @@ def names_speaker(who: str) -> bool:
     head = who.split(",")[0]
     return bool(who) and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
         and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
-        and head.lower().strip() not in NO_NAMES and head.lower().strip() not in ARTICLES \
+        and head.lower().strip() not in NO_NAMES \
         and head.split()[0] not in PERSONAL and who.split()[-1] not in PERSONAL \
         and not re.search(r"\s(?:it|they|he|she)$", head) \
         and not re.fullmatch(r"(?i)which|whom|this|these", head)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from briefgen.files import MAX_SEED_BYTES, InputError, read_limited
 from briefgen.frontmatter import strip_front_matter
-from briefgen.tolls import ACLED_VAGUE
+from briefgen.tolls import ACLED_VAGUE, MORE_THAN
 
 _QUOTE_MARKS = str.maketrans(
     {
@@ -213,8 +213,7 @@ _READINGS = [
     (re.compile(rf"\bbetween ({_NUMBER}) and ({_NUMBER})", re.I), "between"),
     (re.compile(rf"\bat least ({_NUMBER})\b[^.;\d]{{0,40}}?\b(?:possibly|perhaps|maybe|probably)"
                 rf"\s+(?:as many as|as high as|up to) ({_NUMBER})", re.I), "between"),
-    (re.compile(rf"\b(?:more than|higher than|greater than|over|upwards of) ({_NUMBER})", re.I),
-     "more"),
+    (re.compile(rf"\b(?:{'|'.join(MORE_THAN)}|upwards of) ({_NUMBER})", re.I), "more"),
     (re.compile(rf"\b(?:at least|no fewer than|no less than) ({_NUMBER})", re.I), "least"),
     (re.compile(rf"\b(?:up to|as many as|as high as|at most) ({_NUMBER})", re.I), "most"),
     (re.compile(rf"\b(?:fewer than|less than) ({_NUMBER})", re.I), "unchecked"),

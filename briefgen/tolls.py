@@ -30,7 +30,10 @@ VAGUE_NUMBERS = {"several": 3} | {word: low for word, low in ACLED_VAGUE.items()
 """The vague words a draft reads as figures: ACLED's, and "several" counted as 3 (a draft's
 guess for the editor to weigh, which ``validate`` leaves unchecked); not "thousands", which
 news pages give for a whole war ("tens of thousands dead"), never for one strike."""
-QUALIFIERS = (r"more than|higher than|greater than|at least|over|nearly|about|around|up to|"
+MORE_THAN = ("more than", "higher than", "greater than", "over")
+"""Words that put a figure above its number: "more than 40" is at least 41, for the draft and
+for ``validate`` alike."""
+QUALIFIERS = ("|".join(MORE_THAN) + r"|at least|nearly|about|around|up to|"
               r"as many as|as high as|some|almost|fewer than|roughly|approximately|an estimated")
 SMALL = rf"(?:{TENS})(?:[- ](?:{UNITS}))?|" + "|".join(
     sorted((w for w, n in NUMBER_WORDS.items() if 0 < n < 20), key=len, reverse=True))
@@ -238,7 +241,7 @@ def make_figure(qualifier: str | None, value: int, number: str, text: str) -> di
     """A figure as min/max with the article's words: more than 40 is 41 and up."""
     vague = number.lower() in VAGUE_NUMBERS
     qual = (qualifier or "").lower()
-    if qual in ("more than", "higher than", "greater than", "over"):
+    if qual in MORE_THAN:
         return {"min": value + 1, "text": text}
     if vague or qual in ("at least", "some"):
         return {"min": value, "text": text}
@@ -323,9 +326,11 @@ def find_counted(window: str) -> str | None:
     return (phrase.group(0) if phrase else noun.group()).strip()
 
 
+EARLIER_TOLL = re.compile(r"\b(?:earlier|previous|initial|first|original|old)\s+(?:death\s+)?"
+                          r"(?:toll|figure|count)\s+(?:of\s+)?$", re.I)
+"""'revising down an earlier toll of eight': the toll it was, not the toll."""
 FURTHER = re.compile(r"\b(?:a further|another|an additional)\s+$"
-                     r"|\b(?:earlier|previous|initial|first|original|old)\s+(?:death\s+)?"
-                     r"(?:toll|figure|count)\s+(?:of\s+)?$"
+                     rf"|{EARLIER_TOLL.pattern}"
                      r"|,?\s+up from\s+(?:the\s+|an?\s+)?"
                      r"(?:(?:initially|first|earlier|previously|reported|initial|previous)\s+)"
                      r"{0,2}$", re.I)
@@ -388,11 +393,6 @@ WITH_MORE = re.compile(r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|had\s+been\s+)?
                        r",\s+(?:with|while)\s+")
 """'put the deaths at nine, with 70 rebels killed': a killed count, then a comma and 'with' the
 count of another group killed."""
-
-
-EARLIER_TOLL = re.compile(r"\b(?:earlier|previous|initial|first|original|old)\s+(?:death\s+)?"
-                          r"(?:toll|figure|count)\s+(?:of\s+)?$", re.I)
-"""'revising down an earlier toll of eight': the toll it was, not the toll."""
 
 
 def replaces_toll(sentence: str, first: Count | None, count: Count) -> bool:
