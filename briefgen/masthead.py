@@ -54,6 +54,7 @@ AGENCY_LINE = (
 CLOSING_AGENCY = re.compile(rf"[.!?”\"]\s+\((?P<agency>{AGENCY})\)\s*$")
 """The agency a story's last line credits: '... during a cease-fire in November. (AP)'; in
 the last line only, since a photo's caption ends so too ('July 3, 2019. (Reuters)')."""
+WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 OUTLET = r"(?P<outlet>[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (
@@ -69,8 +70,9 @@ CREDITS = (
     re.compile(rf"^(?:[A-Z][A-Z .'/-]+\s*[-–—]\s*)?\({OUTLET}\)\s*[-–—]"),  # '(KDRTV) –',
     # 'ADDIS ABABA – (BORKENA) –'
     re.compile(rf"^From (?:the )?{OUTLET}\s*\((?i:{MONTH})"),  # 'From the Daily (Jun 20, 2023):'
-    re.compile(rf"^\[?{OUTLET}\s*,\s+(?:[A-Z][a-z]+day,?\s+)?\d{{1,2}}\s+(?i:{MONTH})\.?\s+"
+    re.compile(rf"^\[?(?!{WEEKDAY}\b){OUTLET}\s*,\s+{WEEKDAY},?\s+\d{{1,2}}\s+(?i:{MONTH})\.?\s+"
                r"\d{4}"),  # Orla Online, Tuesday 24 Feb 2015; [OrlaNet, Monday, 18 August 1997,
+    # not a town's dateline, 'Asmara, 16 April 1999', nor a day's 'Friday, 4 May 2012'
     re.compile(r"^(?P<outlet>(?:[A-Z]{2,}\s+){0,3}(?:NEWS|PRESS|SERVICE|AGENCY|TIMES|POST|"
                r"HERALD|TRIBUNE|RADIO)(?:\s+[A-Z]{2,}){0,2})\s+[-–—]\s"),
     re.compile(rf"(?:^|\S)\s?[-–—]\s?(?P<agency>{AGENCY}|(?i:afp|bbc|reuters))\.?\s*$"),  # also

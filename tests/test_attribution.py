@@ -116,6 +116,14 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("Witnesses spoke of a drone over the village.", None),
     # an adverb of habit between the subject and its verb is no part of the name
     ("Tarsk Armed Forces frequently deny killing civilians in the raids.", "Tarsk Armed Forces"),
+    # the words of a quotation are what is said, not who says it
+    ("“They came at night and made the men say where the fighters hid,” testified Ilan Varo, "
+     "a former soldier.", "Ilan Varo, a former soldier"),
+    ("“Witness accounts say the gunmen blamed the village for hiding fighters,” said Mira Tal.",
+     "Mira Tal"),
+    # but one that holds a figure may name its source
+    ("“Local leaders told the mission that 24 people are lying dead,” he continued.",
+     "Local leaders"),
 ])
 def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
     found = find_attribution_form(sentence)

@@ -1555,7 +1555,8 @@ radio report said:'; a toll 'as of noon, after the remains of six ...'."""
 ILVO = DATA / "articles" / "ilvo-camp-raid.txt"
 """Our own sentences: 'NAME, who is TITLE, said to local press'; 'X said ..., after the army
 said it had lost two but killed some 20'; 'provided figures saying'; 'interviewed survivors
-and estimated'; 'Initial reports spoke of 18 bodies'."""
+and estimated'; 'Initial reports spoke of 18 bodies'; a figure after a quotation whose words
+hold 'say'."""
 
 
 @pytest.mark.parametrize(("article", "start", "actor", "killed"), [
@@ -1576,6 +1577,9 @@ and estimated'; 'Initial reports spoke of 18 bodies'."""
     (ILVO, "Local rights monitors", "local-rights-monitors",
      {"min": 1300, "max": 2000, "text": "between 1,300 and 2,000"}),
     (ILVO, "Initial reports", "initial-reports", {"min": 18, "max": 18, "text": "18"}),
+    # a figure after a quotation is its speaker's, never the quotation's own words' ('... made
+    # the men say ...,” testified X')
+    (ILVO, "“They came at night", "pell-aron", {"min": 23, "max": 23, "text": "23"}),
 ])
 def test_who_gives_each_figure(article: Path, start: str, actor: str,
                                killed: dict[str, object]) -> None:

@@ -76,6 +76,8 @@ def test_words_in_parentheses_after_a_sentence_name_no_publisher() -> None:
     assert find_publisher(["Times Staff Writer"]) is None  # one word is too little a name
     assert find_publisher(["Police said so, according to the BBC."]) is None  # a source
     assert find_publisher(["Army Special Forces"]) is None
+    assert find_publisher(["Tarsk, 16 April 1999"]) is None  # a town's dateline
+    assert find_publisher(["Friday, 4 May 2012"]) is None  # a day's
 
 
 def test_a_word_that_begins_like_a_month_gives_no_date() -> None:
