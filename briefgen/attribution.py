@@ -97,7 +97,9 @@ HEAD_CUT = re.compile(r"\s(?:of|with|in|at|from|on|near|under|by|who|which|that|
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officer|representative|"
                            r"envoy|member|statement)\s+(?:for|of|from|with|by)\s+(?P<org>.+)$")
 """A spokesman for X speaks for X."""
-NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|van|von|abu|abdul)-?[\w'’-]*)"
+NAME_WORD = (r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|la|del|da|dos|du|van|von|der|abu|abdul)"
+             r"(?:-[\w'’-]+)?)")
+"""A word of a person's name: 'Kirby', 'al-Mughrabi', the 'de la' of 'Paul de la Garza'."""
 TRAILING_NAME = re.compile(
     rf"^(?P<title>.*\b[a-z][\w'’-]*)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+{NAME_WORD}){{0,4}})$")
 """Pentagon press secretary John Kirby: a title before a name."""

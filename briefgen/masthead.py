@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefgen.attribution import NAME_WORD
 from briefgen.gazetteer import KNOWN_PUBLISHERS
 from briefgen.tolls import MONTH
 
@@ -182,8 +183,13 @@ STAFF_LINE = re.compile(r"^(?P<outlet>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){1,
 Service', 'Los Angeles Times Staff Writer' (a paper of one word, 'Times Staff Writer', is too
 little to name it), or its desk: 'OrlaNet Newsroom'."""
 BYLINE = re.compile(r"^(?:[^|]{0,40}\|\s*)?By\s+(?P<name>(?!Staff\b|From\b)[A-Z][\w'’.-]+"
-                    r"(?:\s+[A-Z][\w'’.-]+){1,3})"
-                    r"(?:\s*(?:,|\||\band\b).*)?$")
+                    rf"(?:\s+{NAME_WORD}){{1,4}})"
+                    r"(?:\s*(?:,|\||\band\b).*)?$"
+                    r"|^[^|]{0,40}\|\s*(?P<shouted>[A-Z]{2,}(?:\s+[A-Z.]+){1,3}(?:\s+and\s+[A-Z]{2,}"
+                    r"(?:\s+[A-Z.]+){1,3})?)\s*\|\s*[\w ]*(?:Staff|Writers?|Correspondents?)\b")
+"""A byline: 'By Paul de la Garza, Tribune Staff Writer', 'June 1, 1999|By Ivo Brand', or an
+archive's shouted names before the staff line, 'May 18, 1987|IVO BRAND and ALEK VARN | Times
+Staff Writers'."""
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$")
 NO_WRITER = re.compile(rf"\b(?:{AGENCY}|Staff|Reporter|Correspondent|News|Times|Post|Agency)\b")
 """Words of a byline that name no person: 'By Reuters', 'By Staff Reporter'."""
@@ -196,6 +202,9 @@ def find_writer(lines: list[str]) -> str | None:
         dated_next = at + 1 < len(lines) and len(lines[at + 1].split()) <= 8 \
             and find_date([lines[at + 1]]) is not None  # a date line of its own
         match = BYLINE.match(line) or (NAME_LINE.match(line) if dated_next else None)
+        if match and match.groupdict().get("shouted"):
+            return match.group("shouted").title().replace(" And ", " and ")  # 'May 18,
+            # 1987|RUDY ABRAMSON and DON IRWIN | Times Staff Writers'
         if match and not NO_WRITER.search(match.group("name")):
             return match.group("name")
     return None

@@ -92,6 +92,11 @@ def test_a_word_that_begins_like_a_month_gives_no_date() -> None:
     (["August 01, 2031|By From Tarsk News Services."], None),
     (["By Staff Reporter"], None),
     (["By Reuters"], None),
+    # a name's particles, and an archive's shouted names before its staff line
+    (["December 24, 2031|By Ivo de la Marr, Herald Staff Writer."], "Ivo de la Marr"),
+    (["By Nidal al-Varn"], "Nidal al-Varn"),
+    (["May 18, 2031|IVO MARR and ILSE VARN | Times Staff Writers"], "Ivo Marr and Ilse Varn"),
+    (["By noon, the tower had fallen."], None),
     (["Tarsk Assessment", "During the morning of Wednesday, January 8, 2025, five were killed "
       "in the village."], None),  # the line after is no date line of its own
 ])
