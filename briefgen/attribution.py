@@ -127,8 +127,10 @@ LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|Whil
 TIME_OPENING = re.compile(
     r"^(?:(?:Earlier|Later|Late|Early)(?:\s+on)?\s+(?:" + "|".join(d.title() for d in WEEKDAYS)
     + r"|" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later)\s+(?=[a-zA-Z])")
-"""'Earlier on Sunday the governor said': a time opening with no comma, not a speaker."""
+    r"|On\s+(?:" + "|".join(d.title() for d in WEEKDAYS) + r")|Earlier|Later|Yesterday|Today|"
+    r"Last night|Overnight)\s+(?=[a-zA-Z])")
+"""'Earlier on Sunday the governor said', 'Yesterday Colonel NAME moved to ...': a time
+opening with no comma, not a speaker."""
 NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a disputed city'
                            r"(?:killed|killing|died|dead|wounded|injured|struck|hit|attacked|"
                            r"bombed|was|were|is|"
@@ -204,8 +206,12 @@ DASH_ASIDE = re.compile(r"\s*(?:--|—)\s*[^—“”\"]{1,200}?\s*(?:--|—)\s*
                         r"|\s[-–]\s[^—–“”\"]{1,200}?\s[-–]\s(?=[a-z])")
 """Words set off by a pair of dashes before a verb: 'An opposition web site -- which moved
 after its owner was shot dead -- said': an aside, not the speaker's name."""
-DOER_SUBJECT = re.compile(rf"^(?P<who>{SHORT_WHO}){AUX}\s+(?:earlier\s+|again\s+)?[a-z]+ed\b")
-"""A sentence's subject before its past-tense verb: 'Chechen military leaders earlier revised'."""
+DOER_SUBJECT = re.compile(rf"^(?:(?:But|And|Yet)\s+)?"
+                          rf"(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"\d]{{2,100}}?,)?)"
+                          rf"{AUX}\s+(?:earlier\s+|again\s+)?(?:[a-z]+ed|took|made|gave|went|"
+                          r"came|met|led|sent|held|spoke|brought|left|saw)\b")
+"""A sentence's subject before its past-tense verb: 'Chechen military leaders earlier revised',
+'But Lt. Col. NAME, the army spokesman, took issue with'."""
 GROUP_HEADS = re.compile(r"^(?:leaders|officials|forces|rebels|militants|troops|fighters|"
                          r"authorities|insurgents|activists|commanders|militias|groups|elders|"
                          r"villagers|residents|medics|doctors|witnesses)$", re.I)

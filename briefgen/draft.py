@@ -45,6 +45,7 @@ from briefgen.attribution import (
     SHORT_WHO,
     SPEECH_VERBS,
     SPOKESMAN_FOR,
+    TIME_OPENING,
     TITLE_DOT,
     TITLE_SHORT,
     WEEKDAYS,
@@ -657,7 +658,8 @@ class Reader:
         who, after = found
         phrase = clean_phrase(who)
         name, title = split_phrase(phrase)
-        if name and PERSON_HEADS.search(title) and is_person(phrase, name):
+        if name and PERSON_HEADS.search(title or name) and is_person(phrase, name):  # also
+            # 'Prime Minister NAME', a title the name's capitals hold
             self.last_person = self.resolve(who)
         elif GROUP_HEADS.search(head_word(phrase)):
             self.last_group = self.resolve(who)  # 'Village elders in Korva': elders
@@ -1065,7 +1067,7 @@ def find_acting_subject(sentence: str) -> tuple[str, str] | None:
     """The subject of a sentence's past-tense verb ('Chechen military leaders earlier revised
     ...') and the words after the verb; None where those words are no name but a clause."""
     clause = LEADING_CLAUSE.match(sentence)
-    body = sentence[clause.end():] if clause else sentence
+    body = TIME_OPENING.sub("", sentence[clause.end():] if clause else sentence)
     match = DOER_SUBJECT.match(body)
     if match is None or NOT_A_SPEAKER.search(match.group("who")) \
             or CLAUSE.search(match.group("who")):

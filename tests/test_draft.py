@@ -1589,6 +1589,28 @@ def test_who_gives_each_figure(article: Path, start: str, actor: str,
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
+def test_he_said_after_one_who_acts_is_that_person(tmp_path: Path) -> None:
+    """'he said' after a paragraph whose subject acts without speaking ('Prime Minister NAME on
+    Monday proclaimed', 'But Lt. Col. NAME, the spokesman, took issue with', 'Yesterday Colonel
+    NAME moved to'): that person, not the one who spoke before."""
+    article, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Rebels take the port of Tarsk\n\n"
+        "The base had been recaptured from the rebels in October, a militia commander near the "
+        "base said.\n\n"
+        "Prime Minister Ilan Varo on Monday proclaimed a victory over the rebels after the army "
+        "took the port.\n\n"
+        '"The brave members of the armed forces have liberated the port," he said.\n\n'
+        "But Lt. Col. Pell Aron, the army spokesman, took issue with the findings of the "
+        "mission.\n\n"
+        '"The people here do not live together in camps," he said.\n\n'
+        "Yesterday Colonel Mira Tal moved to quash rumours of her death.\n\n"
+        '"I live where no one can reach me," she said.\n'))
+    assert_nothing_invented(draft, [article])
+    assert [(claim_starting(draft["claims"], start)["actor"]) for start in (
+        "The brave members", "The people here", "I live where")] == [
+        "prime-minister-ilan-varo", "lt-col-pell-aron", "colonel-mira-tal"]
+
+
 @pytest.mark.parametrize(("article", "start", "figures"), [
     # 'put the number of deaths at four, with 60 rebels killed': two figures, one source
     (MORROW, "A Nord army statement",
