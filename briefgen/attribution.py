@@ -362,10 +362,12 @@ def find_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]
 
 
 NO_NAMES = {"we", "i", "you", "us", "our", "however", "though", "meanwhile", "instead", "yet",
-            "also", "and", "but", "or", "a", "an", "the", "this", "these", "that", "those"}
+            "also", "and", "but", "or", "a", "an", "the", "this", "these", "that", "those",
+            "now", "then", "still", "again", "later", "earlier", "as", "so", "if", "when"}
 """Words that stand where a speaker's name would and are none: 'No one, however, has yet
 claimed'; an article alone, 'An alleged massacre', 'The reported strikes', where the adjective
-after it reads as a verb of saying."""
+after it reads as a verb of saying; an adverb or a conjunction alone, 'NATO, which had denied
+it, now says', 'As corroborated by ...'."""
 PERSONAL = {"We", "we", "I", "You", "you", "Us", "us", "Our", "our", "My", "my"}
 """Who speaks in a quotation, never a name: 'We strongly deny that ...', 'The soldiers did
 this to us and we blame them' (as written: 'US officials' are no 'us')."""
@@ -390,11 +392,14 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
         for match in find_overlapping(pattern, body if number == 1 else sentence):
             who = re.sub(r"(?i)^(?:however,?\s+)?(?:where|and|but|which|who|while|whereas|"
                          r"even as|although|though|as)\s+", "", match.group("who").strip())
-            who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$", "", who)  # who is posted ...
+            who = re.sub(r"\s+who\s+(?:is|was|are|were)\b[^,]*$|,\s+(?:which|who)$", "", who)
+            # 'who is posted ...'; 'NATO, which had first denied': NATO
             who = TIME_TAIL.sub("", who)
             aside = re.search(r",\s+(?:which|whom)\s+(?P<who>[^,]{2,80})$", who)
             if aside and number == 1:  # 'The shelling, which Brena officials say killed
-                who = aside.group("who")  # nine': the officials
+                who = aside.group("who") if names_speaker(aside.group("who")) \
+                    else who.split(",")[0]  # nine': the officials; 'NATO, which had denied
+                # it, now says': NATO
             if re.search(r",\s*(?:it|he|she|they)$", who):
                 who = who.rsplit(",", 1)[1].strip()  # 'In a statement from its headquarters
                 # in Brussels, Belgium, it said': it

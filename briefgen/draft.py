@@ -56,6 +56,7 @@ from briefgen.attribution import (
     find_doer,
     is_person,
     name_monitor,
+    names_speaker,
     split_phrase,
 )
 from briefgen.errors import BriefgenError, display_path
@@ -856,10 +857,21 @@ class Reader:
 
     @staticmethod
     def speaker_previous(before: str) -> str | None:
-        """The speaker of the sentence just before a quote: 'X said the strike was a crime.'"""
+        """The speaker of the sentence just before a quote: 'X said the strike was a crime.',
+        also where the quote's own sentence names none."""
         match = re.search(rf"(?:^|[.!?]\s+)(?P<who>[A-Z]{WHO})\s+(?:{ATTRIBUTION_VERBS})\b"
                           rf"[^“\"]*[.!?:]\s*$", before)
-        return match.group("who") if match else None
+        if match:
+            return match.group("who")
+        sentences = split_sentences(before)
+        if len(sentences) < 2 or re.search(rf"\b(?:{SPEECH_VERBS}|according to)\b|[“\"]",
+                                           sentences[-1]):
+            return None
+        acting = find_acting_subject(sentences[-1])  # 'The spokesman, NAME, pointed the
+        if acting is not None and names_speaker(acting[0]):  # finger at "..."': NAME
+            return acting[0]
+        return find_attribution(sentences[-2])  # 'X said his men were not involved. Those
+        # fighting were "people from ..."': X
 
     @staticmethod
     def sentence_around(paragraph: str, start: int, end: int) -> str:

@@ -121,6 +121,9 @@ from briefgen.attribution import clean_phrase, find_attribution_form
      "a former soldier.", "Ilan Varo, a former soldier"),
     ("“Witness accounts say the gunmen blamed the village for hiding fighters,” said Mira Tal.",
      "Mira Tal"),
+    # an aside with no speaker in it leaves the name before it, and an adverb is no name
+    ("Velmar, which had first denied any raid in the area, now says a joint force carried out "
+     "the strike.", "Velmar"),
     # but one that holds a figure may name its source
     ("“Local leaders told the mission that 24 people are lying dead,” he continued.",
      "Local leaders"),

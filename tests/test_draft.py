@@ -1589,6 +1589,23 @@ def test_who_gives_each_figure(article: Path, start: str, actor: str,
     assert (claim["actor"], claim["casualties"]["killed"]) == (actor, killed)
 
 
+def test_a_quote_in_a_sentence_that_names_no_speaker(tmp_path: Path) -> None:
+    """A quote inside a sentence that names no speaker is the one the sentence before it
+    names ('X said his men were not involved. Those fighting were "..."'), unless its own
+    sentence has one who acts ('The spokesman, NAME, pointed the finger at "..."')."""
+    article, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Fighting spreads in Tarsk\n\n"
+        "Other valley officials said 400 fighters were in the gorge.\n\n"
+        "In Sarn, Ilan Varo, leader of the hill guerrillas, said his men were not involved. "
+        'Those fighting in the gorge were "people from over the northern passes."\n\n'
+        "Velmar officials said 13 people had died. The government's spokesman, Pell Aron, "
+        'pointed the finger of guilt at "the party of war in the capital", a group he did '
+        "not name.\n"))
+    assert_nothing_invented(draft, [article])
+    assert [claim_starting(draft["claims"], start)["actor"] for start in (
+        "people from over", "the party of war")] == ["ilan-varo", "pell-aron"]
+
+
 def test_he_said_after_one_who_acts_is_that_person(tmp_path: Path) -> None:
     """'he said' after a paragraph whose subject acts without speaking ('Prime Minister NAME on
     Monday proclaimed', 'But Lt. Col. NAME, the spokesman, took issue with', 'Yesterday Colonel
