@@ -26,7 +26,7 @@ SOURCE_VERBS = SPEECH_VERBS + (rf"|(?:spoke|speak|speaks) of(?=\s+{COUNT})|"
                                r"(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|casualt(?:y|ies)|"
                                r"deaths?|dead|losses|it|them)\b|\s+(?:at\s+)?\d)|"
                                r"placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
-                               r"gave|estimated|counted|recorded|documented|maintain|"
+                               r"gave|estimated|counted|tallied|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
                                r"informs(?=\s+that\b)|informed(?=\s+that\b)|"
@@ -38,7 +38,8 @@ SOURCE_VERBS = SPEECH_VERBS + (rf"|(?:spoke|speak|speaks) of(?=\s+{COUNT})|"
                                rf"tell(?=(?:\s+[A-Z][\w.]*){{1,3}}\s+that\b)|"
                                rf"claims?(?=\s+{COUNT})|"
                                r"(?:lowered|raised|revised|updated)(?=\s+(?:the|its|their)\s+"
-                               r"(?:[\w-]+\s+){0,2}toll\b)")
+                               r"(?:[\w-]+\s+){0,2}toll\b|\s+(?:that|it|this)\s+(?:[\w-]+\s+)"
+                               r"{0,5}?(?:up|down\s+)?to\s+\d)")
 STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|dismissed|"
                 r"dismisses|disputed|disputes|defended|defends|admitted|acknowledged|condemned|"
                 r"denounced|denounces|charged|refuted|refutes|deny|reject|accuse|blame|"
@@ -131,7 +132,8 @@ TIME_OPENING = re.compile(
     r"Last night|Overnight)\s+(?=[a-zA-Z])")
 """'Earlier on Sunday the governor said', 'Yesterday Colonel NAME moved to ...': a time
 opening with no comma, not a speaker."""
-NOT_A_SPEAKER = re.compile(r"\d|\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a disputed city'
+NOT_A_SPEAKER = re.compile(r"\d(?!\d*-year-old\b)|"  # a number, but an age
+                           r"\b(?<!\ba )(?<!\ban )(?<!\bthe )"  # 'in a disputed city'
                            r"(?:killed|killing|died|dead|wounded|injured|struck|hit|attacked|"
                            r"bombed|was|were|is|"
                            r"are|be|been|that|when|if|because|after|what|there|denied|denies|"
@@ -407,6 +409,9 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
                     r"(?:near|in|on|at|from|after|during|outside|inside|around)\s", who):
                 who = who.rsplit(",", 1)[1].strip()  # 'near the border on Thursday, the
                 # monitoring group X reported': the group
+            if number == 1 and "," in who and re.match(r"[a-z]+ed\s", who):
+                who = who.split(",", 1)[1].strip()  # 'In its latest toll, released late on
+                # Wednesday, the Committee of Doctors said': the committee
             if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
                 who = who.split(",")[0]  # 'according to the statement, 30 were killed'
             if number == 4:

@@ -49,6 +49,8 @@ AGENCY_LINE = (
     # Brena, AP
     re.compile(rf"^(?:Subject:\s+)?(?P<agency>{AGENCY}):\s+[A-Z]"),  # Subject: AP: Headline
     re.compile(rf"^(?P<agency>(?i:afp|reuters|xinhua))\s+(?i:{MONTH})\.?\s+\d"),  # Afp May 01, 2010
+    re.compile(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,2}},?\s+(?P<agency>{AGENCY})$"),  # a
+    # writer's line, 'Leo Dobbs Reuter'
     re.compile(rf"(?:^|\s)(?i:source):\s+(?P<agency>{AGENCY})\b"),  # 'Source: AFP', a record's
     # 'SOURCE: Associated Press DATELINE: ...'
 )

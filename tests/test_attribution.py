@@ -124,6 +124,14 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # an aside with no speaker in it leaves the name before it, and an adverb is no name
     ("Velmar, which had first denied any raid in the area, now says a joint force carried out "
      "the strike.", "Velmar"),
+    # an age before a name; 'tallied'; 'revised that ... to N'; a participle's clause before
+    # the speaker
+    ("After the blast, 55-year-old Pell Aron said he counted at least 13 people dead.",
+     "55-year-old Pell Aron"),
+    ("Army spokesman Col. Ivo Marr tallied 17 dead as of noon.", "Army spokesman Col. Ivo Marr"),
+    ("The governor revised that late in the afternoon to 20, with 81 wounded.", "The governor"),
+    ("In its latest toll, released late on Wednesday, the Tarsk Doctors Committee said 108 "
+     "people were killed.", "the Tarsk Doctors Committee"),
     # but one that holds a figure may name its source
     ("“Local leaders told the mission that 24 people are lying dead,” he continued.",
      "Local leaders"),

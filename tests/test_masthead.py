@@ -49,6 +49,7 @@ from briefgen.masthead import find_date, find_publisher
     ("by BBC NEWS", "BBC"),
     ("June 03, 1994|By New York Times News Service.", "The New York Times"),
     ("January 04, 1988|By Ivo Brand, Chicago Tribune.", "Chicago Tribune"),
+    ("Ivo Marr Reuter", "Reuters"),  # a writer's line with the agency
     ("Source: AFP", "AFP"),  # a source line, and an archive record's fields
     ("SECTION: WORLD PAGE: A-1 SOURCE: Associated Press DATELINE: TARSK", "Associated Press"),
 ])
