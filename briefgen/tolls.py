@@ -44,8 +44,9 @@ NUMBER = (r"\d[\d,]*|" + rf"(?:{UNITS}|a) hundred(?: and (?:{SMALL}))?|"
 FIGURE = re.compile(rf"\b(?:(?P<qual>{QUALIFIERS})\s+)?(?P<num>{NUMBER})\b", re.I)
 ONE_DETERMINER = re.compile(
     r"^\s+(?:of|another|by|at|time|day|night|week|month|year|family|side|way|point|more|"
-    r"thing|hand|area|house|village|town|road|car)\b", re.I)
-"""'one family', 'one of the drivers': 'one' that counts no one."""
+    r"thing|hand|area|house|village|town|road|car|who)\b", re.I)
+"""'one family', 'one of the drivers', '..., said one who spoke on condition of anonymity':
+'one' that counts no one."""
 ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- ]old)", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner; not an
 age, '21-year-old')."""

@@ -1606,6 +1606,19 @@ def test_a_quote_in_a_sentence_that_names_no_speaker(tmp_path: Path) -> None:
         "people from over", "the party of war")] == ["ilan-varo", "pell-aron"]
 
 
+def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
+    """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
+    the leaders, and no toll of one."""
+    article, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Bombs fall on Tarsk villages\n\n"
+        "Community leaders near Tarsk said the bombs had hit crowded villages.\n\n"
+        "\u201cThe army dropped bombs on the market and many people were killed,\u201d said one "
+        "who spoke on condition of anonymity, fearing reprisals.\n"))
+    assert_nothing_invented(draft, [article])
+    claim = claim_starting(draft["claims"], "The army dropped")
+    assert (claim["actor"], claim.get("casualties")) == ("community-leaders-near-tarsk", None)
+
+
 def test_he_said_after_one_who_acts_is_that_person(tmp_path: Path) -> None:
     """'he said' after a paragraph whose subject acts without speaking ('Prime Minister NAME on
     Monday proclaimed', 'But Lt. Col. NAME, the spokesman, took issue with', 'Yesterday Colonel

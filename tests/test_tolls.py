@@ -79,6 +79,9 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
     # 'higher than' is 'more than'
     ("A local site said the toll was higher than 30.", {"min": 31, "text": "higher than 30"},
      None),
+    # the 'one' who speaks is no one's toll
+    ("\u201cMany people were killed,\u201d said one who spoke on condition of anonymity.", None,
+     None),
 ])
 def test_the_figures_a_sentence_gives(sentence: str, killed: dict[str, Any] | None,
                                       wounded: dict[str, Any] | None) -> None:
