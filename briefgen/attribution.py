@@ -222,9 +222,12 @@ CLAIMS_BY = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|statements?|assertions?)\s+(?:by|from)\s+"
     r"(?P<who>[^“\".;]{2,120}?)\s+(?:about|of|that|on|regarding)\b[^“\".;]{0,100}$")
 """'refuted claims by X about the death of "...": the quoted words are X's."""
-DOER = re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+[a-z]+ed\b[^“\"]*,"
-                  r"\s*(?:saying|adding|stating),?\s*$")
-"""'X apologized to the families, saying "...": the one who did it says it."""
+DOER = re.compile(rf"^(?P<who>{SHORT_WHO}(?:(?:,\s[^,;“”\"]{{2,100}}?){{1,2}},)?){AUX}\s+"
+                  r"(?:[a-z]+ed|(?:was|were)\s+(?:even\s+|more\s+|less\s+|far\s+)*[a-z]+)\b"
+                  r"[^“\"]*,\s*(?:saying|adding|stating|telling\s+(?:reporters|journalists|"
+                  r"the\s+[\w-]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})),?:?\s*$")
+"""'X apologized to the families, saying "...": the one who did it says it; 'NAME, the U.N.
+official, was even less restrained, telling reporters: "..."'."""
 STATEMENT = re.compile(
     rf"^(?P<who>{SHORT_WHO}(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+(?:issued|released|put out|"
     r"published|read out|sent)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
@@ -240,7 +243,7 @@ def find_doer(opening: str) -> str | None:
     match = DOER.match(body) or STATEMENT.match(body)
     if match is None or NOT_A_SPEAKER.search(match.group("who")):
         return None
-    return match.group("who")
+    return match.group("who").rstrip(", ")
 
 
 CLAUSE = re.compile(

@@ -853,7 +853,7 @@ class Reader:
         if match:
             return match.group("who")
         opening = (split_sentences(before) or [""])[-1]
-        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|alleging|accus\w+|blam\w+|"
+        if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|telling|alleging|accus\w+|blam\w+|"
                      r"statement)\b", opening):
             return find_attribution(opening) or find_doer(opening) or named
         return named

@@ -218,3 +218,15 @@ def test_a_phrase_headed_by_a_person_s_calling_names_one_person(phrase: str) -> 
     from briefgen.attribution import is_person
 
     assert is_person(phrase, "")
+
+
+@pytest.mark.parametrize(("opening", "who"), [
+    ("Col. Ivo Marr also apologized to the families, saying", "Col. Ivo Marr"),
+    # two asides, 'was' before an adjective, and 'telling reporters:'
+    ("Ivo Marr, the senior U.N. official in Tarsk, the besieged capital, was even less "
+     "restrained, telling reporters:", "Ivo Marr, the senior U.N. official in Tarsk, the besieged "
+     "capital"),
+])
+def test_the_one_who_acts_before_saying_is_the_speaker(opening: str, who: str) -> None:
+    from briefgen.attribution import find_doer
+    assert find_doer(opening) == who
