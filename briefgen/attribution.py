@@ -26,6 +26,8 @@ SOURCE_VERBS = SPEECH_VERBS + (rf"|(?:spoke|speak|speaks) of(?=\s+{COUNT})|"
                                r"(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|casualt(?:y|ies)|"
                                r"deaths?|dead|losses|it|them)\b|\s+(?:at\s+)?\d)|"
                                r"placed(?=\s+the\s+(?:[\w-]+\s+)?(?:toll|number|figure))|"
+                               r"(?:called|held|gave|convened)(?=\s+an?\s+(?:news|press)\s+"
+                               r"(?:conference|briefing)\b)|"  # 'X called a news conference'
                                r"gave|estimated|counted|tallied|recorded|documented|maintain|"
                                r"maintains|maintained|issued|released|published|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"

@@ -132,6 +132,9 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("The governor revised that late in the afternoon to 20, with 81 wounded.", "The governor"),
     ("In its latest toll, released late on Wednesday, the Tarsk Doctors Committee said 108 "
      "people were killed.", "the Tarsk Doctors Committee"),
+    # 'called a news conference ... to say'
+    ("Community leader Ivo Marr called a news conference in Sarn to say he had documented at "
+     "least 38 deaths.", "Community leader Ivo Marr"),
     # but one that holds a figure may name its source
     ("“Local leaders told the mission that 24 people are lying dead,” he continued.",
      "Local leaders"),
