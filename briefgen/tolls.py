@@ -62,16 +62,17 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|
                       r"injures|"
                       r"massacred|massacring|murdered|murdering|"
                       r"(?:claimed|took) the lives of|the deaths? of|(?:the )?liquidation of|"
-                      r"(?:the )?(?:killings?|massacres?|murders?) of|"
+                      r"(?:the )?(?:killings?|massacres?|murders?|slaughter) of|"
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
-TOLL = re.compile(r"\b(?:toll|number (?:of )?[^.;]{0,40}?\b(?:killed|dead|deaths|victims|"
-                  r"martyrs|injured|wounded))\b"
+TOLL = re.compile(r"\b(?:toll|(?:casualty|death) (?:figure|count)|number (?:of )?[^.;]{0,40}?"
+                  r"\b(?:killed|dead|deaths|victims|martyrs|injured|wounded))\b"
                   r"[^.;]{0,160}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)"
                   r"(?:\s+(?:more\s+|most\s+)?(?:likely|probably|perhaps|possibly|closer to))?"
                   r"\s+(?:between\s+|from\s+)?$", re.I)
-"""The death toll rose to N, has risen to N, reached N, stood at N, was more likely N."""
+"""The death toll rose to N, has risen to N, reached N, stood at N, was more likely N; the
+casualty figure was N."""
 PASSIVE = re.compile(r"^[^,.;:\d]{0,110}?\b(?:were|was|had been|have been|has been)\s+"
                      r"(?P<verb>killed|wounded|injured)\b", re.I)
 """A count, a place phrase and then its verb: '70 nomads in the district near the border had

@@ -79,6 +79,11 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
     # 'higher than' is 'more than'
     ("A local site said the toll was higher than 30.", {"min": 31, "text": "higher than 30"},
      None),
+    # 'the casualty figure was N'; 'the slaughter of'
+    ("The Tarsk army insisted the casualty figure was 18.", {"min": 18, "max": 18, "text": "18"},
+     None),
+    ("Rebels were responsible for the slaughter of at least nine civilians.",
+     {"min": 9, "text": "at least nine"}, None),
     # the 'one' who speaks is no one's toll
     ("\u201cMany people were killed,\u201d said one who spoke on condition of anonymity.", None,
      None),
