@@ -17,7 +17,8 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
                      r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows|testified")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
-                                     r"showed|shows|asked|demanded|urged")
+                                     r"showed|shows|asked|demanded|urged|cried|shouted|"
+                                     r"screamed|exclaimed|whispered|pleaded")
 COUNT = (r"(?:at least\s+|more than\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|"
          r"eight|nine|ten|dozens|scores|hundreds)\b)")
 """A count as a source's verb is followed by it: 'listed three', 'mention at least 50'."""
@@ -70,7 +71,8 @@ PERSON_HEADS = re.compile(
     r"reporter|correspondent|shopkeeper|eyewitness|pilot|guard|militant|lawyer|"
     r"representative|delegate|coordinator|researcher|analyst|commissioner|chairman|chairwoman|"
     r"administrator|prosecutor|inspector|ambassador|senator|diplomat|trader|mourner|engineer|"
-    r"photographer|cameraman|shepherd|merchant|colonel|captain|sergeant|lieutenant)\b", re.I)
+    r"photographer|cameraman|shepherd|merchant|colonel|captain|sergeant|lieutenant|keeper|"
+    r"caretaker)\b", re.I)
 """The head of a phrase that names one person even without a name: a coalition official."""
 TITLE_SHORT = {"colonel": "col", "general": "gen", "lieutenant": "lt", "major": "maj",
                "captain": "capt", "sergeant": "sgt", "doctor": "dr", "professor": "prof",

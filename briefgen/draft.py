@@ -823,7 +823,11 @@ class Reader:
                          rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
                          rf"\s*(?:{END_OF_WHO}|(?=,\s+(?:who|whose|saying|adding)\s))",
                          after)
-        return match.group("who") if match else None
+        if match is None:
+            return None
+        return re.sub(r",\s+(?:presented|issued|released|published|posted|carried)\b.*$", "",
+                      match.group("who"))  # '," read the statement, presented at a news
+        # conference in Yola': the statement
 
     @staticmethod
     def speaker_before(before: str) -> str | None:

@@ -1619,6 +1619,24 @@ def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     assert (claim["actor"], claim.get("casualties")) == ("community-leaders-near-tarsk", None)
 
 
+def test_cries_keepers_and_a_statement_presented(tmp_path: Path) -> None:
+    """'"...," cried a woman', 'A keeper of the mosque said ... "...," he said', and '"...,"
+    read the statement, presented at a news conference in Sarn' (the statement named before,
+    not the town)."""
+    article, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Soldiers storm Tarsk mosque\n\n"
+        "\u201cThis is far too much force,\u201d cried a woman in her late 20s.\n\n"
+        "A keeper of the mosque said after the battle he had been told not to guard it.\n\n"
+        "\u201cThey told me something would happen at dawn,\u201d he said.\n\n"
+        "The elders of six villages said in a joint statement that 78 people were killed.\n\n"
+        "\u201cWe want the commission to know the army used force unlawfully on our villages,"
+        "\u201d read the statement, presented at a news conference in Sarn.\n"))
+    assert_nothing_invented(draft, [article])
+    assert [claim_starting(draft["claims"], start)["actor"] for start in (
+        "This is far", "They told me", "We want the")] == [
+        "woman-in-her-late-20s", "keeper-of-the-mosque", "the-elders-of-six-villages"]
+
+
 def test_he_said_after_one_who_acts_is_that_person(tmp_path: Path) -> None:
     """'he said' after a paragraph whose subject acts without speaking ('Prime Minister NAME on
     Monday proclaimed', 'But Lt. Col. NAME, the spokesman, took issue with', 'Yesterday Colonel
