@@ -396,11 +396,10 @@ class Reader:
         ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
         raw = who.strip(" ,;:")
         light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
-        if raw.lower() == "they":  # 'They called it "..."' after a group's statement; never
-            return self.find_group_before(before) or ("", None)  # one person
-        if re.fullmatch(r"(?i)(?:one|another)(?:\s+of\s+them)?(?:\s+who\b.*)?", raw):
-            return self.find_group_before(before) or ("", None)  # 'community leaders said
-            # ... "...," said one who spoke on condition of anonymity': one of the leaders
+        if re.fullmatch(r"(?i)they|(?:one|another)(?:\s+of\s+them)?(?:\s+who\b.*)?", raw):
+            return self.find_group_before(before) or ("", None)  # 'They called it "..."'
+            # after a group's statement, never one person; 'community leaders said ... "...,"
+            # said one who spoke on condition of anonymity': one of the leaders
         if PRONOUNS.match(raw) or AGED.fullmatch(raw):  # 'he said', 'the 41-year-old said'
             return self.find_person_before(before) or self.last_person or ("", None)
         reporter = re.fullmatch(r"(?:the\s+)?(?P<org>(?:[\w-]+\s+){0,3}?[\w-]+)\s+report",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefgen.attribution import NAME_WORD
+from briefgen.attribution import NAME_WORD, WEEKDAYS
 from briefgen.gazetteer import KNOWN_PUBLISHERS
 from briefgen.tolls import MONTH
 
@@ -57,7 +57,7 @@ AGENCY_LINE = (
 CLOSING_AGENCY = re.compile(rf"[.!?”\"]\s+\((?P<agency>{AGENCY})\)\s*$")
 """The agency a story's last line credits: '... during a cease-fire in November. (AP)'; in
 the last line only, since a photo's caption ends so too ('July 3, 2019. (Reuters)')."""
-WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = "(?:" + "|".join(day.title() for day in WEEKDAYS) + ")"
 OUTLET = r"(?P<outlet>[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?(?:\s+[A-Z][\w&'’/-]*(?:\.[a-z]{2,4})?){0,4})"
 """A publication's name as a credit prints it: Radio Free Asia, Antiwar.com."""
 CREDITS = (

@@ -63,6 +63,14 @@ def claim_starting(claims: list[dict[str, Any]], start: str) -> dict[str, Any]:
     return next(c for c in claims if c.get("quote", "").startswith(start))
 
 
+def actors_quoting(tmp_path: Path, text: str, starts: tuple[str, ...]) -> list[str]:
+    """The actor of each drafted quote beginning with one of ``starts``, in an article of our
+    own words whose draft invents nothing."""
+    article, draft = draft_written(tmp_path, "tarsk.txt", text)
+    assert_nothing_invented(draft, [article])
+    return [claim_starting(draft["claims"], start)["actor"] for start in starts]
+
+
 def figure_words(claim: dict[str, Any]) -> dict[str, str]:
     """A drafted claim's figures by kind, as the words of the article it drafted them from."""
     return {kind: figure["text"] for kind, figure in (claim.get("casualties") or {}).items()
@@ -1593,17 +1601,14 @@ def test_a_quote_in_a_sentence_that_names_no_speaker(tmp_path: Path) -> None:
     """A quote inside a sentence that names no speaker is the one the sentence before it
     names ('X said his men were not involved. Those fighting were "..."'), unless its own
     sentence has one who acts ('The spokesman, NAME, pointed the finger at "..."')."""
-    article, draft = draft_written(tmp_path, "tarsk.txt", (
+    assert actors_quoting(tmp_path, (
         "Fighting spreads in Tarsk\n\n"
         "Other valley officials said 400 fighters were in the gorge.\n\n"
         "In Sarn, Ilan Varo, leader of the hill guerrillas, said his men were not involved. "
         'Those fighting in the gorge were "people from over the northern passes."\n\n'
         "Velmar officials said 13 people had died. The government's spokesman, Pell Aron, "
         'pointed the finger of guilt at "the party of war in the capital", a group he did '
-        "not name.\n"))
-    assert_nothing_invented(draft, [article])
-    assert [claim_starting(draft["claims"], start)["actor"] for start in (
-        "people from over", "the party of war")] == ["ilan-varo", "pell-aron"]
+        "not name.\n"), ("people from over", "the party of war")) == ["ilan-varo", "pell-aron"]
 
 
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
@@ -1623,17 +1628,15 @@ def test_cries_keepers_and_a_statement_presented(tmp_path: Path) -> None:
     """'"...," cried a woman', 'A keeper of the mosque said ... "...," he said', and '"...,"
     read the statement, presented at a news conference in Sarn' (the statement named before,
     not the town)."""
-    article, draft = draft_written(tmp_path, "tarsk.txt", (
+    assert actors_quoting(tmp_path, (
         "Soldiers storm Tarsk mosque\n\n"
         "\u201cThis is far too much force,\u201d cried a woman in her late 20s.\n\n"
         "A keeper of the mosque said after the battle he had been told not to guard it.\n\n"
         "\u201cThey told me something would happen at dawn,\u201d he said.\n\n"
         "The elders of six villages said in a joint statement that 78 people were killed.\n\n"
         "\u201cWe want the commission to know the army used force unlawfully on our villages,"
-        "\u201d read the statement, presented at a news conference in Sarn.\n"))
-    assert_nothing_invented(draft, [article])
-    assert [claim_starting(draft["claims"], start)["actor"] for start in (
-        "This is far", "They told me", "We want the")] == [
+        "\u201d read the statement, presented at a news conference in Sarn.\n"),
+        ("This is far", "They told me", "We want the")) == [
         "woman-in-her-late-20s", "keeper-of-the-mosque", "the-elders-of-six-villages"]
 
 
@@ -1641,7 +1644,7 @@ def test_he_said_after_one_who_acts_is_that_person(tmp_path: Path) -> None:
     """'he said' after a paragraph whose subject acts without speaking ('Prime Minister NAME on
     Monday proclaimed', 'But Lt. Col. NAME, the spokesman, took issue with', 'Yesterday Colonel
     NAME moved to'): that person, not the one who spoke before."""
-    article, draft = draft_written(tmp_path, "tarsk.txt", (
+    assert actors_quoting(tmp_path, (
         "Rebels take the port of Tarsk\n\n"
         "The base had been recaptured from the rebels in October, a militia commander near the "
         "base said.\n\n"
@@ -1652,10 +1655,8 @@ def test_he_said_after_one_who_acts_is_that_person(tmp_path: Path) -> None:
         "mission.\n\n"
         '"The people here do not live together in camps," he said.\n\n'
         "Yesterday Colonel Mira Tal moved to quash rumours of her death.\n\n"
-        '"I live where no one can reach me," she said.\n'))
-    assert_nothing_invented(draft, [article])
-    assert [(claim_starting(draft["claims"], start)["actor"]) for start in (
-        "The brave members", "The people here", "I live where")] == [
+        '"I live where no one can reach me," she said.\n'),
+        ("The brave members", "The people here", "I live where")) == [
         "prime-minister-ilan-varo", "lt-col-pell-aron", "colonel-mira-tal"]
 
 
