@@ -177,9 +177,8 @@ ATTRIBUTIONS = (
                r"(?:said|say|says|told|reported)\b"),
     re.compile(r"^(?P<who>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s+who\s+(?!said|say|says|told)"
                r"[a-z]+\b[^,.;“”\"]{0,100}?\s+(?:said|say|says|told)\b"),
-    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+)?[\w-]+)(?:['’]s|(?<=s)['’])\s+(?:reports?|claims?|"
-               r"figures?|"
-               r"count|tally|toll)\s+of\b"),
+    re.compile(r"\b(?P<who>(?:[A-Z][\w.-]*\s+(?:(?:of|for)\s+)?){0,4}[\w-]+)(?:['’]s|(?<=s)['’])"
+               r"\s+(?:reports?|claims?|figures?|count|tally|toll)\s+of\b"),
     re.compile(rf",?\s+with (?P<who>{SHORT_WHO})\s+(?:saying|stating|reporting|estimating|"
                r"claiming|putting|counting|indicating|suggesting)\b"),
     re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"\d]|{DISTANCE}){{2,100}}?,){{0,2}}){AUX}\s+"

@@ -83,11 +83,32 @@ DENIED_REPORTS = re.compile(
 """A denial of others' reports ('cannot confirm a claim by Y that'): the figures that follow
 are theirs, not the denier's."""
 REPORTED_BY = re.compile(r"\s+(?:first\s+|initially\s+|earlier\s+|originally\s+)?(?:reported|"
-                         r"given|announced|cited|provided)\s+by\s+(?P<who>(?:the|an?)\s+[\w-]+"
+                         r"given|announced|cited|provided)\s+by\s+(?P<who>[A-Z][\w.-]*['’]s(?:\s+[a-z]+)"
+                         r"{0,3}\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|(?:the|an?)\s+[\w-]+"
                          r"(?:\s+(?!(?:had|has|have|was|were|is|are|and|but|in|on|at|to)\b)[\w-]+)"
                          r"{0,3}|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})(?=[\s,.;]|$)")
 """A toll's source named right after it: 'the death toll of 95 first reported by the village
-chief' is the chief's."""
+chief', 'at least 10 dead reported by China's official news agency Xinhua' is the chief's and
+Xinhua's."""
+TOLL_NOUN = (r"(?:(?:initial|first|earlier|latest|new|own|official|overall|provisional|"
+             r"preliminary|casualty|death|injury)\s+){0,3}(?:estimate|toll|tally|count|figure|"
+             r"assessment)s?")
+OWNER = (r"(?:\b(?:the|an?)\s+(?:[\w.-]+\s+){0,2}[\w-]+"
+         r"|\b[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for)){0,5})")
+OWNED_TOLL = re.compile(
+    rf"(?P<who>{OWNER})['’]s\s+{TOLL_NOUN}\s+of\s+(?:(?:an?|the)\s+)?(?:{TOLL_NOUN}\s+of\s+)?$"
+    rf"|\b(?:(?:estimate|assessment)s?\s+of|{TOLL_NOUN}\s+by)\s+(?P<of>{OWNER})\s+(?:is|was)"
+    r"\s+(?:that\s+)?$"
+    rf"|\b(?:the|an?)\s+(?:(?:initial|first|earlier|latest|new|official|provisional|preliminary)"
+    rf"\s+)?(?P<body>police|army|military|government|hospital|ministry|UN|U\.N\.)\s+"
+    rf"{TOLL_NOUN}\s+of\s+$")
+"""A toll its owner gives, named right before it: 'the interim government's estimate of an
+overall death toll of 117', 'the official estimate of the Southern Command is that 515', 'an
+initial police estimate of 20 dead'."""
+GAVE_AFTER = re.compile(rf"\s+(?:that\s+|which\s+)?(?P<who>{OWNER})\s+(?:had\s+|has\s+)?"
+                        r"(?:gave|given|announced|released|cited|published|reported)\b")
+"""A toll followed by the one who gave it: 'the figure of 78 the military-backed government
+gave earlier this week'."""
 AS_WHAT = (r"(?:\s+(?:has|had|have))?\s+(?:characteri[sz]ed|described|denounced|dismissed|"
            r"branded|labell?ed|termed|condemned)(?:\s+[\w'’-]+){1,8}\s+as(?:\s+(?:an?|the))?\s*$")
 """'X has denounced the latest charges of murder as a "..."': the quotation is X's words for
@@ -958,6 +979,8 @@ class Reader:
         claim = claims[0]
         nearer = self.find_nearer(sentence, claim)
         if nearer is not None:  # 'X denied ... where a monitor said 46 were killed'
+            if claim.kind == "reports" and claim.actor_id is None and not claim.speaker:
+                claims.remove(claim)  # a report of nothing by no one: the toll is all it said
             claims.append(nearer)
             claim = nearer
         denied = DENIED_REPORTS.search(sentence)
@@ -1024,15 +1047,20 @@ class Reader:
         speaker's claim; the sentence's claim keeps none."""
         figure = claim.killed or claim.wounded
         at = sentence.find(str(figure["text"])) if figure else -1
-        match = NEARER.search(sentence[:at]) if at > 0 else None
+        match = (NEARER.search(sentence[:at]) or OWNED_TOLL.search(sentence[:at])) \
+            if at > 0 else None
         if match is None and at >= 0 and figure:
-            match = REPORTED_BY.match(sentence[at + len(str(figure["text"])):])
-        if match is None or NOT_A_SPEAKER.search(match.group("who")):
+            after = re.sub(r"^\s+(?:dead|deaths|killed|people|civilians|injured|wounded|"
+                           r"casualties)\b", "", sentence[at + len(str(figure["text"])):])
+            match = REPORTED_BY.match(after) or GAVE_AFTER.match(after)
+        groups = match.groupdict() if match else {}
+        who = groups.get("who") or groups.get("of") or groups.get("body")
+        if not who or NOT_A_SPEAKER.search(who):
             return None
-        speaker, actor = self.resolve(match.group("who"))
+        speaker, actor = self.resolve(who)
         no_one = not speaker and actor is None
         same = (actor is not None and actor == claim.actor_id) or speaker == claim.speaker \
-            or match.group("who") in (claim.speaker or "")  # 'X and a local official said'
+            or who in (claim.speaker or "")  # 'X and a local official said'
         if no_one or same:
             return None  # no one, or the sentence's own speaker
         return hand_figures(claim, actor, speaker)

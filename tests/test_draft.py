@@ -1552,6 +1552,27 @@ def test_a_toll_first_reported_by_someone_is_theirs(tmp_path: Path) -> None:
     assert tolls == [("the-village-chief", {"killed": "95"})]
 
 
+
+def test_a_toll_its_owner_gives_is_theirs(tmp_path: Path) -> None:
+    """A toll named with the one who gives it, before or after, is theirs, and the sentence
+    keeps no empty report by no one: 'the Velmar Relief Society's tally of', 'an initial police
+    estimate of', 'the official estimate of the Sarn Command is that', 'the figure of 78 the
+    interim council gave', 'reported by Velmar's state news agency Tarsa'."""
+    _, draft = draft_written(tmp_path, "tarsk.txt", (
+        "Tarsk toll disputed\n\n"
+        "The count is far above the Velmar Relief Society's tally of 40 dead.\n\n"
+        "It was a jump from an initial police estimate of 20 dead on Saturday.\n\n"
+        "The official casualty estimate of the Sarn Command is that 515 villagers were killed.\n\n"
+        "The new toll dwarfs the figure of 78 the interim council gave earlier this week.\n\n"
+        "It is triple the toll of at least 10 dead reported by Velmar's state news agency Tarsa "
+        "on Monday.\n"))
+    assert [(c["actor"], figure_words(c)) for c in draft["claims"]] == [
+        ("velmar-relief-society", {"killed": "40"}),
+        ("police", {"killed": "20"}),
+        ("sarn-command", {"killed": "515"}),
+        ("the-interim-council", {"killed": "78"}),
+        ("velmar-s-state-news-agency-tarsa", {"killed": "at least 10"})]
+
 MORROW = DATA / "articles" / "morrow-depot-raid.txt"
 """Our own sentences: 'The group said' after a paragraph naming another speaker, a second
 group's dead after ', with', a toll announced or given by someone, ', and the others died in
