@@ -53,7 +53,8 @@ age, '21-year-old')."""
 KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|die|dies|deaths?|slain|fatalities|"
                     r"bodies|"
                     r"eliminated|liquidated|massacred|massacring|murdered|"
-                    r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives)\b", re.I)
+                    r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives|"
+                    r"to death)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"
                      r"hospitali[sz]ed|being treated|treated for (?:their )?(?:wounds|injuries)|"
                      r"under admission|(?:are|were|remain|remained|still) in hospitals?)\b",
@@ -74,9 +75,10 @@ TOLL = re.compile(r"\b(?:toll|(?:casualty|death) (?:figure|count)|number (?:of )
 """The death toll rose to N, has risen to N, reached N, stood at N, was more likely N; the
 casualty figure was N."""
 PASSIVE = re.compile(r"^[^,.;:\d]{0,110}?\b(?:were|was|had been|have been|has been)\s+"
-                     r"(?P<verb>killed|wounded|injured)\b", re.I)
+                     r"(?P<verb>killed|wounded|injured|(?:[a-z]+(?:,\s+|\s+and\s+)){0,3}[a-z]+"
+                     r"\s+to\s+death)\b", re.I)
 """A count, a place phrase and then its verb: '70 nomads in the district near the border had
-been killed'."""
+been killed', '166 men, women and children were shot, hacked and beaten to death'."""
 INCLUDED = re.compile(r"\b(?:killed|dead)\b[^,;]{0,60}\binclud(?:ed|e|es|ing)\s+$", re.I)
 """Those killed included five children: a killed figure after its verb."""
 SUBSET = re.compile(r"(?P<mark>,|\s[—–])\s*(?:including|among them|among whom|many of them|"
@@ -118,6 +120,8 @@ RELATIVE = re.compile(r"^(?P<noun>\s*(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:who
                       r"(?=\s+(?:were|was|had been|have been)\s+(?:killed|wounded|injured)\b)")
 """A relative clause between a count and its verb: 'three players who were in the region for a
 tournament were killed'."""
+LISTED = re.compile(r"^(?P<noun>\s*[a-z]+)(?:,\s+[a-z]+)+,?\s+and\s+[a-z]+\b")
+"""A count of a list of nouns: '166 men, women and children were killed'."""
 COUNTED_NOUNS = re.compile(
     r"\b(?:fighters|members|soldiers|militiamen|militants|civilians|people|operatives|forces|"
     r"troops|guards|officers|personnel|men|children|women|commanders|policemen|others)\b", re.I)
@@ -165,6 +169,7 @@ def classify_figure(before: str, window: str) -> str | None:
     # bomb, which killed one person': the verb is one's
     own = APPOSITION.sub(r"\g<noun>", own)  # '20 people, all of one family, were killed'
     own = RELATIVE.sub(r"\g<noun>", own)  # 'three players who were in the region were killed'
+    own = LISTED.sub(r"\g<noun>", own)  # '166 men, women and children were shot, hacked and'
     near = " ".join(own.split()[:10])
     hits = [(k, m.start()) for k, m in (("killed", KILLED.search(near)),
                                           ("wounded", WOUNDED.search(near))) if m]
@@ -172,7 +177,8 @@ def classify_figure(before: str, window: str) -> str | None:
         return min(hits, key=lambda item: item[1])[0]
     passive = PASSIVE.match(own)  # '70 nomads in the district near the border had been killed'
     if passive:
-        return "wounded" if passive.group("verb").lower() != "killed" else "killed"
+        return "wounded" if passive.group("verb").lower() in ("wounded", "injured") \
+            else "killed"
     included = INCLUDED.search(before)
     if included:
         return "wounded" if re.search(r"wounded|injured", included.group(), re.I) else "killed"

@@ -84,6 +84,12 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
      None),
     ("Rebels were responsible for the slaughter of at least nine civilians.",
      {"min": 9, "text": "at least nine"}, None),
+    # killed 'to death', after a list of verbs or of nouns
+    ("The elder said 166 men, women and children were shot, hacked and beaten to death.",
+     {"min": 166, "max": 166, "text": "166"}, None),
+    ("Two guards seized by a crowd in the market have been knifed and beaten to death.",
+     {"min": 2, "max": 2, "text": "Two"}, None),
+    ("Three farmers were stabbed to death.", {"min": 3, "max": 3, "text": "Three"}, None),
     # the 'one' who speaks is no one's toll
     ("\u201cMany people were killed,\u201d said one who spoke on condition of anonymity.", None,
      None),
