@@ -52,7 +52,7 @@ STANCE_VERBS = (r"denied|denies|rejected|rejects|accused|accuses|blamed|blames|d
 AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|first|at first|"
        r"subsequently|"
        r"now|still|went on to|usually|often|always|repeatedly|routinely|frequently))*")
-PRONOUNS = re.compile(r"^(?:he|she|they)$", re.I)
+PRONOUNS = re.compile(r"^(?:he|she|they|him|her)$", re.I)
 REFERENCE = re.compile(
     r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)"
     r"(?i:statement|report|ministry|military|army|command|coalition|agency|group|government|"
@@ -158,10 +158,13 @@ NO_JOINER = r"(?<!\sa)(?<!\san)(?<!\sthe)(?<!\sof)(?<!\sin)"
 """Not after a word that joins a phrase: 'a hospital in a disputed city' has no verb 'disputed'."""
 DISTANCE = r"\d+(?=\s+(?:miles|km|kilometres|kilometers)\b)"
 """A number in an aside that counts no one: 'about 80 miles north of Baghdad'."""
+ASIDE = r"(?:[^,;“”\"]|,(?=\d{3})){2,140}?"
+"""Words set off by commas after a speaker's name: ', a spokesman for the army'."""
 ATTRIBUTIONS = (
     re.compile(rf"\b(?:quoted|reported|cited) (?P<who>{WHO}),? as saying\b"),
-    re.compile(rf"^(?P<who>{SHORT_WHO}(?:,\s(?:[^,;“”\"]|,(?=\d{{3}})){{2,140}}?,?)?)"
-               rf"{AUX}{NO_JOINER},?\s+"
+    re.compile(rf"^(?P<who>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}(?:,\s{ASIDE}){{2}},"
+               rf"|{SHORT_WHO}(?:,\s{ASIDE},?)?)"
+               rf"{AUX}{NO_JOINER},?(?:(?<=,)\s+[a-z]{{3,}}ly)?\s+"
                rf"(?:{SOURCE_VERBS}|{STANCE_VERBS})\b(?!\s+by\b|(?:(?<=released)|(?<=published)|"
                r"(?<=issued))\s+(?:[\w-]+\s+){1,3}by\b)"),  # not 'a statement released by'
     re.compile(rf"(?:[,;][”\"’]?\s+|\s(?:but|while|whereas)\s+(?=[A-Z]))"
@@ -294,6 +297,9 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(r"\s+(?:on|under) (?:the )?condition of anonymity\b.*$|,\s*(?:on the other "
                     r"hand|for (?:his|her|its|their) part|however|meanwhile|in turn)$", "", phrase)
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
+    phrase = re.sub(r"(\b[A-Z][\w'’-]*)\s+(?:after|before|as|while|when)\s+(?:the|a|an|his|her|"
+                    r"its|their)\s.*$", r"\1", phrase)  # 'Dr. Alija Begic after the building
+
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|(?:issued|"
                     r"released|published|carried) by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"

@@ -144,6 +144,9 @@ GROUP_NAMED = re.compile(
 """A name the article calls a group: 'the al-Shabab group', 'Tarsk Front, an armed group',
 'the Harun militant group'; or the name after it, 'the Lebanese group Hezbollah', 'the armed
 group Tarsk Front'."""
+TITLED_NAME = re.compile(rf"\b(?P<head>[A-Za-z]+),?\s+(?P<name>[A-Z][\w'’-]+"
+                         rf"(?:\s+{NAME_WORD}){{1,3}})")
+"""A name after a title: 'their leader, Radovan Karadzic', 'President Ana Vel'."""
 AGED = re.compile(r"(?i)the\s+\d+-year-old(?:\s+[a-z]+)?")
 """'the 41-year-old', 'the 41-year-old father': the person named before, as 'he' is."""
 NEARER = re.compile(
@@ -417,12 +420,14 @@ class Reader:
         ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
         raw = who.strip(" ,;:")
         light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
-        if re.fullmatch(r"(?i)they|(?:one|another)(?:\s+of\s+them)?(?:\s+who\b.*)?", raw):
+        if re.fullmatch(r"(?i)they|them|(?:one|another)(?:\s+of\s+them)?(?:\s+who\b.*)?", raw):
             return self.find_group_before(before) or ("", None)  # 'They called it "..."'
             # after a group's statement, never one person; 'community leaders said ... "...,"
             # said one who spoke on condition of anonymity': one of the leaders
-        if PRONOUNS.match(raw) or AGED.fullmatch(raw):  # 'he said', 'the 41-year-old said'
-            return self.find_person_before(before) or self.last_person or ("", None)
+        if PRONOUNS.match(raw) or AGED.fullmatch(raw):  # 'he said', 'the 41-year-old said';
+            # 'X quoted him as saying' after 'their leader, NAME': NAME
+            person = self.find_object_person(before) if raw.lower() in ("him", "her") else None
+            return person or self.find_person_before(before) or self.last_person or ("", None)
         reporter = re.fullmatch(r"(?:the\s+)?(?P<org>(?:[\w-]+\s+){0,3}?[\w-]+)\s+report",
                                 light, re.I)
         if reporter and ORG_WORDS.search(reporter.group("org")):
@@ -528,6 +533,16 @@ class Reader:
             named = NAMED_PERSON.match(sentence)  # 'NAME, 24, was soaked in blood. "...," he
             if named:  # said'
                 return self.resolve(named.group("name"))
+        return None
+
+    def find_object_person(self, before: str) -> tuple[str, str | None] | None:
+        """The last person named with a title in the sentence before or the words before
+        ('a declaration of peace by their leader, Radovan Karadzic'), for the 'him' of 'Tanjug
+        quoted him as saying'."""
+        text = " ".join([*self.seen[-1:], before])
+        for match in reversed(list(TITLED_NAME.finditer(text))):
+            if PERSON_HEADS.search(match.group("head")) and is_person(match.group(), match["name"]):
+                return self.resolve(match.group("name").rstrip("."))
         return None
 
     def find_phrase_actor(self, phrase: str) -> str | None:

@@ -52,7 +52,8 @@ ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- 
 age, '21-year-old')."""
 KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|die|dies|deaths?|slain|fatalities|"
                     r"bodies|"
-                    r"eliminated|liquidated|massacred|massacring|murdered|"
+                    r"eliminated|liquidated|massacred|massacring|murdered|executed|beheaded|"
+                    r"slaughtered|butchered|"
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives|"
                     r"to death)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"
@@ -61,7 +62,8 @@ WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|h
                      re.I)
 ADJACENT = re.compile(r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|injured|injuring|"
                       r"injures|"
-                      r"massacred|massacring|murdered|murdering|"
+                      r"massacred|massacring|murdered|murdering|executed|executing|beheaded|"
+                      r"beheading|slaughtered|slaughtering|butchered|"
                       r"(?:claimed|took) the lives of|the deaths? of|(?:the )?liquidation of|"
                       r"(?:the )?(?:killings?|massacres?|murders?|slaughter) of|"
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
@@ -160,8 +162,9 @@ def classify_figure(before: str, window: str) -> str | None:
         injured = re.search(r"\b(?:injur\w*|wounded)\s*$", before[:toll.start()], re.I) \
             or re.search(r"\bnumber\b[^.;]*?\b(?:injured|wounded)\b", toll.group(), re.I)
         return "wounded" if injured else "killed"
-    if re.match(r"\s+(?:[a-z]+\s+)?lives\b", window):
-        return "killed"  # the strike claimed 16 lives, cost 40 civilian lives
+    if re.match(r"\s+(?:[a-z]+\s+)?(?:lives|victims)\b", window):
+        return "killed"  # the strike claimed 16 lives, cost 40 civilian lives; 'reported 51
+        # victims' (not 'eight of the victims', a part of them)
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)
     own = ADJACENT.sub("", own)  # 'two missiles ..., killing three': the verb is three's
     own = re.split(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+(?:one|an?)\b",

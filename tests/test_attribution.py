@@ -135,6 +135,14 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     # 'called a news conference ... to say'
     ("Community leader Ivo Marr called a news conference in Sarn to say he had documented at "
      "least 38 deaths.", "Community leader Ivo Marr"),
+    # a name, two asides and an adverb; a long name's possessive tally; but a clause set off
+    # by commas before the verb is no aside of a name
+    ("Marr, a member of the Tarsk assembly, the valley's largest party, tearfully described "
+     "the barn.", "Marr, a member of the Tarsk assembly, the valley's largest party,"),
+    ("The Sarn Observatory for Human Rights' tally of 40 dead is higher.",
+     "The Sarn Observatory for Human Rights"),
+    ("Two blasts rocked a mosque in Sarn, killing at least 25 people and injuring scores of "
+     "others, officials said.", "officials"),
     # but one that holds a figure may name its source
     ("“Local leaders told the mission that 24 people are lying dead,” he continued.",
      "Local leaders"),
@@ -163,6 +171,9 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
     ("A first report given Sunday by three farmers", "three farmers"),
     ("the provisional toll released by the Red Cross", "Red Cross"),
     ("Statistics released this week by the Tarsk government", "Tarsk government"),
+    # a clause after the name
+    ("hospital director Dr. Ilse Varn after the building took three hits",
+     "hospital director Dr. Ilse Varn"),
 ])
 def test_what_is_not_the_speakers_name_is_left_out(phrase: str, name: str) -> None:
     assert clean_phrase(phrase) == name

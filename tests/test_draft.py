@@ -1632,6 +1632,19 @@ def test_a_quote_in_a_sentence_that_names_no_speaker(tmp_path: Path) -> None:
         "not name.\n"), ("people from over", "the party of war")) == ["ilan-varo", "pell-aron"]
 
 
+def test_him_of_quoted_him_as_saying_is_the_person_named_before(tmp_path: Path) -> None:
+    """'X quoted him as saying' after 'a declaration by their leader, NAME': NAME, not the
+    last one who spoke; and '"...," said NAME, TITLE, after the building took hits' ends the
+    speaker's name before 'after'."""
+    assert actors_quoting(tmp_path, (
+        "Rockets hit Tarsk hospital\n\n"
+        "\"This is hell and terror,\" said hospital director Dr. Ilse Varn after the building "
+        "took three hits, killing at least 10 people.\n\n"
+        "The shelling went on despite a declaration of peace by their leader, Pell Aron.\n\n"
+        "\"Our side proclaims peace in Tarsk,\" the state news agency Tarsa quoted him as "
+        "saying.\n"), ("This is hell and", "Our side proclaims")) == [
+            "hospital-director-dr-ilse-varn", "pell-aron"]
+
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
     the leaders, and no toll of one."""

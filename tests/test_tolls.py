@@ -90,6 +90,13 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
     ("Two guards seized by a crowd in the market have been knifed and beaten to death.",
      {"min": 2, "max": 2, "text": "Two"}, None),
     ("Three farmers were stabbed to death.", {"min": 3, "max": 3, "text": "Three"}, None),
+    # executed, beheaded; victims counted right after their number, not a part of them
+    ("Gunmen tortured and beheaded at least 28 villagers.", {"min": 28, "text": "at least 28"},
+     None),
+    ("A video shows a dozen people lined up against a wall and executed.",
+     {"min": 12, "max": 12, "text": "a dozen"}, None),
+    ("The prosecutor's office reported 51 victims.", {"min": 51, "max": 51, "text": "51"}, None),
+    ("Eight of the victims were farmers.", None, None),
     # the 'one' who speaks is no one's toll
     ("\u201cMany people were killed,\u201d said one who spoke on condition of anonymity.", None,
      None),
