@@ -15,7 +15,8 @@ ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"
-                     r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows|testified")
+                     r"asserts|assured|assures|threatened|vowed|pledged|threatens|vows|testified|"
+                     r"maintained(?=\s+that\b)|maintains(?=\s+that\b)")
 SPEECH_VERBS = ATTRIBUTION_VERBS + (r"|elaborated|confirmed|reported|tells|adds|quoted|read|"
                                      r"showed|shows|asked|demanded|urged|cried|shouted|"
                                      r"screamed|exclaimed|whispered|pleaded")
@@ -54,13 +55,14 @@ AUX = (r"(?:\s+(?:has|had|have|also|earlier|later|then|previously|initially|firs
        r"now|still|went on to|usually|often|always|repeatedly|routinely|frequently))*")
 PRONOUNS = re.compile(r"^(?:he|she|they|him|her)$", re.I)
 REFERENCE = re.compile(
-    r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)[a-z][\w-]*\s+){0,2}|an?\s+)"
+    r"^(?:[Ii]t|(?:(?:[Tt]he\s+)?(?:(?!an?\s)(?:[a-z][\w-]*|[A-Z][a-z]+ist)\s+){0,2}|an?\s+)"
     r"(?i:statement|report|ministry|military|army|command|coalition|agency|group|government|"
     r"foundation|observatory|office|council|force|forces|"
     r"police|movement|organi[sz]ation|authorities|militia|alliance|monitor|official|commander|"
     r"leader|spokes(?:man|woman|person)|governor|minister|mayor|president|director|chief|"
     r"envoy|ambassador|secretary|doctor|colonel|general|source|ngo|charity|watchdog))$")
-"""Words that point back at a speaker already named: it said, the statement added."""
+"""Words that point back at a speaker already named: it said, the statement added, the
+Islamist group said."""
 PERSON_HEADS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|commander|governor|minister|mayor|lawmaker|"
     r"councill?or|chief|leader|officer|resident|witness|survivor|villager|tribesman|doctor|"
@@ -110,15 +112,14 @@ TRAILING_NAME = re.compile(
 """Pentagon press secretary John Kirby: a title before a name."""
 GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
            "ministry": "government", "army": "armed-forces", "military": "armed-forces"}
-TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (
-    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
-    "Adm", "Cpl", "Pvt", "Prof", "Sheikh"))
+TITLES = ("Col", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr", "St", "Sgt", "Maj", "Capt", "Brig", "Adm",
+          "Cpl", "Pvt", "Prof", "Cmdr", "Insp", "Supt", "Rev", "Rep", "Sen", "Gov")
+"""Titles written short with a full stop before a name: 'Col. Ivo Marr', 'Senior Supt. NAME'."""
+TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (*TITLES, "Sheikh"))
 """The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
 WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
 """A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
-NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in (
-    "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Brig", "Dr", "Mr", "Mrs", "Ms", "Gov", "Sen", "Rep",
-    "Adm", "Cpl", "Pvt", "Prof"))
+NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in TITLES)
 END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
 SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
@@ -296,7 +297,8 @@ def clean_phrase(who: str) -> str:
                     r"requesting)\b.*$", "", phrase)
     phrase = re.sub(r"\s+(?:on|under) (?:the )?condition of anonymity\b.*$|,\s*(?:on the other "
                     r"hand|for (?:his|her|its|their) part|however|meanwhile|in turn)$", "", phrase)
-    phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$", "", phrase)
+    phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$|,\s+(?:was|were)$", "",
+                    phrase)  # 'NAME, TITLE, was quoted as saying'
     phrase = re.sub(r"(\b[A-Z][\w'’-]*)\s+(?:after|before|as|while|when)\s+(?:the|a|an|his|her|"
                     r"its|their)\s.*$", r"\1", phrase)  # 'Dr. Alija Begic after the building
 
@@ -445,11 +447,13 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
 
 def names_speaker(who: str) -> bool:
     """Whether the words a form found where a speaker's name stands can be one: not a clause,
-    a pronoun, a speech verb or a word such as 'however'."""
+    a pronoun, a speech verb, a word such as 'however', or the subject of a passive ('the
+    death toll is estimated at 40')."""
     head = who.split(",")[0]
     return bool(who) and not NOT_A_SPEAKER.search(head) and len(head.split()) <= 14 \
         and not re.match(rf"(?:{SPEECH_VERBS}|saying|adding|stating|noting)\b", head) \
         and head.lower().strip() not in NO_NAMES \
         and head.split()[0] not in PERSONAL and who.split()[-1] not in PERSONAL \
         and not re.search(r"\s(?:it|they|he|she)$", head) \
+        and not re.search(r"(?:^|\s)(?:is|are|was|were|be|been|being)$", who) \
         and not re.fullmatch(r"(?i)which|whom|this|these", head)

@@ -48,6 +48,7 @@ from briefgen.attribution import (
     TIME_OPENING,
     TITLE_DOT,
     TITLE_SHORT,
+    TITLES,
     WEEKDAYS,
     WHO,
     clean_phrase,
@@ -419,7 +420,8 @@ class Reader:
         """The speaker's words and actor: a pronoun or a word that points back ("it", "the
         ministry"), a monitor, a known name, a spokesman for a known name, or new words."""
         raw = who.strip(" ,;:")
-        light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$", "", raw)
+        light = re.sub(r",?\s+in an? (?:statement|news conference|press conference)\b.*$"
+                       r"|,\s+(?:which|who)\s.*$", "", raw)  # 'The group, which intends to'
         if re.fullmatch(r"(?i)they|them|(?:one|another)(?:\s+of\s+them)?(?:\s+who\b.*)?", raw):
             return self.find_group_before(before) or ("", None)  # 'They called it "..."'
             # after a group's statement, never one person; 'community leaders said ... "...,"
@@ -440,6 +442,8 @@ class Reader:
             found = self.find_referent(raw, before)
             if found is not None:
                 return found
+            if self.last_group and re.search(r"\b(?:group|militia|movement)$", light, re.I):
+                return self.last_group  # 'Al Shabaab insurgents ... The Islamist group said'
             if light.lower() == "it":
                 return "", None  # 'it said' with nothing to point back at: no one named
         phrase = clean_phrase(re.split(r"\s[-–]\s", raw)[-1])  # 'Gaza City, Gaza - the agency'
@@ -498,8 +502,8 @@ class Reader:
         """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
         full before (earlier in the article, or in the paragraph before the quote), with the
         actor they speak for."""
-        surname = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Adm|Prof|Sheikh)"
-                         r"\.?\s+(?=\S+$)", "", surname)  # 'Mr. Rusk', as some papers write
+        surname = re.sub(rf"^(?:{'|'.join((*TITLES, 'Miss', 'Sheikh'))})\.?\s+(?=\S+$)", "",
+                         surname)  # 'Mr. Rusk', as some papers write
         if not re.fullmatch(NAME_WORD, surname) or not surname[:1].isupper():
             return None
         here = [m for m in map(self.find_subject, split_sentences(before)) if m is not None]
@@ -1130,10 +1134,10 @@ def find_acting_subject(sentence: str) -> tuple[str, str] | None:
     clause = LEADING_CLAUSE.match(sentence)
     body = TIME_OPENING.sub("", sentence[clause.end():] if clause else sentence)
     match = DOER_SUBJECT.match(body)
-    if match is None or NOT_A_SPEAKER.search(match.group("who")) \
-            or CLAUSE.search(match.group("who")):
-        return None
-    return match.group("who"), body[match.end():]
+    who = re.sub(r",\s+(?:who|which)\s[^,]*,$", "", match.group("who")) if match else ""
+    if match is None or NOT_A_SPEAKER.search(who) or CLAUSE.search(who):  # the name before
+        return None  # 'NAME, who has jurisdiction over X, called'
+    return who, body[match.end():]
 
 
 def head_word(phrase: str) -> str:

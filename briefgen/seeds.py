@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from briefgen.attribution import TITLES
 from briefgen.files import MAX_SEED_BYTES, InputError, read_limited
 from briefgen.frontmatter import strip_front_matter
 from briefgen.tolls import ACLED_VAGUE, MORE_THAN
@@ -121,9 +122,8 @@ def to_tokens(text: str) -> tuple[list[str], list[str]]:
     return [word for word, _ in kept], [raw for _, raw in kept]
 
 
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Col|Gen|Lt|Mr|Mrs|Ms|Dr|St|Sgt|Maj|Capt|"
-                          r"Brig|Adm|Cpl|Pvt|Prof|Cmdr|Insp|Supt|Rev|"
-                          r"Rep|Sen|Gov|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:" + "|".join(TITLES) + r"|"
+                          r"No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
 """A word that ends in a full stop without ending a sentence: U.S., K.S.S., Col."""
 _CLOCK = re.compile(r"\b[ap]\.m\.$")
 _CLOCK_NEXT = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC|"

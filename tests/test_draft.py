@@ -1645,6 +1645,24 @@ def test_him_of_quoted_him_as_saying_is_the_person_named_before(tmp_path: Path) 
         "saying.\n"), ("This is hell and", "Our side proclaims")) == [
             "hospital-director-dr-ilse-varn", "pell-aron"]
 
+def test_who_acts_with_an_aside_or_points_back_is_the_speaker(tmp_path: Path) -> None:
+    """'he said' after 'But NAME, who has jurisdiction over X, called ...'; 'It maintained
+    that ... "..."' after 'The government expressed ...'; 'The Islamist group, which ...,
+    said' after 'Tarsk Front insurgents on Sunday killed ...'."""
+    assert actors_quoting(tmp_path, (
+        "Raid on Sarn island disputed\n\n"
+        "Tarsk Front insurgents on Sunday killed 15 soldiers and retook a town in the valley.\n\n"
+        "The Islamist group, which intends to topple the government, said it had killed 32 "
+        "soldiers in the assault.\n\n"
+        "\"It was a legitimate armed encounter with the men,\" said Gen. Pell Aron.\n\n"
+        "But Sarn Mayor Ilan Varo, who has jurisdiction over the island, called the operation "
+        "a massacre after a team went to the island.\n\n"
+        "\"What had happened on the island was a massacre,\" he said.\n\n"
+        "The government expressed its sorrow to the families, in a statement by its spokesman.\n\n"
+        "It maintained that the army remains \u201cfirmly committed to the protection of "
+        "all.\u201d\n"), ("The Islamist group", "What had happened", "firmly committed")) == [
+            "tarsk-front-insurgents", "sarn-mayor-ilan-varo", "the-government"]
+
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
     the leaders, and no toll of one."""
