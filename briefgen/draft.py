@@ -802,9 +802,13 @@ class Reader:
             relayed = re.search(rf"\b(?:{SPEECH_VERBS})\b[^“\"]{{0,60}}\bthat\s*$", before)
             closed = quote.endswith((".", "!", "?")) and re.match(r"\W*\s[A-Z]", after) \
                 and not re.search(r"(?:^|[.!?][”\"’]?)\s*$", before)  # 'X, saying "..." He ...
+            alone = bool(found) and quote.endswith((".", "!", "?")) and not closed \
+                and re.match(r"\W*\s[A-Z]", after) and not names_quote_before(after)
+            # '"...," said X. "...." NAME said 166 were shot.': a sentence quoted alone
+            # after another quote goes on with it
             who = ((self.speaker_before(before) if relayed or closed else None)
-                   or self.speaker_after(after) or self.speaker_before(before)
-                   or self.speaker_previous(before))
+                   or (None if alone else self.speaker_after(after))
+                   or self.speaker_before(before) or self.speaker_previous(before))
             sentence = self.sentence_around(paragraph, start, end)
             if who is None:
                 carried = found[-1] if found else (self.carried if not before.strip() else None)
@@ -1152,6 +1156,23 @@ def hand_figures(claim: DraftClaim, actor_id: str | None, speaker: str) -> Draft
                      against=[], sources=list(claim.sources))
     claim.killed = claim.wounded = claim.counted = None
     return theirs
+
+
+def names_quote_before(after: str) -> bool:
+    """Whether the sentence after a quoted sentence is its attribution ('"...!" Ivo Marr
+    shouted by the rubble.'), not a sentence of its own ('NAME said 166 men were shot.',
+    'Massacres have been alleged by both sides in the war.'): after its verb of saying come a
+    few words, a comma or a phrase of place or time, never a clause of what was said."""
+    first = (split_sentences(after.lstrip("”\"’' ")) or [""])[0]
+    match = re.search(rf"\b(?:{SPEECH_VERBS})\b(?P<rest>[^.!?]*)", first)
+    if match is None or re.search(r"\b(?:been|be|being|is|are|was|were)\s+$",
+                                  first[:match.start()]):
+        return False
+    rest = match.group("rest")
+    few = len(rest.split()) <= 3 and not re.search(r"\d|\bthat\b", rest)
+    return few or re.match(r"\s*(?:,|(?:by|at|on|in|from|to|after|before|outside|near|during|"
+                           r"as|while|when|yesterday|today|tonight|late|early|last|this)\b)",
+                           rest) is not None
 
 
 def find_voice(sentence: str, spoken: list[Speech]) -> Speech | None:

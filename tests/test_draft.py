@@ -1663,6 +1663,23 @@ def test_who_acts_with_an_aside_or_points_back_is_the_speaker(tmp_path: Path) ->
         "all.\u201d\n"), ("The Islamist group", "What had happened", "firmly committed")) == [
             "tarsk-front-insurgents", "sarn-mayor-ilan-varo", "the-government"]
 
+def test_a_sentence_quoted_alone_goes_on_with_the_quote_before(tmp_path: Path) -> None:
+    """'"...," said X. "...." NAME, TITLE, said 166 people were shot.': the second quote is
+    X's, not NAME's, whose sentence says what he said; and '"...," he said. "...." Massacres
+    have been alleged by both sides.' is his, not the massacres'. But '"...!" NAME shouted by
+    the rubble.' is NAME's."""
+    assert actors_quoting(tmp_path, (
+        "Massacre reported in Tarsk\n\n"
+        "\"We have received complaints of a massacre there,\" said Col. Ivo Marr, a deputy "
+        "minister. \"If this is true, the strongest action will be taken.\" Pell Aron, a member "
+        "of parliament from Tarsk, said 166 men were shot. \"Troops ran berserk and killed "
+        "farmers,\" he said. \"Somebody should put a stop to this.\" Massacres have often been "
+        "alleged by both sides in the war.\n\n"
+        "Villagers gathered at the ruins. \"We are not fighters at all!\" Ilan Varo shouted by "
+        "the rubble of his house.\n"),
+        ("If this is true", "Somebody should", "We are not fighters")) == [
+            "col-ivo-marr", "pell-aron", "ilan-varo"]
+
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
     the leaders, and no toll of one."""
