@@ -300,8 +300,7 @@ def clean_phrase(who: str) -> str:
     phrase = re.sub(r"\s+who\s+(?:said|says|had|has|was|is)\b.*$|,\s+(?:was|were)$", "",
                     phrase)  # 'NAME, TITLE, was quoted as saying'
     phrase = re.sub(r"(\b[A-Z][\w'’-]*)\s+(?:after|before|as|while|when)\s+(?:the|a|an|his|her|"
-                    r"its|their)\s.*$", r"\1", phrase)  # 'Dr. Alija Begic after the building
-
+                    r"its|their)\s.*$", r"\1", phrase)  # 'NAME after the building took hits'
     phrase = re.sub(r"^(?:[Aa]n?)\s+", "", phrase)
     phrase = re.sub(r"^(?:[Tt]he\s+)?(?:joint\s+|written\s+)?statement\s+(?:from|by|(?:issued|"
                     r"released|published|carried) by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
