@@ -412,6 +412,10 @@ class Reader:
     """Whether the page quotes with straight single quotes, having no double mark at all."""
     seen: list[str] = field(default_factory=list)
     """The sentences read so far, for the group that 'the group' names."""
+    called: dict[str, set[str]] = field(default_factory=dict)
+    """The names the sentences read so far call a group, a militia or a movement, by that
+    word: {"group": {"al-Shabab"}}; ``scanned`` says how many sentences they hold."""
+    scanned: int = 0
     carried: Speech | None = None
     """The speaker of a quote that ends a paragraph: the next paragraph's quote, opening
     with no attribution, continues it."""
@@ -489,14 +493,18 @@ class Reader:
         head = reference.lower().split()[-1]
         if not re.fullmatch(r"the (?:[a-z-]+ )?(?:group|militia|movement)", reference.lower()):
             return None
-        text = "\n".join(self.seen) + "\n" + before
-        called = {m.group("after") or m.group("after2") or m.group("before")
-                  for m in GROUP_NAMED.finditer(text)
-                  if (m.group("head") or m.group("head2")).lower() == head}
-        last = max(((m.start(), name) for name in called
-                    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)),
-                   default=None)
-        return last[1] if last else None
+        for sentence in self.seen[self.scanned:]:
+            for word, names in find_called(sentence).items():
+                self.called.setdefault(word, set()).update(names)
+        self.scanned = len(self.seen)
+        called = self.called.get(head, set()) | find_called(before).get(head, set())
+        for sentence in reversed([*self.seen, before]):  # the one printed last
+            last = max(((m.start(), name) for name in called
+                        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
+                                             sentence)), default=None)
+            if last is not None:
+                return last[1]
+        return None
 
     def find_named_before(self, surname: str, before: str = "") -> tuple[str, str | None] | None:
         """'Dunn said', after 'U.S. military spokesman Col. Marek Dunn': the person named in
@@ -1142,6 +1150,17 @@ def find_acting_subject(sentence: str) -> tuple[str, str] | None:
     if match is None or NOT_A_SPEAKER.search(who) or CLAUSE.search(who):  # the name before
         return None  # 'NAME, who has jurisdiction over X, called'
     return who, body[match.end():]
+
+
+def find_called(text: str) -> dict[str, set[str]]:
+    """The names ``text`` calls a group, a militia or a movement, by that word (see
+    ``GROUP_NAMED``)."""
+    called: dict[str, set[str]] = {}
+    for match in GROUP_NAMED.finditer(text):
+        word = (match.group("head") or match.group("head2")).lower()
+        name = match.group("after") or match.group("after2") or match.group("before")
+        called.setdefault(word, set()).add(name)
+    return called
 
 
 def head_word(phrase: str) -> str:
