@@ -145,6 +145,9 @@ GROUP_NAMED = re.compile(
 """A name the article calls a group: 'the al-Shabab group', 'Tarsk Front, an armed group',
 'the Harun militant group'; or the name after it, 'the Lebanese group Hezbollah', 'the armed
 group Tarsk Front'."""
+STATE_BODY = re.compile(r"\b(?:army|military|government|ministry|police|forces|authorities|"
+                        r"command)$", re.I)
+"""A state's own body, which 'the group' or 'the organisation' never points back at."""
 TITLED_NAME = re.compile(rf"\b(?P<head>[A-Za-z]+),?\s+(?P<name>[A-Z][\w'’-]+"
                          rf"(?:\s+{NAME_WORD}){{1,3}})")
 """A name after a title: 'their leader, Radovan Karadzic', 'President Ana Vel'."""
@@ -611,7 +614,8 @@ class Reader:
                            re.I)
         if chosen is None:  # 'the interior ministry' is not the health ministry named before
             chosen = next((m for m in reversed(mentions)
-                           if (head in POINTING_WORDS and not m.person)
+                           if (head in POINTING_WORDS and not m.person
+                               and not (head != "it" and STATE_BODY.search(m.phrase)))
                            or (short.search(m.phrase) and modifier in m.phrase.lower())),
                           None)
         if chosen is None:

@@ -1680,6 +1680,16 @@ def test_a_sentence_quoted_alone_goes_on_with_the_quote_before(tmp_path: Path) -
         ("If this is true", "Somebody should", "We are not fighters")) == [
             "col-ivo-marr", "pell-aron", "ilan-varo"]
 
+def test_the_group_never_points_back_at_a_state_s_army(tmp_path: Path) -> None:
+    """'The Tarsk Relief Committee said ... The army denied it. "...," the aid group said':
+    the committee, not the army named last."""
+    assert actors_quoting(tmp_path, (
+        "Clinic hit in Tarsk\n\n"
+        "The Tarsk Relief Committee said its clinic in the valley was bombed.\n\n"
+        "The valley army denied the incident.\n\n"
+        "\"Two bombs hit the clinic and five people were wounded,\" the aid group said in a "
+        "statement.\n"), ("Two bombs hit",)) == ["tarsk-relief-committee"]
+
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
     the leaders, and no toll of one."""
