@@ -148,6 +148,11 @@ group Tarsk Front'."""
 STATE_BODY = re.compile(r"\b(?:army|military|government|ministry|police|forces|authorities|"
                         r"command)$", re.I)
 """A state's own body, which 'the group' or 'the organisation' never points back at."""
+CONTRAST_SPEAKER = re.compile(rf"\b(?:while|whereas|but)\s+(?P<who>[A-Z]{SHORT_WHO}"
+                              rf"(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+(?:{SPEECH_VERBS})\b"
+                              r"(?:[^“”\"]|[“\"][^“”\"]*[”\"])*$")
+"""A speaker in a clause of its own just before a quote: '... while Colonel NAME, TITLE, said
+reports were', also before a second quote of the sentence."""
 TITLED_NAME = re.compile(rf"\b(?P<head>[A-Za-z]+),?\s+(?P<name>[A-Z][\w'’-]+"
                          rf"(?:\s+{NAME_WORD}){{1,3}})")
 """A name after a title: 'their leader, Radovan Karadzic', 'President Ana Vel'."""
@@ -703,6 +708,19 @@ class Reader:
         if BYSTANDER.search(who):
             self.bystanders.add(speaker)
 
+    def note_quoted(self, voice: Speech) -> None:
+        """The speaker of a sentence's quote spoke last, after the sentence's subject: 'A local
+        official put the toll at 50 while Colonel NAME said reports were "..."', then '"...," he
+        said' is the colonel."""
+        spoke = (voice.who, voice.actor_id)
+        named = [m for m in self.recent if (m.speaker, m.actor_id) == spoke]
+        before = voice.sentence.find(voice.who) < voice.sentence.find(voice.quote) \
+            if voice.who else False  # named before the quote, not 'according to X' after it
+        if voice.who and named and before:
+            self.last_voice = spoke
+            if named[-1].person:
+                self.last_person = spoke
+
     def note_doer(self, sentence: str) -> None:
         """'Prime minister NAME addressed ...', 'Chechen military leaders earlier revised ...',
         'The government had appeared to accept ...': one who acts without speaking, for the
@@ -773,6 +791,9 @@ class Reader:
                         self.last_person = (subject.speaker, subject.actor_id)
                 elif subject is None:
                     self.note_doer(sentence)
+                quoted = [sp for sp in spoken if sp.sentence == sentence]
+                if quoted and subject is not None and quoted[-1].who not in subject.speaker:
+                    self.note_quoted(quoted[-1])  # not the subject's own words for itself
                 self.note_mentions(sentence)
                 self.seen.append(sentence)
         return speeches, claims + self.read_headline(claims)
@@ -912,6 +933,9 @@ class Reader:
         if match:
             return match.group("who")
         opening = (split_sentences(before) or [""])[-1]
+        match = CONTRAST_SPEAKER.search(opening)
+        if match:  # 'A local official put the toll at 50 while Colonel NAME, TITLE, said
+            return match.group("who")  # reports were "..."': the colonel
         if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|telling|alleging|accus\w+|blam\w+|"
                      r"statement)\b", opening):
             return find_attribution(opening) or find_doer(opening) or named

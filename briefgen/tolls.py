@@ -47,7 +47,8 @@ ONE_DETERMINER = re.compile(
     r"thing|hand|area|house|village|town|road|car|who)\b", re.I)
 """'one family', 'one of the drivers', '..., said one who spoke on condition of anonymity':
 'one' that counts no one."""
-ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- ]old)", re.I)
+ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- ]old)"
+                        r"(?!\s+(?:to|and)\s+\d+[- ]years?[- ]old)", re.I)
 """Where a number's words end: at the next number (not 'one', more often a determiner; not an
 age, '21-year-old')."""
 KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|die|dies|deaths?|slain|fatalities|"
@@ -69,13 +70,16 @@ ADJACENT = re.compile(r"\b(?P<verb>killed|killing|kills|wounded|wounding|wounds|
                       r"(?:the )?elimination of)\s+[\"“]?$", re.I)
 """A casualty verb right before the number: killing nine, claimed the lives of 11."""
 TOLL = re.compile(r"\b(?:toll|(?:casualty|death) (?:figure|count)|number (?:of )?[^.;]{0,40}?"
-                  r"\b(?:killed|dead|deaths|victims|martyrs|injured|wounded))\b"
+                  r"\b(?:killed|dead|deaths|victims|martyrs|injured|wounded|massacred|slain|"
+                  r"murdered))\b"
                   r"[^.;]{0,160}?\b(?:rose|risen|rising|climbed|reached|increased|"
                   r"jumped|stands? at|stood at|hit|to|at|of|was|is|be)"
                   r"(?:\s+(?:more\s+|most\s+)?(?:likely|probably|perhaps|possibly|closer to))?"
+                  r"(?:\s+an?\s+(?:much\s+|far\s+)?(?:lower|higher|smaller|larger))?"
                   r"\s+(?:between\s+|from\s+)?$", re.I)
 """The death toll rose to N, has risen to N, reached N, stood at N, was more likely N; the
-casualty figure was N."""
+casualty figure was N; put the toll at a much lower N; the number of villagers massacred rose
+to N."""
 PASSIVE = re.compile(r"^[^,.;:\d]{0,110}?\b(?:were|was|had been|have been|has been)\s+"
                      r"(?P<verb>killed|wounded|injured|(?:[a-z]+(?:,\s+|\s+and\s+)){0,3}[a-z]+"
                      r"\s+to\s+death)\b", re.I)
@@ -290,7 +294,8 @@ def is_no_count(number: str, value: int | None, before: str, after: str) -> bool
             or re.match(rf"^\s*(?:{MONTH})\b", after, re.I) is not None
             or (number.lower() == "one" and ONE_DETERMINER.match(after) is not None)
             or re.search(r"[A-Za-z]-$", before) is not None
-            or re.match(r"^[- ](?:years?|months?|weeks?|days?)[- ]old\b", after) is not None
+            or re.match(r"^(?:\s+(?:to|and)\s+\d+)?[- ](?:years?|months?|weeks?|days?)[- ]old\b",
+                        after) is not None  # '21-year-old', 'all 60 to 85 years old'
             or NOT_PEOPLE.match(after) is not None or SPEAKERS.match(after) is not None
             or is_age(before, after))
 

@@ -1690,6 +1690,19 @@ def test_the_group_never_points_back_at_a_state_s_army(tmp_path: Path) -> None:
         "\"Two bombs hit the clinic and five people were wounded,\" the aid group said in a "
         "statement.\n"), ("Two bombs hit",)) == ["tarsk-relief-committee"]
 
+def test_a_speaker_in_a_clause_of_its_own_before_a_quote(tmp_path: Path) -> None:
+    """'A local official put the toll at 50 while Colonel NAME, TITLE, said reports were "..."
+    in a statement entitled "..."': both quotes are the colonel's, and so is the '"...," he
+    said' that follows."""
+    assert actors_quoting(tmp_path, (
+        "Toll of Tarsk raid disputed\n\n"
+        "A local official put the death toll at a much lower 50 while Colonel Ivo Marr, the "
+        "head of the army's press office, said reports of the raid were \u201cnot true and "
+        "very misleading\u201d in a statement entitled \u201cNo raid killed 150 in "
+        "Tarsk\u201d.\n\n"
+        "\u201cThe raiders ran into our men and four of them lost their lives,\u201d he said.\n"),
+        ("not true and", "No raid killed", "The raiders ran")) == ["colonel-ivo-marr"] * 3
+
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
     the leaders, and no toll of one."""

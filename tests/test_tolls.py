@@ -97,6 +97,14 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
      {"min": 12, "max": 12, "text": "a dozen"}, None),
     ("The prosecutor's office reported 51 victims.", {"min": 51, "max": 51, "text": "51"}, None),
     ("Eight of the victims were farmers.", None, None),
+    # 'put the death toll at a much lower 50'; 'the number of villagers massacred rose to
+    # 160'; ages as a range ('all 60 to 85 years old') are no toll
+    ("A local official put the death toll at a much lower 50.", {"min": 50, "max": 50,
+                                                                 "text": "50"}, None),
+    ("The number of villagers massacred in Tarsk rose to 160 on Wednesday.",
+     {"min": 160, "max": 160, "text": "160"}, None),
+    ("A rights group said 12 farmers, all 60 to 85 years old, were slain in Tarsk.",
+     {"min": 12, "max": 12, "text": "12"}, None),
     # the 'one' who speaks is no one's toll
     ("\u201cMany people were killed,\u201d said one who spoke on condition of anonymity.", None,
      None),
