@@ -35,6 +35,8 @@ SOURCE_VERBS = SPEECH_VERBS + (rf"|(?:spoke|speak|speaks) of(?=\s+{COUNT})|"
                                r"reports(?=\s+(?:that\b|\d))|claims(?=\s+(?:they|it|to)\b)|"
                                r"informs(?=\s+that\b)|informed(?=\s+that\b)|"
                                r"indicated(?=\s+that\b)|indicates(?=\s+that\b)|"
+                               rf"suggest(?:s|ed)?(?=\s+(?:that\s+)?{COUNT}|\s+(?:that\s+)?"
+                               rf"(?:as many as|up to)\s)|"
                                rf"concluded(?=\s+that\b)|mention(?:s|ed)?(?=\s+{COUNT})|"
                                rf"listed(?=\s+(?:the\s+(?:death\s+)?toll|{COUNT})"
                                r"(?!.*\baccording to\b))|"  # records listed 7 dead, according
@@ -283,7 +285,8 @@ def clean_phrase(who: str) -> str:
     phrase = who.strip(" ,;:—-")
     phrase = re.sub(r"^(?:[A-Z]{2,}\s+){2,}(?=[A-Z][a-z])", "", phrase)  # a heading: 'FIGHTING
     # IN TAIZ Elsewhere, ...'
-    phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|Elsewhere,?|Yet|So)\s+", "", phrase)
+    phrase = re.sub(r"^(?:[Bb]ut|[Aa]nd|However,?|Meanwhile,?|In the meantime,?|Elsewhere,?|Yet|"
+                    r"So)\s+", "", phrase)
     phrase = re.sub(r"\s+in (?:a|an|his|her|its|their) (?:[\w-]+ )?(?:statement|news conference|"
                     r"press conference|video|post|message|tweet|letter|speech|interview)\b.*$",
                     "", phrase)

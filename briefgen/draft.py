@@ -356,11 +356,14 @@ def read_article(path: Path, source_id: str) -> Article:
     paragraphs = [line for line in kept if line != title and (
         len(line.split()) >= 8 or re.search(r"[.!?:”\"]$", line))]
     dated = [line for line in kept[:12] if line not in captions]
+    plain = [INLINE_TAG.sub("", line).strip() for line in kept]  # '<i> From AP</i>'
     return Article(path, source_id, text, title or front.title or "", paragraphs,
-                   find_date(dated) or front.date, find_publisher(kept) or front.publisher,
-                   find_writer(kept), front.url)
+                   find_date(dated) or front.date, find_publisher(plain) or front.publisher,
+                   find_writer(plain), front.url)
 
 
+INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u)>", re.I)
+"""A page's inline markup saved with its text: '<i> From Associated Press</i>'."""
 WRAPPED = re.compile(r"(?:[,;]|\s--|[—–]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|"
                      r"that|as|its|their|his|her))$")
 """How a line that a hard-wrapped page broke mid-sentence ends: a comma, a dash or a word

@@ -149,6 +149,9 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("It maintained that the army remains committed to the valley.", "It"),
     ("Senior Supt. Ivo Marr, the district police chief, said they checked the victims.",
      "Senior Supt. Ivo Marr, the district police chief,"),
+    # reports that suggest a count, after 'In the meantime'
+    ("In the meantime some reports suggest as many as 100 people were killed.",
+     "In the meantime some reports"),
     # but one that holds a figure may name its source
     ("“Local leaders told the mission that 24 people are lying dead,” he continued.",
      "Local leaders"),
@@ -177,6 +180,7 @@ def test_the_speaker_a_sentence_names(sentence: str, who: str | None) -> None:
     ("A first report given Sunday by three farmers", "three farmers"),
     ("the provisional toll released by the Red Cross", "Red Cross"),
     ("Statistics released this week by the Tarsk government", "Tarsk government"),
+    ("In the meantime some reports", "some reports"),
     # a clause after the name; 'was quoted as saying'
     ("Ilse Varn, the deputy governor of Tarsk, was", "Ilse Varn, the deputy governor of Tarsk"),
     ("hospital director Dr. Ilse Varn after the building took three hits",

@@ -922,6 +922,7 @@ def test_mirro_second_mentions_by_title(start: str, actor: str, speaker: str) ->
     ("By Jane Doe | The Washington Post", "The Washington Post"),
     ("BBC News", "BBC"),
     ("By Ali Reuters-Smith", "TODO publisher"),  # a name that holds a publisher's is none
+    ("<i> From Associated Press</i>", "Associated Press"),  # a page's markup saved with it
 ])
 def test_a_byline_names_the_publisher(tmp_path: Path, byline: str, publisher: str) -> None:
     _, draft = draft_written(tmp_path, "vessa.txt", (
