@@ -124,8 +124,13 @@ WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
 NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in TITLES)
 END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
-SHORT_WHO = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,90}}?"
+WHO_CHAR = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT})"
+"""A character of a speaker's words within one clause: no stop but an abbreviation's."""
+SHORT_WHO = WHO_CHAR + "{1,90}?"
 """A speaker's words within one clause."""
+LONG_WHO = WHO_CHAR + "{1,150}?"
+"""A speaker's words within one clause, as long as 'according to' may give them: 'the federal
+commissioner charged with bringing order to the troubled western state of X'."""
 LEADING_CLAUSE = re.compile(r"^(?:(?:Speaking|In |According to|After|Before|While|Earlier|As of |"
                             r"Despite|Following|Amid|During|Although|Though|"
                             r"Later|On |Asked )[^,]{0,160}|Meanwhile|However|"
@@ -177,7 +182,7 @@ ATTRIBUTIONS = (
                rf"recalled|warned|stressed|insisted|replied|tweeted|reports|reported|testified)\s+"
                rf"(?!(?:to|in|on|at|from|with|after|during|later|earlier)\s)(?P<who>{SHORT_WHO}"
                rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
-    re.compile(rf"\baccording to (?P<who>{SHORT_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
+    re.compile(rf"\baccording to (?P<who>{LONG_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
                rf"(?-i:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"
                r"(?:said|say|says|told|reported)\b"),
@@ -428,8 +433,11 @@ def find_attribution_form(sentence: str) -> tuple[str, int] | None:
             if number == 1 and "," in who and re.match(r"[a-z]+ed\s", who):
                 who = who.split(",", 1)[1].strip()  # 'In its latest toll, released late on
                 # Wednesday, the Committee of Doctors said': the committee
-            if number == 4 and "," in who and NOT_A_SPEAKER.search(who.split(",", 1)[1]):
-                who = who.split(",")[0]  # 'according to the statement, 30 were killed'
+            if number == 4 and "," in who and (NOT_A_SPEAKER.search(who.split(",", 1)[1])
+                                               or re.search(rf"\b(?:{SPEECH_VERBS}|quoting)\b",
+                                                            who.split(",", 1)[1])):
+                who = who.split(",")[0]  # 'according to the statement, 30 were killed',
+                # 'according to X, APA reports quoting AP'
             if number == 4:
                 who = re.sub(r"\s+(?:who|which)\s.*$", "", who)  # 'according to X who also'
             if number == 2 and any(re.search(r"\d", part)

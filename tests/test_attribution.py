@@ -149,6 +149,11 @@ from briefgen.attribution import clean_phrase, find_attribution_form
     ("It maintained that the army remains committed to the valley.", "It"),
     ("Senior Supt. Ivo Marr, the district police chief, said they checked the victims.",
      "Senior Supt. Ivo Marr, the district police chief,"),
+    # a long 'according to', and a second clause after it that names another source
+    ("Most of the eight people who died were killed by others, according to the federal "
+     "commissioner charged with bringing order to the troubled western state of Tarsk, Sarn "
+     "Press reports quoting Associated Press.", "the federal commissioner charged with "
+     "bringing order to the troubled western state of Tarsk"),
     # reports that suggest a count, after 'In the meantime'
     ("In the meantime some reports suggest as many as 100 people were killed.",
      "In the meantime some reports"),
