@@ -47,6 +47,8 @@ AGENCY_LINE = (
     re.compile(rf"\b(?:reports?|reported|said|according to) the (?P<agency>{AGENCY})\b"),
     re.compile(rf"^[A-Z][A-Z .'/-]+,\s+[A-Z][\w .'-]{{1,30}},\s+(?P<agency>{AGENCY})$"),  # VELMAR,
     # Brena, AP
+    re.compile(rf"^[A-Z][A-Z .'/-]+,\s+[A-Z][\w .'-]{{1,30}}:\s+(?P<agency>{AGENCY}):\s"),
+    # 'VELMAR, Brena: Reuter: Gunmen ...'
     re.compile(rf"^(?:Subject:\s+)?(?P<agency>{AGENCY}):\s+[A-Z]"),  # Subject: AP: Headline
     re.compile(rf"^(?P<agency>(?i:afp|reuters|xinhua))\s+(?i:{MONTH})\.?\s+\d"),  # Afp May 01, 2010
     re.compile(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{1,2}},?\s+(?P<agency>{AGENCY})$"),  # a

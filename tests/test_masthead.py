@@ -45,6 +45,7 @@ from briefgen.masthead import find_date, find_publisher
     ("October 24, 2031|By Ivo Brand | Ivo Brand,LOS ANGELES TIMES", "Los Angeles Times"),
     ("[OrlaNet, Monday, 18 August 1997, 23:59 GMT]", "OrlaNet"),
     ("TARSK, Velmar, AP", "Associated Press"),  # a dateline that ends with the agency
+    ("TARSK, Velmar: Reuter: Gunmen sped through three villages.", "Reuters"),  # colons
     ("Subject: AP: Witnesses recount the shelling of Tarsk", "Associated Press"),
     ("by BBC NEWS", "BBC"),
     ("June 03, 1994|By New York Times News Service.", "The New York Times"),
