@@ -117,11 +117,20 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
 TITLES = ("Col", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr", "St", "Sgt", "Maj", "Capt", "Brig", "Adm",
           "Cpl", "Pvt", "Prof", "Cmdr", "Insp", "Supt", "Rev", "Rep", "Sen", "Gov")
 """Titles written short with a full stop before a name: 'Col. Ivo Marr', 'Senior Supt. NAME'."""
-TITLE_DOT = "|".join(rf"(?<=\b{t})\." for t in (*TITLES, "Sheikh"))
+def after_title(titles: tuple[str, ...], negative: bool = False) -> str:
+    """A lookbehind for a word of ``titles`` just before (or, ``negative``, not before): one
+    lookbehind for each length of title, as a lookbehind must be of one width."""
+    widths = sorted({len(t) for t in titles})
+    mark = "<!" if negative else "<="
+    looks = [rf"(?{mark}\b(?:{'|'.join(t for t in titles if len(t) == w)}))" for w in widths]
+    return "".join(looks) if negative else "(?:" + "|".join(looks) + ")"
+
+
+TITLE_DOT = after_title((*TITLES, "Sheikh")) + r"\."
 """The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
 WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
 """A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
-NOT_AFTER_TITLE = "".join(rf"(?<!\b{t})" for t in TITLES)
+NOT_AFTER_TITLE = after_title(TITLES, negative=True)
 END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
 WHO_CHAR = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT})"
