@@ -10,8 +10,9 @@ import re
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 ATTRIBUTION_VERBS = (r"said|says|say|tweeted|told|added|continued|stressed|wrote|warned|explained|"
-                     r"noted|revealed|announced|declared|stated|claimed|insisted|alleged(?!\s+to\b)|"
-                     r"posted|"
+                     r"noted|revealed|announced|declared|stated|claimed|insisted|"
+                     r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)alleged(?!\s+to\b)|posted|"  # 'the alleged
+                     # bombing' is no speech
                      r"replied|responded|argued|asserted|recalled|recounted|described|lamented|"
                      r"cautioned|emphasi[sz]ed|reiterated|countered|conceded|commented|remarked|"
                      r"affirmed|insists|warns|explains|alleges|writes|argues|recalls|assert|"

@@ -756,8 +756,9 @@ class Reader:
         if re.match(r"\s+by\b", after):
             return None  # 'A hospital supported by the ICRC': no verb of the hospital's
         phrase = clean_phrase(who)
-        if not ORG_WORDS.search(head_word(phrase)):
-            return None
+        if not ORG_WORDS.search(head_word(phrase)) \
+                and not re.search(r"\bin an? (?:[\w-]+ )?statement\b", who):
+            return None  # 'The government had appeared to', 'Hamas in a statement named'
         speaker, actor = self.resolve(who)
         return Mention(phrase, speaker, actor, False) if speaker or actor else None
 

@@ -1704,6 +1704,18 @@ def test_a_speaker_in_a_clause_of_its_own_before_a_quote(tmp_path: Path) -> None
         "\u201cThe raiders ran into our men and four of them lost their lives,\u201d he said.\n"),
         ("not true and", "No raid killed", "The raiders ran")) == ["colonel-ivo-marr"] * 3
 
+
+def test_it_said_after_one_who_acts_in_a_statement(tmp_path: Path) -> None:
+    """'Sarnat in a statement named the house ... It said the alleged bombing showed "..."':
+    Sarnat's words (one named as acting in a statement is a body 'it' may point back at, and
+    'the alleged bombing' holds no verb of speech)."""
+    assert actors_quoting(tmp_path, (
+        "House bombed in Sarn\n\n"
+        "Sarnat in a statement named the family home as bombed in a list of attacks.\n\n"
+        "It said the alleged bombing showed the army \"continues to defy all the laws of "
+        "war\".\n"), ("continues to defy",)) == ["sarnat"]
+
+
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
     the leaders, and no toll of one."""
