@@ -1646,6 +1646,7 @@ def test_him_of_quoted_him_as_saying_is_the_person_named_before(tmp_path: Path) 
         "saying.\n"), ("This is hell and", "Our side proclaims")) == [
             "hospital-director-dr-ilse-varn", "pell-aron"]
 
+
 def test_who_acts_with_an_aside_or_points_back_is_the_speaker(tmp_path: Path) -> None:
     """'he said' after 'But NAME, who has jurisdiction over X, called ...'; 'It maintained
     that ... "..."' after 'The government expressed ...'; 'The Islamist group, which ...,
@@ -1664,6 +1665,7 @@ def test_who_acts_with_an_aside_or_points_back_is_the_speaker(tmp_path: Path) ->
         "all.\u201d\n"), ("The Islamist group", "What had happened", "firmly committed")) == [
             "tarsk-front-insurgents", "sarn-mayor-ilan-varo", "the-government"]
 
+
 def test_a_sentence_quoted_alone_goes_on_with_the_quote_before(tmp_path: Path) -> None:
     """'"...," said X. "...." NAME, TITLE, said 166 people were shot.': the second quote is
     X's, not NAME's, whose sentence says what he said; and '"...," he said. "...." Massacres
@@ -1681,6 +1683,7 @@ def test_a_sentence_quoted_alone_goes_on_with_the_quote_before(tmp_path: Path) -
         ("If this is true", "Somebody should", "We are not fighters")) == [
             "col-ivo-marr", "pell-aron", "ilan-varo"]
 
+
 def test_the_group_never_points_back_at_a_state_s_army(tmp_path: Path) -> None:
     """'The Tarsk Relief Committee said ... The army denied it. "...," the aid group said':
     the committee, not the army named last."""
@@ -1690,6 +1693,7 @@ def test_the_group_never_points_back_at_a_state_s_army(tmp_path: Path) -> None:
         "The valley army denied the incident.\n\n"
         "\"Two bombs hit the clinic and five people were wounded,\" the aid group said in a "
         "statement.\n"), ("Two bombs hit",)) == ["tarsk-relief-committee"]
+
 
 def test_a_speaker_in_a_clause_of_its_own_before_a_quote(tmp_path: Path) -> None:
     """'A local official put the toll at 50 while Colonel NAME, TITLE, said reports were "..."
