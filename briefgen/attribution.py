@@ -118,6 +118,8 @@ GENERIC = {"militia": "militia", "group": "militia", "coalition": "coalition",
 TITLES = ("Col", "Gen", "Lt", "Mr", "Mrs", "Ms", "Dr", "St", "Sgt", "Maj", "Capt", "Brig", "Adm",
           "Cpl", "Pvt", "Prof", "Cmdr", "Insp", "Supt", "Rev", "Rep", "Sen", "Gov")
 """Titles written short with a full stop before a name: 'Col. Ivo Marr', 'Senior Supt. NAME'."""
+
+
 def after_title(titles: tuple[str, ...], negative: bool = False) -> str:
     """A lookbehind for a word of ``titles`` just before (or, ``negative``, not before): one
     lookbehind for each length of title, as a lookbehind must be of one width."""
@@ -129,13 +131,16 @@ def after_title(titles: tuple[str, ...], negative: bool = False) -> str:
 
 TITLE_DOT = after_title((*TITLES, "Sheikh")) + r"\."
 """The full stop of a title before a name (Brig. Gen. Nabil Abdullah), not of a sentence."""
-WHO = rf"(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
-"""A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S."""
+WHO = rf"(?>[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,160}}?"
+"""A speaker's words: no full stop, except inside abbreviations such as U.S. or K.S.S. Each
+character is an atomic group: a dot after a capital matches two of its branches, and trying
+both at every dot of 'A.B.C.D...' would double the work at each one."""
 NOT_AFTER_TITLE = after_title(TITLES, negative=True)
 END_OF_WHO = rf"(?:(?<![A-Z]){NOT_AFTER_TITLE}\.(?=\s|$)|;|$)"
 """Where a speaker's words end: a full stop that closes no abbreviation, or the text's end."""
-WHO_CHAR = rf"(?:[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT})"
-"""A character of a speaker's words within one clause: no stop but an abbreviation's."""
+WHO_CHAR = rf"(?>[^.,;:“”\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT})"
+"""A character of a speaker's words within one clause: no stop but an abbreviation's (an
+atomic group, as in ``WHO``)."""
 SHORT_WHO = WHO_CHAR + "{1,90}?"
 """A speaker's words within one clause."""
 LONG_WHO = WHO_CHAR + "{1,150}?"
@@ -191,7 +196,7 @@ ATTRIBUTIONS = (
     re.compile(rf"[,”\"]\s*(?:said|says|added|wrote|writes|asked|continued|explained|noted|"
                rf"recalled|warned|stressed|insisted|replied|tweeted|reports|reported|testified)\s+"
                rf"(?!(?:to|in|on|at|from|with|after|during|later|earlier)\s)(?P<who>{SHORT_WHO}"
-               rf"(?:,\s(?:[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
+               rf"(?:,\s(?>[^.;“”\"]|\.(?=\S)|(?<=[A-Z])\.){{2,80}}?)?)\s*(?:{END_OF_WHO}|,)"),
     re.compile(rf"\baccording to (?P<who>{LONG_WHO}(?:,\s{SHORT_WHO}(?=[,.]))?)"
                rf"(?-i:,|{END_OF_WHO})", re.I),
     re.compile(r"(?P<who>(?:[\w'’-]+\s+){0,3}[\w'’-]+),?\s+who\s+(?:had\s+|have\s+|has\s+)?"

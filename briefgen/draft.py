@@ -95,7 +95,9 @@ TOLL_NOUN = (r"(?:(?:initial|first|earlier|latest|new|own|official|overall|provi
              r"preliminary|casualty|death|injury)\s+){0,3}(?:estimate|toll|tally|count|figure|"
              r"assessment)s?")
 OWNER = (r"(?:\b(?:the|an?)\s+(?:[\w.-]+\s+){0,2}[\w-]+"
-         r"|\b[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for)){0,5})")
+         rf"|\b(?!(?:{'|'.join(d.title() for d in WEEKDAYS)}|Today|Yesterday|January|February|"
+         r"March|April|May|June|July|August|September|October|November|December)\b)"
+         r"[A-Z][\w.-]*(?:\s+(?:[A-Z][\w.-]*|of|for)){0,5})")
 OWNED_TOLL = re.compile(
     rf"(?P<who>{OWNER})['’]s\s+{TOLL_NOUN}\s+of\s+(?:(?:an?|the)\s+)?(?:{TOLL_NOUN}\s+of\s+)?$"
     rf"|\b(?:(?:estimate|assessment)s?\s+of|{TOLL_NOUN}\s+by)\s+(?P<of>{OWNER})\s+(?:is|was)"
@@ -145,12 +147,18 @@ GROUP_NAMED = re.compile(
 """A name the article calls a group: 'the al-Shabab group', 'Tarsk Front, an armed group',
 'the Harun militant group'; or the name after it, 'the Lebanese group Hezbollah', 'the armed
 group Tarsk Front'."""
+ARMED_GROUP = re.compile(r"(?i:the\s+)(?:(?:[A-Z][a-z]+ist|armed|militant|rebel|jihadist|"
+                         r"insurgent|extremist|(?i:islamist))\s+)?(?i:group|militia|movement)")
+"""'the group', 'the Islamist group', 'the armed group': the armed group named acting before,
+not 'the local aid group'."""
 STATE_BODY = re.compile(r"\b(?:army|military|government|ministry|police|forces|authorities|"
                         r"command)$", re.I)
 """A state's own body, which 'the group' or 'the organisation' never points back at."""
+NO_STATE = ("group", "organisation", "organization", "ngo", "charity", "watchdog")
+"""The words that point back at an organisation that is no state's body."""
 CONTRAST_SPEAKER = re.compile(rf"\b(?:while|whereas|but)\s+(?P<who>[A-Z]{SHORT_WHO}"
                               rf"(?:,\s[^,;“”\"]{{2,100}}?,)?){AUX}\s+(?:{SPEECH_VERBS})\b"
-                              r"(?:[^“”\"]|[“\"][^“”\"]*[”\"])*$")
+                              r"(?P<tail>(?:[^“”\"]++|[“\"][^“”\"]*+[”\"])*+)$")
 """A speaker in a clause of its own just before a quote: '... while Colonel NAME, TITLE, said
 reports were', also before a second quote of the sentence."""
 TITLED_NAME = re.compile(rf"\b(?P<head>[A-Za-z]+),?\s+(?P<name>[A-Z][\w'’-]+"
@@ -337,6 +345,10 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(normalise_text(alias))}(?![\w-])")
 
 
+INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u)>", re.I)
+"""A page's inline markup saved with its text: '<i> From Associated Press</i>'."""
+
+
 def read_article(path: Path, source_id: str) -> Article:
     """An article: headline, date near the top, publisher where named, clutter dropped; what
     the text does not give, its front matter may."""
@@ -362,8 +374,6 @@ def read_article(path: Path, source_id: str) -> Article:
                    find_writer(plain), front.url)
 
 
-INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u)>", re.I)
-"""A page's inline markup saved with its text: '<i> From Associated Press</i>'."""
 WRAPPED = re.compile(r"(?:[,;]|\s--|[—–]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|"
                      r"that|as|its|their|his|her))$")
 """How a line that a hard-wrapped page broke mid-sentence ends: a comma, a dash or a word
@@ -451,16 +461,9 @@ class Reader:
             return self.resolve(reporter.group("org"), before)  # 'The state television
             # report said': state television's
         if REFERENCE.match(light):
-            named = self.find_named_group(light, before)
-            if named is not None:  # 'The group said' after 'the al-Shabab group': al-Shabab
-                return self.resolve(named)
-            found = self.find_referent(raw, before)
-            if found is not None:
-                return found
-            if self.last_group and re.search(r"\b(?:group|militia|movement)$", light, re.I):
-                return self.last_group  # 'Al Shabaab insurgents ... The Islamist group said'
-            if light.lower() == "it":
-                return "", None  # 'it said' with nothing to point back at: no one named
+            pointed = self.resolve_reference(raw, light, before)
+            if pointed is not None:
+                return pointed
         phrase = clean_phrase(re.split(r"\s[-–]\s", raw)[-1])  # 'Gaza City, Gaza - the agency'
         if not phrase:
             return self.last_person or ("", None)
@@ -496,6 +499,23 @@ class Reader:
         if last in GENERIC and len(phrase.split()) == 1 and GENERIC[last] in self.last_by_kind:
             return "", self.last_by_kind[GENERIC[last]]
         return phrase, None
+
+    def resolve_reference(self, raw: str, light: str,
+                          before: str) -> tuple[str, str | None] | None:
+        """What a word that points back ('it', 'the group', 'the ministry') names: the group
+        the article called so, the one named before, the armed group named acting; None where
+        nothing is named ('it' then names no one)."""
+        named = self.find_named_group(light, before)
+        if named is not None:  # 'The group said' after 'the al-Shabab group': al-Shabab
+            return self.resolve(named)
+        found = self.find_referent(raw, before)
+        if found is not None:
+            return found
+        if self.last_group and ARMED_GROUP.fullmatch(light):
+            return self.last_group  # 'Al Shabaab insurgents ... The Islamist group said'
+        if light.lower() == "it":
+            return "", None  # 'it said' with nothing to point back at: no one named
+        return None
 
     def find_named_group(self, reference: str, before: str) -> str | None:
         """The name of the group that 'the group' (or 'the militia', 'the movement') points
@@ -623,7 +643,7 @@ class Reader:
         if chosen is None:  # 'the interior ministry' is not the health ministry named before
             chosen = next((m for m in reversed(mentions)
                            if (head in POINTING_WORDS and not m.person
-                               and not (head != "it" and STATE_BODY.search(m.phrase)))
+                               and not (head in NO_STATE and STATE_BODY.search(m.phrase)))
                            or (short.search(m.phrase) and modifier in m.phrase.lower())),
                           None)
         if chosen is None:
@@ -900,7 +920,7 @@ class Reader:
     def speaker_said_after(after: str) -> str | None:
         """'"...," said NAME, TITLE.'; '"...," said NAME, whose brother was killed ...'."""
         match = re.match(rf"^[,\s]*(?:{SPEECH_VERBS})\s+(?P<who>{SHORT_WHO}"
-                         rf"(?:,\s(?:[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
+                         rf"(?:,\s(?>[^.“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{2,100}}?)?)"
                          rf"\s*(?:{END_OF_WHO}|(?=,\s+(?:who|whose|saying|adding)\s))",
                          after)
         if match is None:
@@ -915,7 +935,7 @@ class Reader:
         tail = before[-200:]
         match = re.search(rf"(?:^|[,;]\s+|\b(?:where|and|but|while|as|which|who)\s+|[.!?]\s+)"
                           rf"(?!(?:where|and|but|while|as|which|who)\b)"
-                          rf"(?P<who>(?:[^.,;“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,80}}?)"
+                          rf"(?P<who>(?>[^.,;“\"]|\.(?=\S)|(?<=[A-Z])\.|{TITLE_DOT}){{1,80}}?)"
                           rf"{AUX}(?P<comma>,?)"
                           rf"(?:(?:\s+(?:{ATTRIBUTION_VERBS}|put it)"
                           rf"|\s+called(?!\s+(?:[A-Z]|for\b|on\b)))"  # not 'a town called Orsk'
@@ -938,8 +958,10 @@ class Reader:
             return match.group("who")
         opening = (split_sentences(before) or [""])[-1]
         match = CONTRAST_SPEAKER.search(opening)
-        if match:  # 'A local official put the toll at 50 while Colonel NAME, TITLE, said
-            return match.group("who")  # reports were "..."': the colonel
+        told = re.sub(r"[“\"][^“”\"]*[”\"]", "", match.group("tail")) if match else ""
+        if match and not re.search(rf"\b(?:{SPEECH_VERBS}|called)\b", told):  # 'A local
+            return match.group("who")  # official put the toll at 50 while Colonel NAME,
+            # TITLE, said reports were "..."': the colonel, unless another speaks after him
         if re.search(rf"\b(?:{SPEECH_VERBS}|saying|stating|telling|alleging|accus\w+|blam\w+|"
                      r"statement)\b", opening):
             return find_attribution(opening) or find_doer(opening) or named
@@ -1118,7 +1140,8 @@ class Reader:
             match = REPORTED_BY.match(after) or GAVE_AFTER.match(after)
         groups = match.groupdict() if match else {}
         who = groups.get("who") or groups.get("of") or groups.get("body")
-        if not who or NOT_A_SPEAKER.search(who):
+        owned = match is not None and match.re in (OWNED_TOLL, GAVE_AFTER)
+        if not who or NOT_A_SPEAKER.search(who) or (owned and not names_owner(who)):
             return None
         speaker, actor = self.resolve(who)
         no_one = not speaker and actor is None
@@ -1209,6 +1232,16 @@ def hand_figures(claim: DraftClaim, actor_id: str | None, speaker: str) -> Draft
     return theirs
 
 
+def names_owner(who: str) -> bool:
+    """Whether the words before or after a toll can be the one who gave it: a name, or words
+    headed by a body or a person ('the military-backed government'), not 'the day the army'."""
+    head = head_word(clean_phrase(who))
+    if re.search(r"^\S+\s.*(?<!\bof)(?<!\bfor)\s(?:the|a|an)\s", who):
+        return False  # a clause: 'the day the army (announced)'
+    return who[:1].isupper() or bool(ORG_WORDS.search(head) or PERSON_HEADS.search(head)
+                                     or GROUP_HEADS.search(head))
+
+
 def names_quote_before(after: str) -> bool:
     """Whether the sentence after a quoted sentence is its attribution ('"...!" Ivo Marr
     shouted by the rubble.'), not a sentence of its own ('NAME said 166 men were shot.',
@@ -1220,6 +1253,9 @@ def names_quote_before(after: str) -> bool:
                                   first[:match.start()]):
         return False
     rest = match.group("rest")
+    if re.match(r"(?:told|tells)\b", match.group()) and re.match(
+            r"\s+(?:the\s+)?(?:[A-Z]|reporters\b|journalists\b)", rest):
+        return True  # 'NAME, a local doctor, told the Associated Press by telephone.'
     few = len(rest.split()) <= 3 and not re.search(r"\d|\bthat\b", rest)
     return few or re.match(r"\s*(?:,|(?:by|at|on|in|from|to|after|before|outside|near|during|"
                            r"as|while|when|yesterday|today|tonight|late|early|last|this)\b)",

@@ -53,8 +53,11 @@ ANY_NUMBER = re.compile(rf"\b(?!one\b)(?:{NUMBER})\b(?![- ](?:years?|months?)[- 
 age, '21-year-old')."""
 KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|die|dies|deaths?|slain|fatalities|"
                     r"bodies|"
-                    r"eliminated|liquidated|massacred|massacring|murdered|executed|beheaded|"
-                    r"slaughtered|butchered|"
+                    r"eliminated|liquidated|massacred|massacring|murdered|beheaded|"
+                    r"(?:(?<=\bwere\s)|(?<=\bwas\s)|(?<=\bbeen\s)|(?<=\band\s)|(?<=\bfound\s))"
+                    r"executed|"
+                    r"executed(?=\s+by\b)|"  # people executed, not 'an operation executed'
+
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives|"
                     r"to death)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"
@@ -81,7 +84,8 @@ TOLL = re.compile(r"\b(?:toll|(?:casualty|death) (?:figure|count)|number (?:of )
 casualty figure was N; put the toll at a much lower N; the number of villagers massacred rose
 to N."""
 PASSIVE = re.compile(r"^[^,.;:\d]{0,110}?\b(?:were|was|had been|have been|has been)\s+"
-                     r"(?P<verb>killed|wounded|injured|(?:[a-z]+(?:,\s+|\s+and\s+)){0,3}[a-z]+"
+                     r"(?P<verb>killed|wounded|injured|slaughtered|butchered|massacred|murdered|"
+                     r"executed|beheaded|(?:[a-z]+(?:,\s+|\s+and\s+)){0,3}[a-z]+"
                      r"\s+to\s+death)\b", re.I)
 """A count, a place phrase and then its verb: '70 nomads in the district near the border had
 been killed', '166 men, women and children were shot, hacked and beaten to death'."""
@@ -100,9 +104,10 @@ NOT_PEOPLE = re.compile(
     r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|percent|per cent|%|tons?|tonnes?|"
     r"kg|pounds|dollars|euros|(?:[a-z]+\s+)?(?:bangs|blasts|explosions|missiles|rockets|bombs|"
     r"shells|mortars|houses|homes|buildings|vehicles|cars|trucks|tanks|aircraft|planes|jets|"
-    r"drones|helicopters|raids|rounds))\b", re.I)
-"""'five weeks', '20 km', '40 percent', 'four loud bangs', 'two missiles': a number that
-measures or counts things, not one that counts people."""
+    r"drones|helicopters|raids|rounds|villages|sheep|goats|cattle|cows|camels|animals|"
+    r"livestock|head of cattle))\b", re.I)
+"""'five weeks', '20 km', '40 percent', 'four loud bangs', 'two missiles', '200 sheep': a number
+that measures or counts things or animals, not one that counts people."""
 SPEAKERS = re.compile(r"^\s+(?:(?!(?:killed|dead|deaths|died|wounded|injured|and|but|or)\b)"
                       r"[\w'’-]+\s+){0,2}?"
                       r"(?:said|say|says|told|tell)\b(?!\s+(?:were|was|had been|have been)\b)",
@@ -166,7 +171,10 @@ def classify_figure(before: str, window: str) -> str | None:
         injured = re.search(r"\b(?:injur\w*|wounded)\s*$", before[:toll.start()], re.I) \
             or re.search(r"\bnumber\b[^.;]*?\b(?:injured|wounded)\b", toll.group(), re.I)
         return "wounded" if injured else "killed"
-    if re.match(r"\s+(?:[a-z]+\s+)?(?:lives|victims)\b", window):
+    victims = re.match(r"\s+(?:[a-z]+\s+)?victims\b", window) \
+        and not WOUNDED.search(" ".join(window.split()[:10])) \
+        and not re.search(r"\btreat\w*\s+$", before)  # not '25 victims were wounded'
+    if re.match(r"\s+(?:[a-z]+\s+)?lives\b", window) or victims:
         return "killed"  # the strike claimed 16 lives, cost 40 civilian lives; 'reported 51
         # victims' (not 'eight of the victims', a part of them)
     own = re.sub(rf"\s+(?:{QUALIFIERS})\s*$", " ", window, flags=re.I)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from briefgen.draft import draft_incident, measure_recall, read_article, render_draft
+from briefgen.draft import Reader, draft_incident, measure_recall, read_article, render_draft
 from briefgen.errors import ValidationError
 from briefgen.load import load_brief, read_document
 from briefgen.seeds import contains_quote, normalise_text
@@ -1719,6 +1719,36 @@ def test_it_said_after_one_who_acts_in_a_statement(tmp_path: Path) -> None:
         "It said the alleged bombing showed the army \"continues to defy all the laws of "
         "war\".\n"), ("continues to defy",)) == ["sarnat"]
 
+
+@pytest.mark.parametrize(("text", "start", "actor"), [
+    # a toll's owner is no weekday, and no clause ('the day the army announced')
+    ("Sunday's death toll of 40 was the highest this year, the mayor said.", "Sunday's death",
+     "the-mayor"),
+    ("The mayor said the shelling killed 30 people the day the army announced a truce.",
+     "The mayor said", "the-mayor"),
+    # 'the local aid group' is not the armed group named acting before
+    ("Tarsk Front insurgents on Sunday killed 15 soldiers in the valley.\n\n\u201cWe treated "
+     "40 wounded people overnight,\u201d the local aid group said.", "\u201cWe treated",
+     "the-local-aid-group"),
+    # 'the statement' may be an army's
+    ("The Velmar army said it had killed 30 militants.\n\n\u201cThe operation goes on in "
+     "the valley,\u201d the statement said.", "The operation goes", "velmar-army"),
+    # '"...." NAME, TITLE, told the Associated Press by telephone.': NAME's
+    ("\u201cWe have lost many men to the fighters,\u201d said Col. Ivo Marr, the army "
+     "spokesman. \u201cWe are starving and the children are sick.\u201d Pell Aron, a local "
+     "doctor, told the Associated Press by telephone.", "We are starving", "pell-aron"),
+])
+def test_who_a_figure_or_quote_is_not_credited_to(tmp_path: Path, text: str, start: str,
+                                                  actor: str) -> None:
+    article, draft = draft_written(tmp_path, "tarsk.txt", f"Raid on Tarsk\n\n{text}\n")
+    assert_nothing_invented(draft, [article])
+    claims = [c for c in draft["claims"] if c.get("quote", "").lstrip("\u201c\"").startswith(
+        start.lstrip("\u201c"))]
+    assert claims[-1]["actor"] == actor
+
+def test_the_alleged_is_no_verb_of_speech() -> None:
+    """'It said the alleged bombing showed Velmar "...': 'It' speaks, not 'It said the'."""
+    assert Reader.speaker_before("It said the alleged bombing showed Velmar ") == "It"
 
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of

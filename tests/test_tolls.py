@@ -97,6 +97,15 @@ from briefgen.tolls import ACLED_VAGUE, read_figures
      {"min": 12, "max": 12, "text": "a dozen"}, None),
     ("The prosecutor's office reported 51 victims.", {"min": 51, "max": 51, "text": "51"}, None),
     ("Eight of the victims were farmers.", None, None),
+    ("The mayor said 25 victims were wounded in the blast.", None,
+     {"min": 25, "max": 25, "text": "25"}),  # victims who were wounded
+    ("Doctors said they treated 30 victims of the blast.", None, None),
+    ("Troops retook 12 villages in an operation executed overnight.", None, None),
+    ("Gunmen slaughtered 200 sheep in the raid.", None, None),  # animals are no toll
+    ("Around 30 people were slaughtered, including women and children.",
+     {"min": 30, "max": 30, "text": "Around 30"}, None),
+    ("Relatives of 17 aid workers found executed blamed the army.",
+     {"min": 17, "max": 17, "text": "17"}, None),
     # 'put the death toll at a much lower 50'; 'the number of villagers massacred rose to
     # 160'; ages as a range ('all 60 to 85 years old') are no toll
     ("A local official put the death toll at a much lower 50.", {"min": 50, "max": 50,
