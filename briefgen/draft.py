@@ -199,6 +199,8 @@ NEGATED = re.compile(r"\b(?:no group|not (?:yet )?claimed|has not claimed|had no
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'-]{0,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,3} ?:|"
     r"[A-Z]{3,}[A-Z .'’-]*,(?=\s+(?:An?|The)\s)|"  # 'KABUL, An Afghan delegation'
+    r"[A-Z]{3,}[A-Z .'’-]*,\s+[A-Z][\w .'’-]{1,30}:\s+[A-Z][\w.-]{1,20}:|"  # 'TARSK, Velmar:
+    # Reuter: A local official ...'
     r"[A-Z]{3,}[A-Z .'’-]*(?:,?\s+[A-Z][\w .'’-]{1,30}?){0,3}"
     r"\s*(?:[—–_]|--?)|(?:[A-Z][\w .,'’-]{1,40}?)?\s*\([^)]{1,60}\)\s*(?:[—–:_]|--?)?)"
     r"\s+(?=[A-Z“\"])")

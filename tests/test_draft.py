@@ -1726,6 +1726,9 @@ def test_it_said_after_one_who_acts_in_a_statement(tmp_path: Path) -> None:
      "the-mayor"),
     ("The mayor said the shelling killed 30 people the day the army announced a truce.",
      "The mayor said", "the-mayor"),
+    # a dateline with colons is no speaker's name
+    ("TARSK, Velmar: Reuter: A local official put the death toll at a much lower 50.",
+     "A local official put", "local-official"),
     # 'the local aid group' is not the armed group named acting before
     ("Tarsk Front insurgents on Sunday killed 15 soldiers in the valley.\n\n\u201cWe treated "
      "40 wounded people overnight,\u201d the local aid group said.", "\u201cWe treated",
