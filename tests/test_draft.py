@@ -1574,6 +1574,7 @@ def test_a_toll_its_owner_gives_is_theirs(tmp_path: Path) -> None:
         ("the-interim-council", {"killed": "78"}),
         ("velmar-s-state-news-agency-tarsa", {"killed": "at least 10"})]
 
+
 MORROW = DATA / "articles" / "morrow-depot-raid.txt"
 """Our own sentences: 'The group said' after a paragraph naming another speaker, a second
 group's dead after ', with', a toll announced or given by someone, ', and the others died in
@@ -1749,9 +1750,11 @@ def test_who_a_figure_or_quote_is_not_credited_to(tmp_path: Path, text: str, sta
         start.lstrip("\u201c"))]
     assert claims[-1]["actor"] == actor
 
+
 def test_the_alleged_is_no_verb_of_speech() -> None:
     """'It said the alleged bombing showed Velmar "...': 'It' speaks, not 'It said the'."""
     assert Reader.speaker_before("It said the alleged bombing showed Velmar ") == "It"
+
 
 def test_one_who_spoke_is_one_of_the_group_named_before(tmp_path: Path) -> None:
     """'Community leaders said ... "...," said one who spoke on condition of anonymity': one of
