@@ -91,9 +91,10 @@ REPORTED_BY = re.compile(r"\s+(?:first\s+|initially\s+|earlier\s+|originally\s+)
 """A toll's source named right after it: 'the death toll of 95 first reported by the village
 chief', 'at least 10 dead reported by China's official news agency Xinhua' is the chief's and
 Xinhua's."""
-TOLL_NOUN = (r"(?:(?:initial|first|earlier|latest|new|own|official|overall|provisional|"
-             r"preliminary|casualty|death|injury)\s+){0,3}(?:estimate|toll|tally|count|figure|"
-             r"assessment)s?")
+TOLL_AGE = r"initial|first|earlier|latest|new|official|provisional|preliminary"
+"""Which of its tolls an owner gave: 'an initial police estimate', 'the latest toll'."""
+TOLL_NOUN = (rf"(?:(?:{TOLL_AGE}|own|overall|casualty|death|injury)\s+){{0,3}}"
+             r"(?:estimate|toll|tally|count|figure|assessment)s?")
 OWNER = (r"(?:\b(?:the|an?)\s+(?:[\w.-]+\s+){0,2}[\w-]+"
          rf"|\b(?!(?:{'|'.join(d.title() for d in WEEKDAYS)}|Today|Yesterday|January|February|"
          r"March|April|May|June|July|August|September|October|November|December)\b)"
@@ -102,8 +103,8 @@ OWNED_TOLL = re.compile(
     rf"(?P<who>{OWNER})['’]s\s+{TOLL_NOUN}\s+of\s+(?:(?:an?|the)\s+)?(?:{TOLL_NOUN}\s+of\s+)?$"
     rf"|\b(?:(?:estimate|assessment)s?\s+of|{TOLL_NOUN}\s+by)\s+(?P<of>{OWNER})\s+(?:is|was)"
     r"\s+(?:that\s+)?$"
-    rf"|\b(?:the|an?)\s+(?:(?:initial|first|earlier|latest|new|official|provisional|preliminary)"
-    rf"\s+)?(?P<body>police|army|military|government|hospital|ministry|UN|U\.N\.)\s+"
+    rf"|\b(?:the|an?)\s+(?:(?:{TOLL_AGE})\s+)?"
+    rf"(?P<body>police|army|military|government|hospital|ministry|UN|U\.N\.)\s+"
     rf"{TOLL_NOUN}\s+of\s+$")
 """A toll its owner gives, named right before it: 'the interim government's estimate of an
 overall death toll of 117', 'the official estimate of the Southern Command is that 515', 'an
@@ -737,11 +738,11 @@ class Reader:
         """The speaker of a sentence's quote spoke last, after the sentence's subject: 'A local
         official put the toll at 50 while Colonel NAME said reports were "..."', then '"...," he
         said' is the colonel."""
+        if not voice.who or voice.sentence.find(voice.who) >= voice.sentence.find(voice.quote):
+            return  # named after the quote ('according to X'), or not named
         spoke = (voice.who, voice.actor_id)
         named = [m for m in self.recent if (m.speaker, m.actor_id) == spoke]
-        before = voice.sentence.find(voice.who) < voice.sentence.find(voice.quote) \
-            if voice.who else False  # named before the quote, not 'according to X' after it
-        if voice.who and named and before:
+        if named:
             self.last_voice = spoke
             if named[-1].person:
                 self.last_person = spoke
@@ -1237,9 +1238,9 @@ def hand_figures(claim: DraftClaim, actor_id: str | None, speaker: str) -> Draft
 def names_owner(who: str) -> bool:
     """Whether the words before or after a toll can be the one who gave it: a name, or words
     headed by a body or a person ('the military-backed government'), not 'the day the army'."""
-    head = head_word(clean_phrase(who))
     if re.search(r"^\S+\s.*(?<!\bof)(?<!\bfor)\s(?:the|a|an)\s", who):
         return False  # a clause: 'the day the army (announced)'
+    head = head_word(clean_phrase(who))
     return who[:1].isupper() or bool(ORG_WORDS.search(head) or PERSON_HEADS.search(head)
                                      or GROUP_HEADS.search(head))
 

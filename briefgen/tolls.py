@@ -57,7 +57,6 @@ KILLED = re.compile(r"\b(?:killed|kill|kills|killing|dead|died|die|dies|deaths?|
                     r"(?:(?<=\bwere\s)|(?<=\bwas\s)|(?<=\bbeen\s)|(?<=\band\s)|(?<=\bfound\s))"
                     r"executed|"
                     r"executed(?=\s+by\b)|"  # people executed, not 'an operation executed'
-
                     r"corpses|martyrs?|martyred|perished|lost (?:their|his|her) lives|"
                     r"to death)\b", re.I)
 WOUNDED = re.compile(r"\b(?:wounded|injured|injuring|injures|wounding|injuries|hurt|maimed|"

@@ -1732,7 +1732,7 @@ def test_it_said_after_one_who_acts_in_a_statement(tmp_path: Path) -> None:
      "A local official put", "local-official"),
     # 'the local aid group' is not the armed group named acting before
     ("Tarsk Front insurgents on Sunday killed 15 soldiers in the valley.\n\n\u201cWe treated "
-     "40 wounded people overnight,\u201d the local aid group said.", "\u201cWe treated",
+     "40 wounded people overnight,\u201d the local aid group said.", "We treated",
      "the-local-aid-group"),
     # 'the statement' may be an army's
     ("The Velmar army said it had killed 30 militants.\n\n\u201cThe operation goes on in "
@@ -1744,11 +1744,7 @@ def test_it_said_after_one_who_acts_in_a_statement(tmp_path: Path) -> None:
 ])
 def test_who_a_figure_or_quote_is_not_credited_to(tmp_path: Path, text: str, start: str,
                                                   actor: str) -> None:
-    article, draft = draft_written(tmp_path, "tarsk.txt", f"Raid on Tarsk\n\n{text}\n")
-    assert_nothing_invented(draft, [article])
-    claims = [c for c in draft["claims"] if c.get("quote", "").lstrip("\u201c\"").startswith(
-        start.lstrip("\u201c"))]
-    assert claims[-1]["actor"] == actor
+    assert actors_quoting(tmp_path, f"Raid on Tarsk\n\n{text}\n", (start,)) == [actor]
 
 
 def test_the_alleged_is_no_verb_of_speech() -> None:
